@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: {
+      // keytar is a native addon: it stays a runtime dependency, never bundled.
+      externalizeDeps: true,
+      rollupOptions: { input: { index: resolve(__dirname, 'src/main/shell/index.ts') } },
+    },
+  },
+  preload: {
+    // A sandboxed preload cannot require() modules: bundle everything it uses (zod, the contract).
+    build: {
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(__dirname, 'src/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src/renderer'),
+    plugins: [react()],
+    build: { rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
+  },
+});
