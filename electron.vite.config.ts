@@ -20,6 +20,6 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
-    build: { rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
+    build: { minify: true, rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
   },
 });

@@ -2,12 +2,15 @@
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import type { Logger } from './log';
+import type { RunningSandbox, SandboxOptions } from './sandbox';
 
 export interface CoreOptions {
   /** Folder for the local database and other app data (Electron: app.getPath('userData')). */
   dataDir: string;
   version: string;
   log?: Logger;
+  /** Options for the built-in sandbox (tests: faults, rate); its data file always lives in dataDir. */
+  sandbox?: Omit<SandboxOptions, 'dataFile'>;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -17,6 +20,8 @@ export interface Core {
   handle(command: unknown, input: unknown): Promise<Envelope<unknown>>;
   /** Subscribe to pushed events (limiter state, status, progress); returns an unsubscribe function. */
   onEvent(listener: CoreEventListener): () => void;
+  /** The in-process sandbox once "Try the sandbox" started it: for the e2e host, the CLI and tests only. */
+  builtinSandbox(): RunningSandbox | undefined;
   /** Stop timers, servers (the sandbox) and close the database. */
   close(): Promise<void>;
 }

@@ -17,6 +17,11 @@ export function toAppError(error: unknown): AppError {
     return new AppError('rate_limited', 'Kartra is busy (too many requests). The call will be retried shortly.', { retryable: true });
   }
   if (error instanceof TransportError) {
+    // A 3xx/4xx means something answered that is not Kartra's API (a wrong API address, a proxy):
+    // calling it "offline" would send the user looking at their network instead of the address.
+    if (error.kind === 'http' && error.status !== undefined && error.status < 500) {
+      return new AppError('kartra_error', `The API address answered HTTP ${error.status}, which Kartra's API never does. Check the account's API address.`, { retryable: false, cause: error });
+    }
     return new AppError('offline', `Could not reach Kartra: ${error.message}`, { retryable: true, cause: error });
   }
   return new AppError('internal', 'Something went wrong inside Lead Desk. The details were written to the log.', { cause: error });

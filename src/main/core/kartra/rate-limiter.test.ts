@@ -1,0 +1,408 @@
+// Tests for the sliding-window, laned, 429-retrying rate limiter (fake clock, plus one real-time run).
+import { describe, expect, it } from 'vitest';
+import type { Lane, LimiterState } from '../../../shared/domain/limiter';
+import { KartraApiError, RateLimitedError } from './errors';
+import { LimiterClosedError, RateLimiter, type LimiterClock, type RateLimiterOptions } from './rate-limiter';
+
+/** Let every pending promise callback run (microtasks all drain before the check phase). */
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+class FakeClock implements LimiterClock {
+  t = 0;
+  created = 0;
+  maxPending = 0;
+  private nextId = 1;
+  private timers: { id: number; at: number; fn: () => void }[] = [];
+
+  now(): number {
+    return this.t;
+  }
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.created++;
+    this.timers.push({ id, at: this.t + Math.max(0, ms), fn });
+    this.maxPending = Math.max(this.maxPending, this.timers.length);
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers = this.timers.filter((timer) => timer.id !== handle);
+  }
+  get pending(): number {
+    return this.timers.length;
+  }
+  /** Fire due timers in time order, settling promises after each, up to `target`. */
+  async advanceTo(target: number): Promise<void> {
+    await flush();
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!due) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.t = due.at;
+      due.fn();
+      await flush();
+    }
+    this.t = Math.max(this.t, target);
+    await flush();
+  }
+  advance(ms: number): Promise<void> {
+    return this.advanceTo(this.t + ms);
+  }
+}
+
+/** The most starts that fall in any half-open window [s, s + windowMs); windows anchored at a start cover every case. */
+function maxStartsInAnyWindow(log: readonly number[], windowMs: number): number {
+  const sorted = [...log].sort((a, b) => a - b);
+  let best = 0;
+  let j = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    while (j < sorted.length && (sorted[j] ?? Infinity) < (sorted[i] ?? 0) + windowMs) j++;
+    best = Math.max(best, j - i);
+  }
+  return best;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32) so the mixed-load test is reproducible. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function setup(opts: Partial<RateLimiterOptions> = {}) {
+  const clock = new FakeClock();
+  const states: { at: number; state: LimiterState }[] = [];
+  const limiter = new RateLimiter({ appId: 'app-1', clock, onState: (state) => states.push({ at: clock.t, state }), ...opts });
+  const starts: { name: string; at: number }[] = [];
+  /** A task that records its start and settles after `ms` of fake time (0 = right away). */
+  const task =
+    <T>(name: string, value: T, ms = 0, fail?: (attempt: number) => Error | undefined) =>
+    () => {
+      starts.push({ name, at: clock.t });
+      const attempt = starts.filter((s) => s.name === name).length;
+      return new Promise<T>((resolve, reject) => {
+        const finish = () => {
+          const error = fail?.(attempt);
+          if (error) reject(error);
+          else resolve(value);
+        };
+        if (ms === 0) finish();
+        else clock.setTimeout(finish, ms);
+      });
+    };
+  return { clock, limiter, states, starts, task };
+}
+
+describe('RateLimiter sliding window', () => {
+  it('never lets more than `limit` starts into any window and runs at about `limit` per window', async () => {
+    const { clock, limiter, starts, task } = setup({ onState: undefined });
+    const results = Array.from({ length: 200 }, (_, i) => limiter.schedule('bulk', task(`t${i}`, i)));
+    await clock.advanceTo(20_000);
+    expect(await Promise.all(results)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    const log = starts.map((s) => s.at);
+    expect(maxStartsInAnyWindow(log, 1000)).toBe(20);
+    // 200 tasks = 10 windows of 20; each next window opens 1000 ms + the 5 ms margin after the last.
+    expect(new Set(log)).toEqual(new Set([0, 1005, 2010, 3015, 4020, 5025, 6030, 7035, 8040, 9045]));
+    // One timer at a time, each set for exactly the next allowed start: 9 waits, no polling.
+    expect(clock.maxPending).toBe(1);
+    expect(clock.created).toBe(9);
+    expect(clock.pending).toBe(0);
+    limiter.close();
+  });
+
+  it('holds the window under a random mix of arrivals, durations and lanes', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 7, windowMs: 500, safetyMarginMs: 0 });
+    const random = rng(42);
+    const lanes: Lane[] = ['interactive', 'outbox', 'bulk'];
+    const results: Promise<number>[] = [];
+    for (let i = 0; i < 300; i++) {
+      const lane = lanes[Math.floor(random() * 3)] ?? 'bulk';
+      results.push(limiter.schedule(lane, task(`r${i}`, i, Math.floor(random() * 900))));
+      await clock.advance(Math.floor(random() * 40));
+    }
+    await clock.advance(60_000);
+    expect((await Promise.all(results)).length).toBe(300);
+    expect(maxStartsInAnyWindow(starts.map((s) => s.at), 500)).toBe(7);
+    expect(limiter.state()).toMatchObject({ inFlight: 0, queued: { interactive: 0, outbox: 0, bulk: 0 }, startsLastSecond: 0 });
+    limiter.close();
+  });
+
+  it('widens the window by the safety margin', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 2, safetyMarginMs: 30 });
+    const done = ['a', 'b', 'c'].map((name) => limiter.schedule('outbox', task(name, name)));
+    await clock.advance(1029);
+    expect(starts.map((s) => s.name)).toEqual(['a', 'b']);
+    await clock.advance(1);
+    expect(starts.at(-1)).toEqual({ name: 'c', at: 1030 });
+    await Promise.all(done);
+    limiter.close();
+  });
+
+  it('lets a task start again within one window after the wall clock steps backwards', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 2 });
+    clock.t = 50_000;
+    await Promise.all([limiter.schedule('bulk', task('a', 1)), limiter.schedule('bulk', task('b', 2))]);
+    clock.t = 10_000; // the system clock was corrected by 40 s
+    const c = limiter.schedule('bulk', task('c', 3));
+    await clock.advance(1005);
+    await expect(c).resolves.toBe(3);
+    expect(starts.at(-1)?.at).toBeLessThanOrEqual(11_005);
+    limiter.close();
+  });
+});
+
+describe('RateLimiter lanes', () => {
+  it('starts interactive before outbox before bulk, FIFO within each lane', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 2 });
+    const all = [
+      limiter.schedule('bulk', task('b1', 0)),
+      limiter.schedule('bulk', task('b2', 0)), // b1, b2 start at once: the window is empty
+      limiter.schedule('bulk', task('b3', 0)),
+      limiter.schedule('outbox', task('o1', 0)),
+      limiter.schedule('bulk', task('b4', 0)),
+      limiter.schedule('outbox', task('o2', 0)),
+      limiter.schedule('interactive', task('i1', 0)),
+      limiter.schedule('interactive', task('i2', 0)),
+      limiter.schedule('outbox', task('o3', 0)),
+    ];
+    await clock.advance(1500);
+    // A click while outbox and bulk work is waiting jumps the queue.
+    all.push(limiter.schedule('interactive', task('i3', 0)));
+    await clock.advanceTo(10_000);
+    await Promise.all(all);
+    expect(starts.map((s) => s.name)).toEqual(['b1', 'b2', 'i1', 'i2', 'i3', 'o1', 'o2', 'o3', 'b3', 'b4']);
+    expect(starts.map((s) => s.at)).toEqual([0, 0, 1005, 1005, 2010, 2010, 3015, 3015, 4020, 4020]);
+    limiter.close();
+  });
+
+  it('runs started tasks concurrently: only starts are limited, not completions', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 3 });
+    const all = ['a', 'b', 'c', 'd'].map((name) => limiter.schedule('outbox', task(name, name, 5000)));
+    expect(limiter.state().inFlight).toBe(3);
+    await clock.advance(1005);
+    expect(starts.map((s) => s.name)).toEqual(['a', 'b', 'c', 'd']);
+    expect(limiter.state().inFlight).toBe(4);
+    await clock.advance(6000);
+    await Promise.all(all);
+    expect(limiter.state().inFlight).toBe(0);
+    limiter.close();
+  });
+});
+
+describe('RateLimiter on 429', () => {
+  const once429 = (attempt: number) => (attempt === 1 ? new RateLimitedError() : undefined);
+
+  it('pauses every lane >= pauseOn429Ms, retries the failed task first, drops nothing', async () => {
+    const { clock, limiter, starts, task } = setup();
+    const results = Array.from({ length: 30 }, (_, i) => limiter.schedule('outbox', task(`t${i}`, i, 50, i === 5 ? once429 : undefined)));
+    await clock.advance(50); // t0..t19 started at 0; t5 comes back with 429 at 50
+    expect(limiter.state()).toMatchObject({ count429: 1, pausedUntil: 1050, queued: { outbox: 11 } });
+    await clock.advance(500);
+    const click = limiter.schedule('interactive', task('click', 'clicked'));
+    await clock.advanceTo(1049);
+    expect(starts.filter((s) => s.at > 0)).toEqual([]); // the window opened at 1005, but the pause holds every lane
+    await clock.advanceTo(5000);
+    expect(await Promise.all(results)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    await expect(click).resolves.toBe('clicked');
+    const after = starts.filter((s) => s.at > 0);
+    expect(after[0]).toEqual({ name: 'click', at: 1050 }); // interactive still goes first...
+    expect(after[1]).toEqual({ name: 't5', at: 1050 }); // ...then the failed task, ahead of its lane
+    expect(after.slice(2).map((s) => s.name)).toEqual(['t20', 't21', 't22', 't23', 't24', 't25', 't26', 't27', 't28', 't29']);
+    expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBeLessThanOrEqual(20);
+    expect(limiter.state()).toMatchObject({ count429: 1, pausedUntil: null });
+    limiter.close();
+  });
+
+  it('keeps arrival order when several tasks of a lane come back with 429, and never bursts past the limit after the pause', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 4 });
+    const results = [
+      limiter.schedule('bulk', task('a', 'a', 10)),
+      limiter.schedule('bulk', task('b', 'b', 300, once429)), // fails last
+      limiter.schedule('bulk', task('c', 'c', 100, once429)), // fails first
+      limiter.schedule('bulk', task('d', 'd', 10)),
+      ...['e', 'f', 'g', 'h', 'i'].map((name) => limiter.schedule('bulk', task(name, name))),
+    ];
+    await clock.advanceTo(10_000);
+    expect(await Promise.all(results)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
+    // The second 429 (b at 300) extends the pause to 1300; b goes before c because it arrived first.
+    expect(starts.slice(4)).toEqual([
+      { name: 'b', at: 1300 },
+      { name: 'c', at: 1300 },
+      { name: 'e', at: 1300 },
+      { name: 'f', at: 1300 },
+      { name: 'g', at: 2305 },
+      { name: 'h', at: 2305 },
+      { name: 'i', at: 2305 },
+    ]);
+    expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBe(4);
+    expect(limiter.state().count429).toBe(2);
+    limiter.close();
+  });
+
+  it('gives up after max429Retries and rethrows the RateLimitedError', async () => {
+    const { clock, limiter, starts, task } = setup({ max429Retries: 2 });
+    const always429 = () => new RateLimitedError();
+    const doomed = limiter.schedule('interactive', task('x', 'x', 20, always429));
+    const rejected = expect(doomed).rejects.toBeInstanceOf(RateLimitedError);
+    const fine = limiter.schedule('outbox', task('y', 'y'));
+    await clock.advanceTo(10_000);
+    await rejected;
+    await expect(fine).resolves.toBe('y');
+    expect(starts.filter((s) => s.name === 'x').map((s) => s.at)).toEqual([0, 1020, 2040]); // 1 try + 2 retries, each >= 1 s after a 429
+    expect(limiter.state().count429).toBe(3);
+    limiter.close();
+  });
+
+  it('passes any other error to the caller unchanged, without pausing', async () => {
+    const { clock, limiter, task } = setup();
+    const kartraError = new KartraApiError('212', 'Lead not found', 'edit_lead');
+    const failing = limiter.schedule('outbox', task('k', 0, 10, () => kartraError));
+    const thrown = new Error('synchronous bug');
+    const syncThrow = limiter.schedule('outbox', () => {
+      throw thrown;
+    });
+    const rejections = Promise.allSettled([failing, syncThrow]);
+    await clock.advance(20);
+    const [a, b] = await rejections;
+    expect(a).toEqual({ status: 'rejected', reason: kartraError });
+    expect(b).toEqual({ status: 'rejected', reason: thrown });
+    expect(limiter.state()).toMatchObject({ count429: 0, pausedUntil: null, inFlight: 0 });
+    limiter.close();
+  });
+});
+
+describe('RateLimiter state, events and close', () => {
+  it('reports queue sizes, in-flight work, starts in the last window and the pause', async () => {
+    const { clock, limiter, task } = setup({ limit: 3 });
+    const all = [
+      ...['a', 'b', 'c', 'd'].map((name) => limiter.schedule('outbox', task(name, name, 400, name === 'a' ? (n) => (n === 1 ? new RateLimitedError() : undefined) : undefined))),
+      limiter.schedule('bulk', task('e', 'e')),
+      limiter.schedule('interactive', task('f', 'f')),
+    ];
+    expect(limiter.state()).toEqual({
+      appId: 'app-1',
+      queued: { interactive: 1, outbox: 1, bulk: 1 },
+      inFlight: 3,
+      startsLastSecond: 3,
+      limit: 3,
+      count429: 0,
+      pausedUntil: null,
+    });
+    await clock.advance(400); // a: 429 → paused until 1400; b, c done
+    expect(limiter.state()).toEqual({
+      appId: 'app-1',
+      queued: { interactive: 1, outbox: 2, bulk: 1 },
+      inFlight: 0,
+      startsLastSecond: 3,
+      limit: 3,
+      count429: 1,
+      pausedUntil: 1400,
+    });
+    await clock.advanceTo(1200);
+    expect(limiter.state().startsLastSecond).toBe(0);
+    await clock.advanceTo(10_000);
+    await Promise.all(all);
+    expect(limiter.state()).toMatchObject({ queued: { interactive: 0, outbox: 0, bulk: 0 }, inFlight: 0, pausedUntil: null, count429: 1 });
+    limiter.close();
+  });
+
+  it('throttles onState to about 10 per second and ends with an idle state', async () => {
+    const { clock, limiter, states, task } = setup();
+    const all = Array.from({ length: 120 }, (_, i) => limiter.schedule(i % 2 ? 'outbox' : 'bulk', task(`t${i}`, i, 7 + (i % 13) * 31)));
+    await clock.advanceTo(30_000);
+    await Promise.all(all);
+    expect(states.length).toBeGreaterThan(5);
+    const times = states.map((s) => s.at);
+    for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(100);
+    expect(maxStartsInAnyWindow(times, 1000)).toBeLessThanOrEqual(10);
+    expect(states.at(-1)?.state).toEqual({
+      appId: 'app-1',
+      queued: { interactive: 0, outbox: 0, bulk: 0 },
+      inFlight: 0,
+      startsLastSecond: 0,
+      limit: 20,
+      count429: 0,
+      pausedUntil: null,
+    });
+    expect(clock.pending).toBe(0); // nothing left ticking once idle
+    limiter.close();
+  });
+
+  it('emits a burst of starts as one event, and a trailing one for the last change', async () => {
+    const { clock, limiter, states, task } = setup();
+    const all = Array.from({ length: 5 }, (_, i) => limiter.schedule('outbox', task(`t${i}`, i, 30)));
+    await flush();
+    expect(states.map((s) => s.state.inFlight)).toEqual([5]);
+    await clock.advance(30); // all five finish inside the 100 ms throttle interval
+    expect(states).toHaveLength(1);
+    await clock.advance(70);
+    expect(states.at(-1)).toMatchObject({ at: 100, state: { inFlight: 0, startsLastSecond: 5 } });
+    await clock.advance(1000);
+    expect(states.at(-1)).toMatchObject({ at: 1000, state: { inFlight: 0, startsLastSecond: 0 } });
+    await Promise.all(all);
+    limiter.close();
+  });
+
+  it('close() rejects queued tasks with LimiterClosedError, lets running ones finish and clears its timers', async () => {
+    const { clock, limiter, task } = setup({ limit: 2 });
+    const running = [limiter.schedule('outbox', task('a', 'a', 50)), limiter.schedule('outbox', task('b', 'b', 50))];
+    const queued = [limiter.schedule('bulk', task('c', 'c')), limiter.schedule('interactive', task('d', 'd'))];
+    const queuedOutcome = Promise.allSettled(queued);
+    limiter.close();
+    const outcome = await queuedOutcome;
+    for (const result of outcome) {
+      expect(result.status).toBe('rejected');
+      const reason = (result as PromiseRejectedResult).reason as LimiterClosedError;
+      expect(reason).toBeInstanceOf(LimiterClosedError);
+      expect(reason.code).toBe('not_connected');
+      expect(reason.message).toMatch(/closed.*did not process/);
+    }
+    expect(clock.pending).toBe(2); // only tasks a and b's own 50 ms timers remain: none of the limiter's
+    await clock.advance(50);
+    await expect(Promise.all(running)).resolves.toEqual(['a', 'b']);
+    await expect(limiter.schedule('interactive', task('e', 'e'))).rejects.toBeInstanceOf(LimiterClosedError);
+    expect(clock.pending).toBe(0);
+  });
+
+  it('rejects bad options and bad schedule calls with specific errors', async () => {
+    expect(() => new RateLimiter({ appId: '' })).toThrow(/non-empty appId/);
+    expect(() => new RateLimiter({ appId: 'x', limit: 0 })).toThrow(/limit must be an integer >= 1, got 0/);
+    expect(() => new RateLimiter({ appId: 'x', limit: 2.5 })).toThrow(/limit must be an integer/);
+    expect(() => new RateLimiter({ appId: 'x', windowMs: Number.NaN })).toThrow(/windowMs/);
+    expect(() => new RateLimiter({ appId: 'x', pauseOn429Ms: -1 })).toThrow(/pauseOn429Ms/);
+    expect(() => new RateLimiter({ appId: 'x', max429Retries: -1 })).toThrow(/max429Retries/);
+    expect(() => new RateLimiter({ appId: 'x', safetyMarginMs: Infinity })).toThrow(/safetyMarginMs/);
+    const limiter = new RateLimiter({ appId: 'x', clock: new FakeClock() });
+    await expect(limiter.schedule('urgent' as Lane, async () => 1)).rejects.toThrow(/Unknown limiter lane "urgent"; expected one of: interactive, outbox, bulk/);
+    await expect(limiter.schedule('bulk', 'nope' as unknown as () => Promise<number>)).rejects.toThrow(/task function/);
+    expect(limiter.state().queued).toEqual({ interactive: 0, outbox: 0, bulk: 0 });
+    limiter.close();
+  });
+});
+
+describe('RateLimiter in real time', () => {
+  it('runs 45 trivial tasks at limit 20 in about 2 s without breaking the window', async () => {
+    const limiter = new RateLimiter({ appId: 'real' });
+    const log: number[] = [];
+    const began = Date.now();
+    const results = await Promise.all(
+      Array.from({ length: 45 }, (_, i) =>
+        limiter.schedule(i % 3 === 0 ? 'interactive' : 'bulk', async () => {
+          log.push(Date.now());
+          return i;
+        }),
+      ),
+    );
+    const elapsed = Date.now() - began;
+    limiter.close();
+    expect(results).toHaveLength(45);
+    expect(elapsed).toBeGreaterThan(1900);
+    expect(elapsed).toBeLessThan(3500);
+    expect(maxStartsInAnyWindow(log, 1000)).toBeLessThanOrEqual(20);
+    const sorted = [...log].sort((a, b) => a - b);
+    for (let i = 20; i < sorted.length; i++) expect((sorted[i] ?? 0) - (sorted[i - 20] ?? 0)).toBeGreaterThanOrEqual(1000);
+  });
+});

@@ -1,0 +1,207 @@
+// Public types of the Kartra sandbox: options, the running handle and the inspector (re-exported by index.ts).
+
+export interface SandboxFaults {
+  /** Share (0..1) of accepted requests answered with an extra HTTP 429, as if the window were full. */
+  rate429?: number;
+  /** Share of requests answered HTTP 503 before anything is processed. */
+  rate5xx?: number;
+  /** Share of requests whose socket is destroyed: half before processing, half after the command was applied. */
+  reset?: number;
+  /** Share of requests applied, then held without an answer for timeoutHoldMs, then destroyed. */
+  timeout?: number;
+  /** Delay added to every request before it is processed. */
+  latencyMs?: number;
+  /** How long a `timeout` fault holds the request; default 30000. */
+  timeoutHoldMs?: number;
+}
+
+export interface SandboxOptions {
+  /** 0 (default) = a random free port; always binds 127.0.0.1. */
+  port?: number;
+  /** node:sqlite file; state survives stop/start. Absent = in-memory. */
+  dataFile?: string;
+  /** Accepted requests per 1000 ms sliding window per app_id; default 20; 0 = unlimited. */
+  rate?: number;
+  /** Kartra Test Mode: email domains rewritten to @kartra.com. */
+  testMode?: boolean;
+  faults?: SandboxFaults;
+  /** Seed demo data into an empty state; default true. The accounts themselves always exist. */
+  seed?: boolean;
+  /** Seeds the RNG used for faults (deterministic tests). */
+  randomSeed?: number;
+  /** [U] What a chain does after a failing action; default 'stop'. */
+  chainFailure?: 'stop' | 'continue';
+  /** Answer with the older wording of kartra-api.md §13. */
+  legacyMessages?: boolean;
+  /** Answer 201 "Connection not secure" to every /api request. */
+  simulateInsecure?: boolean;
+}
+
+export interface SandboxAccountCredentials {
+  label: string;
+  appId: string;
+  apiKey: string;
+  apiPassword: string;
+}
+
+export interface SandboxStats {
+  requests: number;
+  count429: number;
+  byApp: Record<string, { requests: number; count429: number }>;
+}
+
+/** Profile fields of a lead as Kartra names them (kartra-api.md §8.1). */
+export const PROFILE_FIELDS = [
+  'first_name',
+  'middle_name',
+  'last_name',
+  'last_name2',
+  'phone',
+  'phone_country_code',
+  'ip',
+  'address',
+  'zip',
+  'city',
+  'state',
+  'country',
+  'company',
+  'lead_picture',
+  'website',
+  'facebook',
+  'twitter',
+  'linkedin',
+  'lead_preferred_time_zone',
+  'sales_tax_id',
+  'business_type',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** Everything the sandbox knows about one lead. */
+export interface SandboxLeadState {
+  id: string;
+  email: string;
+  deleted: boolean;
+  /** Eastern time `YYYY-MM-DD HH:MM:SS`, or null. */
+  deletedAt: string | null;
+  dateJoined: string;
+  source: string;
+  score: number;
+  profile: Record<ProfileField, string>;
+  tags: string[];
+  lists: { name: string; active: boolean }[];
+  sequences: { name: string; step: string; status: 'active' | 'unsubscribed' }[];
+  /** field identifier → text (input_field/text_area) or selected option ids (drop_down/radio_button/checkbox). */
+  customFields: Record<string, string | string[]>;
+  calendars: { calendar: string; className: string; status: string; startsAt: string | null }[];
+  memberships: { name: string; level: string; active: boolean }[];
+  gdpr: { status: string; statusDate: string; statusIp: string; communications: string };
+}
+
+export interface SandboxLeadSummary {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  deleted: boolean;
+}
+
+/** A lead addressed by account (its api key) and id or email; the id wins when both are given. */
+export interface SandboxLeadQuery {
+  apiKey: string;
+  id?: string;
+  email?: string;
+}
+
+/** A change made "on the Kartra side", bypassing the API (to create conflicts in tests). */
+export interface SandboxLeadEdit extends SandboxLeadQuery {
+  newEmail?: string;
+  profile?: Partial<Record<ProfileField, string>>;
+  score?: number;
+  addTags?: string[];
+  removeTags?: string[];
+  subscribeLists?: string[];
+  unsubscribeLists?: string[];
+  sequences?: { name: string; step: string; status?: 'active' | 'unsubscribed' }[];
+  /** identifier → text, or option ids for option fields ([] or '' clears). */
+  customFields?: Record<string, string | string[]>;
+}
+
+export interface SandboxCatalog {
+  label: string;
+  tags: { id: string; name: string }[];
+  lists: { id: string; name: string }[];
+  sequences: { id: string; name: string; steps: string[] }[];
+  calendars: { id: string; name: string; complete: boolean; classes: { id: string; name: string }[] }[];
+  customFields: { id: string; identifier: string; type: string; options: { id: string; value: string }[] }[];
+  pages: { id: string; name: string; url: string }[];
+  memberships: { id: string; name: string; levels: string[] }[];
+}
+
+export interface SandboxTransaction {
+  id: string;
+  leadId: string;
+  leadEmail: string;
+  type: string;
+  productName: string;
+  amount: number;
+  refundedAmount: number;
+  date: string;
+  subscriptionId: string | null;
+  isTest: boolean;
+  /** The gateway refuses refunds of this transaction (refund_transaction → 266). */
+  refundFails: boolean;
+}
+
+export interface SandboxSubscription {
+  id: string;
+  leadId: string;
+  leadEmail: string;
+  status: string;
+  gateway: 'stripe' | 'paypal';
+  gatewaySubscriptionId: string;
+  productName: string;
+  /** The price point's kind: recurring | installments | recurring_installments. */
+  kind: string;
+  amount: number;
+  nextPaymentDate: string | null;
+  /** The gateway refuses to cancel this subscription (→ 267). */
+  cancelFails: boolean;
+}
+
+/**
+ * In-process read/write access to the sandbox's state for tests; the same methods are served over HTTP as
+ * `POST /__admin/<method>` with the argument as JSON body and header `x-sandbox-admin: <adminToken>`
+ * (see admin.ts). Every method throws SandboxInspectError with a specific message on bad input.
+ */
+export interface SandboxInspector {
+  getLead(query: SandboxLeadQuery): SandboxLeadState | null;
+  listLeads(query: { apiKey: string; includeDeleted?: boolean }): SandboxLeadSummary[];
+  editLead(edit: SandboxLeadEdit): SandboxLeadState;
+  /** Marks the lead deleted; its email stays reserved (create_lead → 245). */
+  deleteLead(query: SandboxLeadQuery): SandboxLeadState;
+  catalog(query: { apiKey: string }): SandboxCatalog;
+  transactions(query: { apiKey: string }): SandboxTransaction[];
+  subscriptions(query: { apiKey: string }): SandboxSubscription[];
+  /** Moves the sandbox clock forward (point expiry, "date is in the past"). */
+  advanceClock(input: { ms: number }): { now: string };
+}
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:41234/api */
+  url: string;
+  port: number;
+  /** [0] = the demo account used by "Try the sandbox", [1] = the agency account. */
+  accounts: SandboxAccountCredentials[];
+  /** For the /__admin endpoints (header x-sandbox-admin). */
+  adminToken: string;
+  inspect: SandboxInspector;
+  setFaults(faults: SandboxFaults): void;
+  setTestMode(on: boolean): void;
+  stats(): SandboxStats;
+  /** Closes the server and every open socket promptly (held requests included), and the database. */
+  close(): Promise<void>;
+}
+
+export class SandboxInspectError extends Error {
+  override readonly name = 'SandboxInspectError';
+}

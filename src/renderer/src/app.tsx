@@ -1,0 +1,67 @@
+// The app frame: header (name, account, theme), the screen for the current state, and the status bar.
+import { AppShell, Button, Center, Container, Group, Loader, Stack, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { ErrorAlert } from './components/error-alert';
+import { LeadWorkspace } from './features/lead-workspace/lead-workspace';
+import { AccountSummary } from './features/session/account-summary';
+import { WelcomeScreen } from './features/session/welcome-screen';
+import { StatusBar } from './features/status-bar/status-bar';
+import { ThemeToggle } from './features/theme/theme-toggle';
+import { useSession, useStores } from './stores/stores-context';
+
+export function App() {
+  const stores = useStores();
+  useEffect(() => stores.start(), [stores]);
+
+  return (
+    <AppShell header={{ height: 56 }} footer={{ height: 32 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Title order={1} size="h3">
+            Lead Desk
+          </Title>
+          <Group gap="md" wrap="nowrap">
+            <AccountSummary />
+            <ThemeToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <CurrentScreen />
+      </AppShell.Main>
+      <AppShell.Footer>
+        <StatusBar />
+      </AppShell.Footer>
+    </AppShell>
+  );
+}
+
+function CurrentScreen() {
+  const phase = useSession((state) => state.phase);
+  const hasAccount = useSession((state) => state.status?.account != null);
+  const loadError = useSession((state) => state.loadError);
+  const refresh = useSession((state) => state.refresh);
+
+  if (phase === 'loading') {
+    return (
+      <Center py="xl">
+        <Loader aria-label="Loading Lead Desk" />
+      </Center>
+    );
+  }
+  if (phase === 'failed' && loadError) {
+    return (
+      <Container size="sm" py="xl">
+        <Stack>
+          <ErrorAlert error={loadError} title="Lead Desk could not read its state" />
+          <div>
+            <Button variant="default" onClick={() => void refresh()}>
+              Retry
+            </Button>
+          </div>
+        </Stack>
+      </Container>
+    );
+  }
+  return hasAccount ? <LeadWorkspace /> : <WelcomeScreen />;
+}

@@ -1,0 +1,2 @@
+// Vite's client types: lets the renderer import CSS files (Mantine's styles) as side effects.
+/// <reference types="vite/client" />
