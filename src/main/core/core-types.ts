@@ -1,6 +1,7 @@
 // The core's outward face, used by the Electron shell, the e2e browser host and the CLI.
 import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
+import type { SecretStore } from './credentials/secret-store';
 import type { Logger } from './log';
 import type { RunningSandbox, SandboxOptions } from './sandbox';
 
@@ -9,6 +10,10 @@ export interface CoreOptions {
   dataDir: string;
   version: string;
   log?: Logger;
+  /** The App ID this build ships with (prefilled on the connect form). */
+  defaultAppId?: string;
+  /** Opens the OS keychain; defaults to keytar. Tests inject a store or a failure. */
+  openKeychain?: () => Promise<{ store?: SecretStore; reason?: string }>;
   /** Options for the built-in sandbox (tests: faults, rate); its data file always lives in dataDir. */
   sandbox?: Omit<SandboxOptions, 'dataFile'>;
 }

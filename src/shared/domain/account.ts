@@ -4,6 +4,16 @@ import { CustomFieldOption, CustomFieldType } from './lead';
 
 export const AccountKind = z.enum(['kartra', 'sandbox']);
 
+/** Kartra's one API endpoint (kartra-api.md §1). */
+export const KARTRA_API_URL = 'https://app.kartra.com/api';
+
+/**
+ * Where an account's API key and password are kept: the OS keychain, this session's memory only
+ * (no Secret Service), the built-in sandbox's own demo credentials, or nowhere (must be entered again).
+ */
+export const CredentialStorage = z.enum(['keychain', 'session', 'builtin', 'missing']);
+export type CredentialStorage = z.infer<typeof CredentialStorage>;
+
 /** What the renderer may know of an account: never a secret. */
 export const AccountInfo = z.object({
   id: z.string(),
@@ -12,8 +22,14 @@ export const AccountInfo = z.object({
   appId: z.string(),
   apiUrl: z.string(),
   testMode: z.boolean(),
+  credentials: CredentialStorage,
 });
 export type AccountInfo = z.infer<typeof AccountInfo>;
+
+export const KeychainStatus = z.object({ available: z.boolean(), problem: z.string().nullable() });
+export type KeychainStatus = z.infer<typeof KeychainStatus>;
+
+export const AccountLabel = z.string().trim().min(1, 'give the account a name').max(80, 'keep the name under 80 characters');
 
 export const AccountCustomField = z.object({
   field_id: z.string(),

@@ -1,5 +1,6 @@
 // Which Kartra account the app talks to right now, and the rate-limited client for it.
-import type { AccountInfo } from '../../../shared/domain/account';
+import type { AccountInfo, CredentialStorage } from '../../../shared/domain/account';
+import type { CredentialVault } from '../credentials/credential-vault';
 import { AppError } from '../errors';
 import { KartraClient } from '../kartra/client';
 import type { LimiterRegistry } from '../kartra/limiter-registry';
@@ -17,6 +18,7 @@ export const SANDBOX_URL_PLACEHOLDER = 'sandbox:builtin';
 export interface Session {
   account: AccountRow;
   apiUrl: string;
+  storage: CredentialStorage;
   client: KartraPort;
 }
 
@@ -25,6 +27,7 @@ export interface ConnectionDeps {
   settings: SettingsRepo;
   limiters: LimiterRegistry;
   sandbox: BuiltinSandbox;
+  vault: CredentialVault;
   log: Logger;
   onChange: () => void;
 }
@@ -36,18 +39,24 @@ export class ConnectionService {
 
   /** Reconnects to the account that was current when the app last ran. */
   async restore(): Promise<void> {
-    const id = this.deps.settings.get(CURRENT_ACCOUNT);
-    const account = id ? this.deps.accounts.get(id) : undefined;
+    const account = this.currentRow();
     if (!account) return;
     try {
       await this.open(account);
     } catch (error) {
+      // Missing secrets (session-only last time, or a wiped keychain) leave the account listed, not connected.
       this.deps.log.warn('could not restore the last account', { accountId: account.id, error });
     }
   }
 
   current(): Session | undefined {
     return this.session;
+  }
+
+  /** The account marked current, even when it could not be opened (its credentials are missing). */
+  currentRow(): AccountRow | undefined {
+    const id = this.deps.settings.get(CURRENT_ACCOUNT);
+    return id ? this.deps.accounts.get(id) : undefined;
   }
 
   require(): Session {
@@ -57,8 +66,7 @@ export class ConnectionService {
 
   info(): AccountInfo | null {
     const s = this.session;
-    if (!s) return null;
-    return { id: s.account.id, label: s.account.label, kind: s.account.kind, appId: s.account.appId, apiUrl: s.apiUrl, testMode: s.account.testMode };
+    return s ? toInfo(s.account, s.storage, s.apiUrl) : null;
   }
 
   /** Starts the built-in sandbox and makes its demo account the current one. */
@@ -73,13 +81,34 @@ export class ConnectionService {
     return this.info()!;
   }
 
-  private async open(account: AccountRow): Promise<void> {
-    const credentials = await this.credentialsFor(account);
+  /** Makes the account current and builds its client; throws not_connected when its secret is missing. */
+  async open(account: AccountRow): Promise<AccountInfo> {
+    const { credentials, storage } = await this.credentialsFor(account);
     const client = new KartraClient({ credentials, scheduler: this.deps.limiters.get(account.appId), log: this.deps.log });
     const previous = this.session;
-    this.session = { account, apiUrl: credentials.apiUrl, client };
-    await previous?.client.close();
+    this.session = { account, apiUrl: credentials.apiUrl, storage, client };
     this.deps.settings.set(CURRENT_ACCOUNT, account.id);
+    await previous?.client.close();
+    this.deps.onChange();
+    return this.info()!;
+  }
+
+  /** Refreshes the session's copy of the account row after a rename or a test-mode change. */
+  reloadAccount(id: string): void {
+    const row = this.deps.accounts.get(id);
+    if (this.session && row && this.session.account.id === id) {
+      this.session = { ...this.session, account: row };
+      this.deps.onChange();
+    }
+  }
+
+  /** Drops the session if it belongs to this account (it is being forgotten). */
+  async disconnect(id: string): Promise<void> {
+    if (this.deps.settings.get(CURRENT_ACCOUNT) === id) this.deps.settings.delete(CURRENT_ACCOUNT);
+    if (this.session?.account.id !== id) return;
+    const previous = this.session;
+    this.session = undefined;
+    await previous.client.close();
     this.deps.onChange();
   }
 
@@ -89,12 +118,28 @@ export class ConnectionService {
     await previous?.client.close();
   }
 
-  private async credentialsFor(account: AccountRow): Promise<KartraCredentials> {
+  /** The sandbox's URL changes every start; real accounts keep theirs. */
+  apiUrlOf(account: AccountRow): string {
+    return account.kind === 'sandbox' ? (this.deps.sandbox.current()?.url ?? account.apiUrl) : account.apiUrl;
+  }
+
+  private async credentialsFor(account: AccountRow): Promise<{ credentials: KartraCredentials; storage: CredentialStorage }> {
     if (account.kind === 'sandbox') {
       const running = await this.deps.sandbox.ensure();
       const demo = running.accounts[0]!;
-      return { apiUrl: running.url, appId: demo.appId, apiKey: demo.apiKey, apiPassword: demo.apiPassword };
+      return { credentials: { apiUrl: running.url, appId: demo.appId, apiKey: demo.apiKey, apiPassword: demo.apiPassword }, storage: 'builtin' };
     }
-    throw new AppError('not_connected', `Account "${account.label}" needs its API key and password again.`);
+    const secret = await this.deps.vault.get(account.id);
+    if (!secret) {
+      throw new AppError('not_connected', `Enter the API key and password of "${account.label}" again to reconnect it.`, {
+        details: { field: 'apiKey' },
+      });
+    }
+    const storage = await this.deps.vault.storageOf(account.id);
+    return { credentials: { apiUrl: account.apiUrl, appId: account.appId, ...secret }, storage };
   }
+}
+
+export function toInfo(account: AccountRow, credentials: CredentialStorage, apiUrl = account.apiUrl): AccountInfo {
+  return { id: account.id, label: account.label, kind: account.kind, appId: account.appId, apiUrl, testMode: account.testMode, credentials };
 }

@@ -1,0 +1,116 @@
+// Connected Kartra accounts: add (with a validating call), switch, rename, forget — secrets via the vault only.
+import type { AccountInfo } from '../../../shared/domain/account';
+import type { AccountsList } from '../../../shared/ipc/contract';
+import type { z } from 'zod';
+import type { ConnectInput } from '../../../shared/ipc/contract';
+import { toInfo, type ConnectionService } from '../connection/connection-service';
+import type { CredentialVault } from '../credentials/credential-vault';
+import { AppError } from '../errors';
+import { KartraClient } from '../kartra/client';
+import type { LimiterRegistry } from '../kartra/limiter-registry';
+import type { Logger } from '../log';
+import type { AccountCacheRepo } from '../store/account-cache-repo';
+import type { AccountRow, AccountsRepo } from '../store/accounts-repo';
+
+type ConnectRequest = z.output<typeof ConnectInput>;
+
+export interface AccountsDeps {
+  accounts: AccountsRepo;
+  cache: AccountCacheRepo;
+  vault: CredentialVault;
+  connection: ConnectionService;
+  limiters: LimiterRegistry;
+  log: Logger;
+}
+
+export class AccountsService {
+  constructor(private readonly deps: AccountsDeps) {}
+
+  async list(): Promise<z.output<typeof AccountsList>> {
+    const rows = this.deps.accounts.list();
+    const accounts = await Promise.all(rows.map((row) => this.infoOf(row)));
+    return { accounts, currentId: this.deps.connection.currentRow()?.id ?? null, keychain: this.deps.vault.status() };
+  }
+
+  /**
+   * Validates the credentials with one cheap call (retrieve_account_tags, whose answer also fills the
+   * tag cache), then stores them and makes the account current. Nothing is stored when Kartra refuses.
+   */
+  async connect(request: ConnectRequest): Promise<AccountInfo> {
+    const existing = request.accountId ? this.requireRow(request.accountId) : undefined;
+    if (existing?.kind === 'sandbox') throw new AppError('invalid_input', 'The sandbox account needs no credentials.', { details: { field: 'accountId' } });
+    this.deps.vault.assertCanStore(request.sessionOnly);
+    if (!existing) await this.refuseDuplicate(request);
+
+    const tags = await this.validate(request);
+    const row =
+      existing ??
+      this.deps.accounts.insert({ label: request.label, kind: 'kartra', appId: request.appId, apiUrl: request.apiUrl, testMode: false });
+    if (existing) this.deps.accounts.update(existing.id, { label: request.label, appId: request.appId, apiUrl: request.apiUrl });
+    try {
+      await this.deps.vault.put(row.id, { apiKey: request.apiKey, apiPassword: request.apiPassword }, request.sessionOnly);
+    } catch (error) {
+      if (!existing) this.deps.accounts.delete(row.id);
+      throw error;
+    }
+    this.deps.cache.put(row.id, 'tags', tags);
+    return this.deps.connection.open(this.requireRow(row.id));
+  }
+
+  async switchTo(id: string): Promise<AccountInfo> {
+    return this.deps.connection.open(this.requireRow(id));
+  }
+
+  async rename(id: string, label: string): Promise<AccountInfo> {
+    this.requireRow(id);
+    this.deps.accounts.update(id, { label });
+    this.deps.connection.reloadAccount(id);
+    return this.infoOf(this.requireRow(id));
+  }
+
+  /** Removes the secret everywhere; with deleteLocalData also the account row and (by cascade) its local data. */
+  async forget(id: string, deleteLocalData: boolean): Promise<z.output<typeof AccountsList>> {
+    const row = this.requireRow(id);
+    await this.deps.connection.disconnect(id);
+    await this.deps.vault.delete(id);
+    if (deleteLocalData || row.kind === 'sandbox') this.deps.accounts.delete(id);
+    return this.list();
+  }
+
+  private async validate(request: ConnectRequest): Promise<string[]> {
+    const client = new KartraClient({
+      credentials: { apiUrl: request.apiUrl, appId: request.appId, apiKey: request.apiKey, apiPassword: request.apiPassword },
+      scheduler: this.deps.limiters.get(request.appId),
+      log: this.deps.log,
+    });
+    try {
+      return await client.retrieveAccountTags({ lane: 'interactive' });
+    } finally {
+      await client.close();
+    }
+  }
+
+  /** The same Kartra account (URL, App ID and API key) connected twice would split its cache and outbox. */
+  private async refuseDuplicate(request: ConnectRequest): Promise<void> {
+    for (const row of this.deps.accounts.list()) {
+      if (row.kind !== 'kartra' || row.apiUrl !== request.apiUrl || row.appId !== request.appId) continue;
+      const secret = await this.deps.vault.get(row.id).catch(() => undefined);
+      if (secret?.apiKey === request.apiKey) {
+        throw new AppError('already_exists', `This Kartra account is already connected as "${row.label}". Switch to it instead.`, {
+          details: { field: 'apiKey' },
+        });
+      }
+    }
+  }
+
+  private requireRow(id: string): AccountRow {
+    const row = this.deps.accounts.get(id);
+    if (!row) throw new AppError('not_found', 'That account is no longer known to Lead Desk.', { details: { field: 'id' } });
+    return row;
+  }
+
+  private async infoOf(row: AccountRow): Promise<AccountInfo> {
+    const storage = row.kind === 'sandbox' ? 'builtin' : await this.deps.vault.storageOf(row.id).catch(() => 'missing' as const);
+    return toInfo(row, storage, this.deps.connection.apiUrlOf(row));
+  }
+}
