@@ -14,6 +14,12 @@ export interface CoreOptions {
   defaultAppId?: string;
   /** Opens the OS keychain; defaults to keytar. Tests inject a store or a failure. */
   openKeychain?: () => Promise<{ store?: SecretStore; reason?: string }>;
+  /** How long write commands wait for Kartra's confirmation (default 5 s). */
+  confirmWaitMs?: number;
+  /** Leads with a call in flight at once while the outbox replays (default 24). */
+  outboxConcurrency?: number;
+  /** Delays between offline probes (default 1 s doubling to 30 s). */
+  probeBackoffMs?: readonly number[];
   /** Options for the built-in sandbox (tests: faults, rate); its data file always lives in dataDir. */
   sandbox?: Omit<SandboxOptions, 'dataFile'>;
 }
@@ -27,6 +33,10 @@ export interface Core {
   onEvent(listener: CoreEventListener): () => void;
   /** The in-process sandbox once "Try the sandbox" started it: for the e2e host, the CLI and tests only. */
   builtinSandbox(): RunningSandbox | undefined;
+  /** The OS reports the network came or went (Electron's net module, or the browser's online events). */
+  setOsOnline(online: boolean): void;
+  /** Resolves when the outbox has nothing in flight (tests, shutdown). */
+  outboxIdle(): Promise<void>;
   /** Stop timers, servers (the sandbox) and close the database. */
   close(): Promise<void>;
 }

@@ -17,6 +17,8 @@ import { AccountCacheRepo } from './store/account-cache-repo';
 import { AccountsRepo } from './store/accounts-repo';
 import { openDatabase } from './store/database';
 import { LeadCacheRepo } from './store/lead-cache-repo';
+import { OutboxRepo } from './outbox/outbox-repo';
+import { OutboxService } from './outbox/outbox-service';
 import { SettingsRepo } from './store/settings-repo';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -31,10 +33,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const accountsRepo = new AccountsRepo(db);
   const cacheRepo = new AccountCacheRepo(db);
 
+  const leadCache = new LeadCacheRepo(db);
+  let lastOnline = true;
   const status = (): AppStatus => ({
     version: options.version,
     account: connection.info(),
-    online: true,
+    online: outbox.connectivity.isOnline(),
     defaultAppId: options.defaultAppId ?? null,
     keychain: vault.status(),
   });
@@ -45,11 +49,34 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sandbox,
     vault,
     log,
-    onChange: () => events.emit('app.status', status()),
+    onChange: () => {
+      events.emit('app.status', status());
+      outbox.resume();
+    },
+  });
+  const outbox: OutboxService = new OutboxService({
+    repo: new OutboxRepo(db),
+    connection,
+    cache: leadCache,
+    log,
+    concurrency: options.outboxConcurrency,
+    probeBackoffMs: options.probeBackoffMs,
+    onItem: (view) => events.emit('outbox.item', view),
+    onState: (state) => {
+      events.emit('outbox.state', state);
+      if (state.online !== lastOnline) {
+        lastOnline = state.online;
+        events.emit('app.status', status());
+      }
+    },
+    onLeadUpdated: (accountId, leadId) => {
+      const cached = leadCache.get(accountId, { id: leadId });
+      if (cached) events.emit('lead.updated', { accountId, lead: cached.lead });
+    },
   });
   const accounts = new AccountsService({ accounts: accountsRepo, cache: cacheRepo, vault, connection, limiters, log });
   const account = new AccountService(connection, cacheRepo);
-  const leads = new LeadService(connection, new LeadCacheRepo(db), account);
+  const leads = new LeadService({ connection, cache: leadCache, account, outbox, accounts: accountsRepo, confirmWaitMs: options.confirmWaitMs });
 
   const handlers: Handlers = {
     'app.status': async () => status(),
@@ -60,8 +87,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'accounts.rename': async ({ id, label }) => accounts.rename(id, label),
     'accounts.forget': async ({ id, deleteLocalData }) => accounts.forget(id, deleteLocalData),
     'leads.find': async ({ query }) => leads.find(query),
+    'leads.search': async ({ query, offset, limit }) => leads.search(query, offset, limit),
+    'leads.profile': async ({ id }) => leads.profile(id),
+    'leads.create': async ({ lead, actions }) => leads.create(lead, actions),
+    'leads.edit': async ({ lead, changes, seen, actions }) => leads.edit(lead, changes, seen, actions),
     'leads.applyActions': async ({ lead, actions }) => leads.applyActions(lead, actions),
+    'leads.checkEmail': async ({ email, exceptLeadId }) => leads.checkEmail(email, exceptLeadId),
     'account.tags': async ({ refresh }) => account.tags(refresh),
+    'account.lists': async ({ refresh }) => account.lists(refresh),
+    'account.createCustomField': async ({ identifier, type, options }) => account.createCustomField(identifier, type, options),
+    'outbox.list': async ({ statuses, limit }) => ({
+      items: outbox.list(statuses.filter((s): s is Exclude<typeof s, 'done'> => s !== 'done'), limit),
+      state: outbox.state(),
+    }),
+    'outbox.retry': async ({ ids }) => outbox.retry(ids),
+    'outbox.discard': async ({ ids }) => outbox.discard(ids),
+    'outbox.edit': async ({ id, change }) => outbox.edit(id, change),
+    'outbox.resolve': async ({ id, keep }) => outbox.resolve(id, keep),
   };
   const router = createRouter(handlers, log);
   await connection.restore();
@@ -71,9 +113,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handle: (command, input) => router.handle(command, input),
     onEvent: (listener) => events.on(listener),
     builtinSandbox: () => sandbox.current(),
+    setOsOnline: (online) => outbox.setOsOnline(online),
+    outboxIdle: () => outbox.idle(),
     async close() {
       if (closed) return;
       closed = true;
+      outbox.close();
+      await outbox.idle();
       await connection.close();
       limiters.closeAll();
       await sandbox.close();

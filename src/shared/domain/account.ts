@@ -42,3 +42,13 @@ export type AccountCustomField = z.infer<typeof AccountCustomField>;
 /** A cached account list with the time (ms since epoch) it was fetched from Kartra. */
 export const cachedList = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), fetchedAt: z.number(), stale: z.boolean() });
+
+export const AccountSequence = z.object({ name: z.string(), id: z.string(), steps: z.array(z.string()).nullable() });
+export type AccountSequence = z.infer<typeof AccountSequence>;
+export const AccountPage = z.object({ id: z.string(), name: z.string(), url: z.string() });
+export type AccountPage = z.infer<typeof AccountPage>;
+
+/** Everything the account browser and the pickers show, each list with the time it was fetched. */
+export const ACCOUNT_LIST_KINDS = ['tags', 'lists', 'sequences', 'pages', 'custom_fields'] as const;
+export const AccountListKind = z.enum(ACCOUNT_LIST_KINDS);
+export type AccountListKind = z.infer<typeof AccountListKind>;

@@ -48,6 +48,8 @@ export const LeadSequenceMembership = z.object({
   step: z.string(),
   status: z.string(),
 });
+/** Calendar bookings; null when Kartra's answer does not include them (not evidenced in get_lead). */
+export const LeadCalendar = z.object({ calendar_name: z.string(), class_name: z.string(), active: z.boolean() });
 export const LeadMembership = z.object({ name: z.string(), level_name: z.string(), active: z.boolean() });
 
 export const Lead = z.object({
@@ -87,6 +89,7 @@ export const Lead = z.object({
   sequences: z.array(LeadSequenceMembership),
   memberships: z.array(LeadMembership),
   custom_fields: z.array(LeadCustomField),
+  calendars: z.array(LeadCalendar).nullable(),
 });
 export type Lead = z.infer<typeof Lead>;
 

@@ -1,8 +1,20 @@
 // The single source of truth for main <-> renderer: every command (input/output schemas) and pushed event.
 import { z } from 'zod';
-import { AccountInfo, AccountLabel, KARTRA_API_URL, KeychainStatus } from '../domain/account';
-import { ActionResult, LeadAction } from '../domain/actions';
-import { Lead, LeadRef } from '../domain/lead';
+import {
+  AccountCustomField,
+  AccountInfo,
+  AccountLabel,
+  AccountListKind,
+  AccountPage,
+  AccountSequence,
+  KARTRA_API_URL,
+  KeychainStatus,
+} from '../domain/account';
+import { LeadAction } from '../domain/actions';
+import { CUSTOM_FIELD_TYPES, Lead, LeadRef } from '../domain/lead';
+import { CreateLeadInput, EditLeadChanges } from '../domain/lead-input';
+import { LeadProfile, LeadRow } from '../domain/lead-views';
+import { OutboxItemView, OutboxState, OutboxStatus } from '../domain/outbox';
 import { LimiterState } from '../domain/limiter';
 
 const none = z.object({}).strict();
@@ -40,6 +52,27 @@ export const AccountsList = z.object({
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 
+/** The answer to a write: the queued changes (done when Kartra confirmed them in time) and the lead. */
+export const WriteReceipt = z.object({
+  changes: z.array(OutboxItemView),
+  /** True when every change was confirmed before the command returned. */
+  confirmed: z.boolean(),
+  lead: Lead.nullable(),
+});
+export type WriteReceipt = z.infer<typeof WriteReceipt>;
+
+const cached = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), fetchedAt: z.number().nullable() });
+export const AccountLists = z.object({
+  tags: cached(z.string()),
+  lists: cached(z.string()),
+  sequences: cached(AccountSequence),
+  pages: cached(AccountPage),
+  custom_fields: cached(AccountCustomField),
+  /** True when a refresh failed because Kartra could not be reached. */
+  stale: z.boolean(),
+});
+export type AccountLists = z.infer<typeof AccountLists>;
+
 export const commands = {
   'app.status': { input: none, output: AppStatus },
   /** Start the built-in Kartra sandbox (demo data) and connect to it. */
@@ -56,21 +89,97 @@ export const commands = {
     input: z.object({ query: z.string().trim().min(1, 'type an email or a lead id').max(320) }).strict(),
     output: Lead,
   },
-  /** Apply one or more actions to a lead in one chained call; returns the lead as Kartra now has it. */
+  /**
+   * Queue one or more actions on a lead (durably, in the outbox) and wait briefly for Kartra to confirm
+   * them. `lead` is the lead as Kartra has it when everything was confirmed, else the last known copy.
+   */
   'leads.applyActions': {
     input: z.object({ lead: LeadRef, actions: z.array(LeadAction).min(1).max(50) }).strict(),
-    output: z.object({ lead: Lead, results: z.array(ActionResult) }),
+    output: WriteReceipt,
+  },
+  /** Instant search over every lead the app has seen (local cache); an empty query lists them all. */
+  'leads.search': {
+    input: z
+      .object({
+        query: z.string().max(200).default(''),
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(LeadRow), total: z.number(), tookMs: z.number(), newestSeenAt: z.number().nullable() }),
+  },
+  /** The full profile: Kartra's lead, its transactions and subscriptions, and its queued changes. Offline: the cached copy. */
+  'leads.profile': { input: z.object({ id: z.string().regex(/^\d+$/, 'lead id must be digits') }).strict(), output: LeadProfile },
+  'leads.create': {
+    input: z.object({ lead: CreateLeadInput, actions: z.array(LeadAction).max(50).default([]) }).strict(),
+    output: WriteReceipt,
+  },
+  /** Edit fields (and new_email). `seen` holds the values the user saw, so a later conflict can be detected. */
+  'leads.edit': {
+    input: z
+      .object({
+        lead: LeadRef,
+        changes: EditLeadChanges,
+        seen: z.record(z.string(), z.string()).default({}),
+        actions: z.array(LeadAction).max(50).default([]),
+      })
+      .strict(),
+    output: WriteReceipt,
+  },
+  /** Is this email free for a new lead or a new_email? Checks Kartra (including deleted leads). */
+  'leads.checkEmail': {
+    input: z.object({ email: z.string().trim().email('not a valid email address'), exceptLeadId: z.string().optional() }).strict(),
+    output: z.object({ available: z.boolean(), reason: z.string().nullable(), leadId: z.string().nullable() }),
   },
   /** The account's tags, from the local cache unless refresh is asked or the cache is empty. */
   'account.tags': {
     input: z.object({ refresh: z.boolean().default(false) }).strict(),
     output: z.object({ items: z.array(z.string()), fetchedAt: z.number(), stale: z.boolean() }),
   },
+  /** Every account list with its fetch time; refresh re-reads the named kinds (all when empty). */
+  'account.lists': {
+    input: z.object({ refresh: z.array(AccountListKind).default([]) }).strict(),
+    output: AccountLists,
+  },
+  'account.createCustomField': {
+    input: z
+      .object({
+        identifier: z.string().trim().regex(/^[A-Za-z0-9_-]+$/, 'use only letters, numbers, dashes and underscores').max(100),
+        type: z.enum(CUSTOM_FIELD_TYPES),
+        options: z.array(z.string().trim().min(1, 'an option cannot be empty').max(200)).max(200).default([]),
+      })
+      .strict()
+      .refine((v) => v.type === 'input_field' || v.type === 'text_area' || v.options.length >= 2, {
+        message: 'give at least two options for a drop-down, radio or checkbox field',
+        path: ['options'],
+      }),
+    output: AccountLists,
+  },
+  'outbox.list': {
+    input: z.object({ statuses: z.array(OutboxStatus).default([]), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    output: z.object({ items: z.array(OutboxItemView), state: OutboxState }),
+  },
+  /** Send failed/conflicting items again (all of this account's when ids is empty). */
+  'outbox.retry': { input: z.object({ ids: z.array(z.number().int()).default([]) }).strict(), output: OutboxState },
+  /** Drop items that are not in flight (all failed/conflict ones when ids is empty). */
+  'outbox.discard': { input: z.object({ ids: z.array(z.number().int()).default([]) }).strict(), output: OutboxState },
+  /** Replace the change of a pending/failed/conflict item (e.g. fix a value) and queue it again. */
+  'outbox.edit': {
+    input: z.object({ id: z.number().int(), change: z.union([EditLeadChanges, LeadAction]) }).strict(),
+    output: OutboxItemView,
+  },
+  /** Settle a conflict: keep mine (send my values over Kartra's) or keep Kartra's (drop my change). */
+  'outbox.resolve': { input: z.object({ id: z.number().int(), keep: z.enum(['mine', 'theirs']) }).strict(), output: OutboxState },
 } as const;
 
 export const events = {
   'limiter.state': LimiterState,
   'app.status': AppStatus,
+  'outbox.state': OutboxState,
+  /** An item was queued, sent, confirmed (status done: it is then removed), failed or conflicted. */
+  'outbox.item': OutboxItemView,
+  /** Kartra confirmed changes to this lead; here it is as Kartra now has it. */
+  'lead.updated': z.object({ accountId: z.string(), lead: Lead }),
 } as const;
 
 export type Commands = typeof commands;

@@ -1,8 +1,12 @@
-// The Kartra account's own lists (tags for now), cached locally with the time they were fetched.
+// The Kartra account's own lists (tags, lists, sequences, pages, custom fields), cached with their fetch time,
+// and the check that names a user typed exist before anything is sent.
+import type { AccountCustomField, AccountListKind, AccountPage, AccountSequence } from '../../../shared/domain/account';
 import type { LeadAction } from '../../../shared/domain/actions';
+import type { AccountLists } from '../../../shared/ipc/contract';
 import type { ConnectionService } from '../connection/connection-service';
 import { AppError } from '../errors';
-import { TransportError } from '../kartra/errors';
+import type { KartraClient } from '../kartra/client';
+import { isNotSent, isOfflineError } from '../outbox/connectivity';
 import type { AccountCacheRepo } from '../store/account-cache-repo';
 
 export interface CachedList<T> {
@@ -11,41 +15,121 @@ export interface CachedList<T> {
   stale: boolean;
 }
 
+type ItemOf = { tags: string; lists: string; sequences: AccountSequence; pages: AccountPage; custom_fields: AccountCustomField };
+
+const FETCH: { [K in AccountListKind]: (client: KartraClient) => Promise<ItemOf[K][]> } = {
+  tags: (c) => c.retrieveAccountTags({ lane: 'interactive' }),
+  lists: (c) => c.retrieveAccountLists({ lane: 'interactive' }),
+  sequences: (c) => c.retrieveAccountSequences({ lane: 'interactive' }),
+  pages: (c) => c.retrieveAccountPages({ lane: 'interactive' }),
+  custom_fields: (c) => c.retrieveCustomFields({ lane: 'interactive' }),
+};
+
 export class AccountService {
   constructor(
     private readonly connection: ConnectionService,
     private readonly cache: AccountCacheRepo,
   ) {}
 
-  /** Tags from the cache, or from Kartra when asked to refresh or nothing is cached; offline falls back to the cache. */
-  async tags(refresh: boolean): Promise<CachedList<string>> {
-    const { account, client } = this.connection.require();
-    const cached = this.cache.get<string>(account.id, 'tags');
+  /** One list from the cache, or from Kartra when asked to refresh or nothing is cached; offline falls back to the cache. */
+  async list<K extends AccountListKind>(kind: K, refresh: boolean): Promise<CachedList<ItemOf[K]>> {
+    const session = this.connection.require();
+    const cached = this.cache.get<ItemOf[K]>(session.account.id, kind);
     if (cached && !refresh) return { ...cached, stale: false };
     try {
-      const items = await client.retrieveAccountTags();
-      return { ...this.cache.put(account.id, 'tags', items), stale: false };
+      const items = await FETCH[kind](session.client);
+      return { ...this.cache.put(session.account.id, kind, items), stale: false };
     } catch (error) {
-      if (cached && error instanceof TransportError) return { ...cached, stale: true };
+      if (cached && (isOfflineError(error) || isNotSent(error))) return { ...cached, stale: true };
       throw error;
     }
   }
 
+  tags(refresh: boolean): Promise<CachedList<string>> {
+    return this.list('tags', refresh);
+  }
+
+  /** Every list as cached; the kinds named in `refresh` (or never fetched) are read from Kartra first. */
+  async lists(refresh: AccountListKind[]): Promise<AccountLists> {
+    const session = this.connection.require();
+    let stale = false;
+    const result = {} as Record<AccountListKind, { items: unknown[]; fetchedAt: number | null }>;
+    for (const kind of ['tags', 'lists', 'sequences', 'pages', 'custom_fields'] as const) {
+      const cached = this.cache.get(session.account.id, kind);
+      if (!cached || refresh.includes(kind)) {
+        try {
+          const fresh = await this.list(kind, true);
+          stale ||= fresh.stale;
+          result[kind] = fresh;
+          continue;
+        } catch (error) {
+          if (!(isOfflineError(error) || isNotSent(error))) throw error;
+          stale = true;
+        }
+      }
+      result[kind] = cached ?? { items: [], fetchedAt: null };
+    }
+    return { ...(result as unknown as Omit<AccountLists, 'stale'>), stale };
+  }
+
+  async createCustomField(identifier: string, type: AccountCustomField['field_type'], options: string[]): Promise<AccountLists> {
+    const session = this.connection.require();
+    const known = await this.list('custom_fields', false);
+    if (known.items.some((f) => f.field_identifier.toLowerCase() === identifier.toLowerCase())) {
+      throw new AppError('already_exists', `A custom field named "${identifier}" already exists in this account.`, { details: { field: 'identifier' } });
+    }
+    await session.client.createCustomField(
+      { custom_field_identifier: identifier, custom_field_type: type, custom_field_options: options },
+      { lane: 'interactive' },
+    );
+    return this.lists(['custom_fields']);
+  }
+
   /**
-   * Kartra rejects unknown tag names (212/214); checking the cached list first gives a clearer
-   * message without a round trip. Refreshes once before refusing, in case the tag is new.
+   * Kartra refuses unknown tags, lists and sequences (212/214/231/209/219/220) and unknown steps (230):
+   * checking the cached lists first gives a clear message and sends nothing. Refreshes once before
+   * refusing, in case the name was created in Kartra a moment ago. Offline, unknown names are let
+   * through (the outbox reports Kartra's answer later).
    */
   async assertNamesExist(actions: LeadAction[]): Promise<void> {
-    const wanted = actions.flatMap((a) => ('tag_name' in a ? [a.tag_name] : []));
-    if (wanted.length === 0) return;
-    let known = new Set((await this.tags(false)).items);
-    if (wanted.every((t) => known.has(t))) return;
-    known = new Set((await this.tags(true)).items);
-    const missing = wanted.filter((t) => !known.has(t));
-    if (missing.length > 0) {
-      throw new AppError('invalid_input', `No tag named ${missing.map((m) => `"${m}"`).join(', ')} exists in this Kartra account. Create it in Kartra first or pick an existing tag.`, {
-        details: { field: 'actions' },
-      });
+    const problems = await this.unknownNames(actions, false);
+    if (problems.length === 0) return;
+    const again = await this.unknownNames(actions, true).catch((error) => {
+      if (isOfflineError(error) || isNotSent(error)) return [];
+      throw error;
+    });
+    if (again.length > 0) {
+      throw new AppError('invalid_input', `${again.join(' ')} Create it in Kartra first, or pick an existing one.`, { details: { field: 'actions' } });
+    }
+  }
+
+  private async unknownNames(actions: LeadAction[], refresh: boolean): Promise<string[]> {
+    const problems: string[] = [];
+    const needs = (cmds: LeadAction['cmd'][]) => actions.some((a) => cmds.includes(a.cmd));
+    const tags = needs(['assign_tag', 'unassign_tag']) ? new Set((await this.safeList('tags', refresh)).items) : undefined;
+    const lists = needs(['subscribe_lead_to_list', 'unsubscribe_lead_from_list']) ? new Set((await this.safeList('lists', refresh)).items) : undefined;
+    const sequences = needs(['subscribe_lead_to_sequence_at_step', 'unsubscribe_lead_from_sequence']) ? (await this.safeList('sequences', refresh)).items : undefined;
+    for (const action of actions) {
+      if ('tag_name' in action && tags && !tags.has(action.tag_name)) problems.push(`No tag named "${action.tag_name}" exists in this Kartra account.`);
+      if ('list_name' in action && lists && !lists.has(action.list_name)) problems.push(`No list named "${action.list_name}" exists in this Kartra account.`);
+      if ('sequence_name' in action && sequences) {
+        const sequence = sequences.find((s) => s.name === action.sequence_name);
+        if (!sequence) problems.push(`No sequence named "${action.sequence_name}" exists in this Kartra account.`);
+        else if (action.cmd === 'subscribe_lead_to_sequence_at_step' && sequence.steps && !sequence.steps.includes(action.step)) {
+          problems.push(`Sequence "${action.sequence_name}" has no step ${action.step} (it has ${sequence.steps.join(', ')}).`);
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** Offline with an empty cache, nothing can be checked: treat as "no list known" only when cached. */
+  private async safeList<K extends AccountListKind>(kind: K, refresh: boolean): Promise<{ items: ItemOf[K][] }> {
+    try {
+      return await this.list(kind, refresh);
+    } catch (error) {
+      if (isOfflineError(error) || isNotSent(error)) return { items: [] };
+      throw error;
     }
   }
 }

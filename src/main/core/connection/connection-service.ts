@@ -9,7 +9,6 @@ import type { Logger } from '../log';
 import type { AccountRow, AccountsRepo } from '../store/accounts-repo';
 import type { SettingsRepo } from '../store/settings-repo';
 import type { BuiltinSandbox } from './builtin-sandbox';
-import type { KartraPort } from './kartra-port';
 
 const CURRENT_ACCOUNT = 'current_account_id';
 /** Sandbox accounts keep this placeholder URL in the database: the real port changes every start. */
@@ -19,7 +18,7 @@ export interface Session {
   account: AccountRow;
   apiUrl: string;
   storage: CredentialStorage;
-  client: KartraPort;
+  client: KartraClient;
 }
 
 export interface ConnectionDeps {

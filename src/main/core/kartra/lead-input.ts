@@ -1,50 +1,16 @@
 // Lead inputs for create_lead / edit_lead and the wire form of the `lead` block and of chained actions (kartra-api.md §2.4, §8.1).
-import { z } from 'zod';
 import type { LeadAction } from '../../../shared/domain/actions';
-import { LEAD_TEXT_FIELDS, type LeadRef, type LeadTextField } from '../../../shared/domain/lead';
+import { LEAD_TEXT_FIELDS, type LeadRef } from '../../../shared/domain/lead';
+import type { CreateLeadData, EditLeadData } from '../../../shared/domain/lead-input';
 import type { PhpObject } from './php-encode';
-import { KARTRA_TIME_ZONES } from '../../../shared/domain/time-zones';
 
-const fieldText = z.string().max(2000, 'is longer than 2000 characters');
-const textShape = Object.fromEntries(LEAD_TEXT_FIELDS.map((field) => [field, fieldText.optional()])) as {
-  [K in LeadTextField]: z.ZodOptional<typeof fieldText>;
-};
-
-const timeZone = z
-  .string()
-  .refine((value) => value === '' || (KARTRA_TIME_ZONES as readonly string[]).includes(value), {
-    message: 'is not one of the time zones Kartra accepts (e.g. Europe/London, America/New_York)',
-  })
-  .optional();
-
-/** One custom field value: text for input/text area, an option id for drop-down/radio, option ids for checkboxes; "" clears. */
-export const CustomFieldInput = z
-  .object({
-    field_identifier: z.string().trim().min(1, 'is empty'),
-    field_value: z.union([z.string(), z.array(z.string().trim().min(1, 'is an empty option id'))]),
-  })
-  .strict();
-export type CustomFieldInput = z.infer<typeof CustomFieldInput>;
-
-const email = z.string().trim().email('is not a valid email address').max(320);
-
-const common = {
-  ...textShape,
-  lead_preferred_time_zone: timeZone,
-  custom_fields: z.array(CustomFieldInput).max(500).optional(),
-  /** Kartra documents it only as a number (kartra-api.md §8.1, §14.4). */
-  business_type: z.number().int().nonnegative().optional(),
-};
-
-/** create_lead: email required. */
-export const CreateLeadInput = z.object({ email, ...common }).strict();
-export type CreateLeadInput = z.input<typeof CreateLeadInput>;
-export type CreateLeadData = z.output<typeof CreateLeadInput>;
-
-/** edit_lead: every field optional; new_email changes the address. */
-export const EditLeadChanges = z.object({ new_email: email.optional(), ...common }).strict();
-export type EditLeadChanges = z.input<typeof EditLeadChanges>;
-export type EditLeadData = z.output<typeof EditLeadChanges>;
+export {
+  CreateLeadInput,
+  CustomFieldInput,
+  EditLeadChanges,
+  type CreateLeadData,
+  type EditLeadData,
+} from '../../../shared/domain/lead-input';
 
 /** The `lead[...]` block: identity first (id wins at Kartra when both are sent), then the profile. */
 export function leadBlock(ref: LeadRef | { email: string }, fields: EditLeadData | CreateLeadData | undefined): PhpObject {

@@ -74,6 +74,7 @@ export function normaliseLead(raw: unknown): Lead {
     return name ? [{ name, level_name: firstText(item, ['level_name', 'level']), active: flag(item.active, true) }] : [];
   });
   lead.custom_fields = items(obj.custom_fields).flatMap((item) => (isRecord(item) ? [normaliseCustomField(item)] : []));
+  lead.calendars = leadCalendars(obj);
   return lead as Lead;
 }
 

@@ -1,30 +1,146 @@
-// Lead look-ups and changes against Kartra, remembering every lead seen in the local cache.
-import type { ActionResult, LeadAction } from '../../../shared/domain/actions';
+// Lead look-ups against Kartra (falling back to the local cache offline), instant local search, and
+// every lead write — queued through the outbox and confirmed within a few seconds when online.
+import type { LeadAction } from '../../../shared/domain/actions';
 import type { Lead, LeadRef } from '../../../shared/domain/lead';
-import type { ConnectionService } from '../connection/connection-service';
-import { AppError } from '../errors';
-import { KartraApiError } from '../kartra/errors';
-import type { LeadCacheRepo } from '../store/lead-cache-repo';
+import type { CreateLeadData, EditLeadData } from '../../../shared/domain/lead-input';
+import type { LeadProfile, LeadRow } from '../../../shared/domain/lead-views';
+import type { WriteReceipt } from '../../../shared/ipc/contract';
 import type { AccountService } from '../account/account-service';
+import type { ConnectionService, Session } from '../connection/connection-service';
+import { AppError } from '../errors';
+import { KartraApiError, TransportError } from '../kartra/errors';
+import { isNotSent, isOfflineError } from '../outbox/connectivity';
+import type { NewChange } from '../outbox/outbox-repo';
+import type { OutboxService } from '../outbox/outbox-service';
+import { projectChange } from '../outbox/project';
+import type { AccountsRepo } from '../store/accounts-repo';
+import type { LeadCacheRepo } from '../store/lead-cache-repo';
+import { loadPayments } from './payments';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** How long a write command waits for Kartra's confirmation before answering "queued". */
+export const CONFIRM_WAIT_MS = 5_000;
+
+export interface LeadServiceDeps {
+  connection: ConnectionService;
+  cache: LeadCacheRepo;
+  account: AccountService;
+  outbox: OutboxService;
+  accounts: AccountsRepo;
+  confirmWaitMs?: number;
+}
 
 export class LeadService {
-  constructor(
-    private readonly connection: ConnectionService,
-    private readonly cache: LeadCacheRepo,
-    private readonly account: AccountService,
-  ) {}
+  constructor(private readonly deps: LeadServiceDeps) {}
 
-  /** Finds one lead by email or numeric id, as typed by the user. */
+  /** Finds one lead on Kartra by email or numeric id, as typed by the user; offline, the cached copy. */
   async find(query: string): Promise<Lead> {
     const ref = parseLeadQuery(query);
-    const { account, client } = this.connection.require();
+    const session = this.deps.connection.require();
     try {
-      const lead = await client.getLead(ref);
-      this.cache.put(account.id, lead);
+      return await this.read(session, ref);
+    } catch (error) {
+      const cached = this.offlineCopy(session, ref, error);
+      if (cached) return cached.lead;
+      throw error;
+    }
+  }
+
+  search(query: string, offset: number, limit: number): { rows: LeadRow[]; total: number; tookMs: number; newestSeenAt: number | null } {
+    const { account } = this.deps.connection.require();
+    const started = performance.now();
+    const { rows, total } = this.deps.cache.search(account.id, query, offset, limit);
+    return { rows, total, tookMs: performance.now() - started, newestSeenAt: this.deps.cache.newestSeenAt(account.id) };
+  }
+
+  async profile(id: string): Promise<LeadProfile> {
+    const session = this.deps.connection.require();
+    const pending = this.deps.outbox.forLead(id);
+    try {
+      const lead = await this.read(session, { id });
+      const payments = await loadPayments(session.client, { id });
+      return { lead, fromCache: false, seenAt: Date.now(), ...payments, pending };
+    } catch (error) {
+      const cached = this.offlineCopy(session, { id }, error);
+      if (!cached) throw error;
+      // Show queued changes on the copy so the user sees what they did while offline.
+      const lead = pending.reduce((l, item) => projectChange(l, item.change), cached.lead);
+      return { lead, fromCache: true, seenAt: cached.seenAt, transactions: null, subscriptions: null, pending };
+    }
+  }
+
+  async create(lead: CreateLeadData, actions: LeadAction[]): Promise<WriteReceipt> {
+    await this.deps.account.assertNamesExist(actions);
+    const changes: NewChange[] = [{ change: { kind: 'create', lead } }, ...actions.map((action) => ({ change: { kind: 'action' as const, action } }))];
+    const receipt = await this.write({ email: lead.email }, changes);
+    if (receipt.lead) this.noticeTestMode(lead.email, receipt.lead.email);
+    return receipt;
+  }
+
+  async edit(ref: LeadRef, changes: EditLeadData, seen: Record<string, string>, actions: LeadAction[]): Promise<WriteReceipt> {
+    await this.deps.account.assertNamesExist(actions);
+    const queued: NewChange[] = [];
+    if (Object.values(changes).some((v) => v !== undefined)) queued.push({ change: { kind: 'edit', changes }, seen });
+    queued.push(...actions.map((action) => ({ change: { kind: 'action' as const, action } })));
+    if (queued.length === 0) throw new AppError('invalid_input', 'Nothing to change.', { details: { field: 'changes' } });
+    const receipt = await this.write(ref, queued);
+    if (changes.new_email && receipt.lead) this.noticeTestMode(changes.new_email, receipt.lead.email);
+    return receipt;
+  }
+
+  async applyActions(ref: LeadRef, actions: LeadAction[]): Promise<WriteReceipt> {
+    await this.deps.account.assertNamesExist(actions);
+    return this.write(ref, actions.map((action) => ({ change: { kind: 'action', action } })));
+  }
+
+  /** Free for a new lead or a new_email? A deleted lead keeps its address reserved at Kartra. */
+  async checkEmail(email: string, exceptLeadId?: string): Promise<{ available: boolean; reason: string | null; leadId: string | null }> {
+    const { client } = this.deps.connection.require();
+    try {
+      const found = await client.searchLead({ email }, { lane: 'interactive' });
+      if (!found || found.id === exceptLeadId) return { available: true, reason: null, leadId: found?.id ?? null };
+      return { available: false, reason: `Another lead (id ${found.id}) already uses ${email}.`, leadId: found.id };
+    } catch (error) {
+      if (error instanceof KartraApiError && error.type === '245') {
+        return { available: false, reason: `${email} belongs to a deleted lead; Kartra keeps that address reserved. Restore the lead in Kartra or use another address.`, leadId: null };
+      }
+      throw error;
+    }
+  }
+
+  private async write(ref: LeadRef | { email: string }, changes: NewChange[]): Promise<WriteReceipt> {
+    const session = this.deps.connection.require();
+    const queued = this.deps.outbox.enqueue(ref, changes);
+    const settled = await this.deps.outbox.waitFor(queued, this.deps.confirmWaitMs ?? CONFIRM_WAIT_MS);
+    const confirmed = settled.every((v) => v.status === 'done');
+    const failed = settled.find((v) => v.status === 'failed');
+    if (failed?.error && settled.every((v) => v.status === 'failed')) {
+      // Nothing was applied: answer with Kartra's reason (the items stay in the outbox to retry or discard).
+      throw new AppError(failed.error.code, failed.error.message, { retryable: failed.error.retryable, details: failed.error.details });
+    }
+    const leadId = settled.find((v) => v.leadId)?.leadId ?? ('id' in ref ? ref.id : undefined);
+    let lead: Lead | null = null;
+    if (leadId) {
+      lead = confirmed ? await this.read(session, { id: leadId }).catch(() => null) : null;
+      lead ??= this.projected(session, leadId, settled);
+    }
+    return { changes: settled, confirmed, lead };
+  }
+
+  private projected(session: Session, leadId: string, views: WriteReceipt['changes']): Lead | null {
+    const cached = this.deps.cache.get(session.account.id, { id: leadId });
+    if (!cached) return null;
+    return views.filter((v) => v.status !== 'done' && v.status !== 'failed').reduce((l, v) => projectChange(l, v.change), cached.lead);
+  }
+
+  private async read(session: Session, ref: LeadRef): Promise<Lead> {
+    try {
+      const lead = await session.client.getLead(ref, { lane: 'interactive' });
+      this.deps.cache.put(session.account.id, lead);
+      this.deps.outbox.connectivity.reportSuccess();
       return lead;
     } catch (error) {
+      this.deps.outbox.connectivity.reportFailure(error);
       if (error instanceof KartraApiError && (error.type === '234' || error.type === '243')) {
         throw new AppError('not_found', `No lead with ${ref.id ? `id ${ref.id}` : `email ${ref.email}`} in this Kartra account.`, {
           details: { kartraType: error.type, kartraMessage: error.kartraMessage },
@@ -34,19 +150,19 @@ export class LeadService {
     }
   }
 
-  /** Applies actions in one chained call, then reads the lead back so the UI shows Kartra's truth. */
-  async applyActions(ref: LeadRef, actions: LeadAction[]): Promise<{ lead: Lead; results: ActionResult[] }> {
-    const { account, client } = this.connection.require();
-    await this.account.assertNamesExist(actions);
-    const { leadId, results } = await client.runActions(ref, actions);
-    const failed = results.filter((r) => !r.ok);
-    if (failed.length === results.length && failed[0]) {
-      // Nothing was applied: surface Kartra's reason as the error rather than a silent list.
-      throw new KartraApiError(failed[0].kartraType ?? '', failed[0].message, failed[0].cmd);
-    }
-    const lead = await client.getLead({ id: leadId });
-    this.cache.put(account.id, lead);
-    return { lead, results };
+  private offlineCopy(session: Session, ref: LeadRef, error: unknown): { lead: Lead; seenAt: number } | undefined {
+    if (!(isOfflineError(error) || isNotSent(error) || error instanceof TransportError)) return undefined;
+    return this.deps.cache.get(session.account.id, ref);
+  }
+
+  /** Kartra's Test Mode rewrites every new address to @kartra.com: when that happens, mark the account. */
+  private noticeTestMode(sent: string, stored: string): void {
+    const session = this.deps.connection.current();
+    if (!session || session.account.testMode) return;
+    const rewritten = stored.toLowerCase().endsWith('@kartra.com') && !sent.toLowerCase().endsWith('@kartra.com');
+    if (!rewritten) return;
+    this.deps.accounts.update(session.account.id, { testMode: true });
+    this.deps.connection.reloadAccount(session.account.id);
   }
 }
 

@@ -41,4 +41,78 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX lead_cache_email ON lead_cache (account_id, email);
     `,
   },
+  {
+    version: 2,
+    name: 'searchable lead cache (FTS5)',
+    // The cache gets an explicit integer key so the external-content FTS index can point at stable rows.
+    sql: `
+      CREATE TABLE leads_seen (
+        row_id INTEGER PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        lead_id TEXT NOT NULL,
+        email TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        company TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '',
+        score INTEGER NOT NULL DEFAULT 0,
+        lead_json TEXT NOT NULL,
+        seen_at INTEGER NOT NULL,
+        UNIQUE (account_id, lead_id)
+      );
+      CREATE INDEX leads_seen_email ON leads_seen (account_id, email);
+      CREATE INDEX leads_seen_name ON leads_seen (account_id, name COLLATE NOCASE, row_id);
+      INSERT INTO leads_seen (account_id, lead_id, email, lead_json, seen_at)
+        SELECT account_id, lead_id, email, lead_json, seen_at FROM lead_cache;
+      DROP TABLE lead_cache;
+      CREATE VIRTUAL TABLE leads_fts USING fts5(
+        name, email, company, tags,
+        content = 'leads_seen', content_rowid = 'row_id',
+        tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+      );
+      CREATE TRIGGER leads_seen_ai AFTER INSERT ON leads_seen BEGIN
+        INSERT INTO leads_fts (rowid, name, email, company, tags) VALUES (new.row_id, new.name, new.email, new.company, new.tags);
+      END;
+      CREATE TRIGGER leads_seen_ad AFTER DELETE ON leads_seen BEGIN
+        INSERT INTO leads_fts (leads_fts, rowid, name, email, company, tags) VALUES ('delete', old.row_id, old.name, old.email, old.company, old.tags);
+      END;
+      CREATE TRIGGER leads_seen_au AFTER UPDATE ON leads_seen BEGIN
+        INSERT INTO leads_fts (leads_fts, rowid, name, email, company, tags) VALUES ('delete', old.row_id, old.name, old.email, old.company, old.tags);
+        INSERT INTO leads_fts (rowid, name, email, company, tags) VALUES (new.row_id, new.name, new.email, new.company, new.tags);
+      END;
+    `,
+  },
+  {
+    version: 3,
+    name: 'durable outbox of lead changes',
+    // outbox_leads is the identity queued changes follow: a queued create gets its Kartra id later,
+    // and a confirmed new_email changes the address the following items are sent for.
+    sql: `
+      CREATE TABLE outbox_leads (
+        local_id INTEGER PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        kartra_id TEXT,
+        email TEXT NOT NULL
+      );
+      CREATE INDEX outbox_leads_kartra ON outbox_leads (account_id, kartra_id);
+      CREATE INDEX outbox_leads_email ON outbox_leads (account_id, email);
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        lead_local_id INTEGER NOT NULL REFERENCES outbox_leads(local_id) ON DELETE CASCADE,
+        change_json TEXT NOT NULL,
+        seen_json TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'in_flight', 'failed', 'conflict')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error_json TEXT,
+        conflict_json TEXT,
+        verify_json TEXT,
+        made_offline INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX outbox_by_lead ON outbox (account_id, lead_local_id, id);
+      CREATE INDEX outbox_by_status ON outbox (account_id, status, id);
+    `,
+  },
 ];

@@ -1,0 +1,241 @@
+// SQL of the durable outbox: queued lead changes per account, in order per lead, removed once Kartra confirmed them.
+import type { StatementSync } from 'node:sqlite';
+import type { AppErrorData } from '../../../shared/ipc/envelope';
+import type { ConflictField, OutboxChange, OutboxStatus } from '../../../shared/domain/outbox';
+import { transaction, type Db } from '../store/database';
+
+/** Statuses stored in the table; 'done' items are deleted, never stored. */
+export type StoredStatus = Exclude<OutboxStatus, 'done'>;
+
+export interface OutboxLead {
+  localId: number;
+  accountId: string;
+  kartraId: string | null;
+  email: string;
+}
+
+export interface OutboxItem {
+  id: number;
+  accountId: string;
+  lead: OutboxLead;
+  change: OutboxChange;
+  /** Edit: the values the user saw before changing them (conflict detection). */
+  seen: Record<string, string> | null;
+  status: StoredStatus;
+  attempts: number;
+  error: AppErrorData | null;
+  conflict: ConflictField[] | null;
+  /** Data recorded just before sending, to tell after a crash whether the write happened (points: score before). */
+  verify: { scoreBefore?: number } | null;
+  madeOffline: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+interface RawItem {
+  id: number;
+  account_id: string;
+  lead_local_id: number;
+  kartra_id: string | null;
+  email: string;
+  change_json: string;
+  seen_json: string | null;
+  status: StoredStatus;
+  attempts: number;
+  error_json: string | null;
+  conflict_json: string | null;
+  verify_json: string | null;
+  made_offline: number;
+  created_at: number;
+  updated_at: number;
+}
+
+const SELECT_ITEM = `SELECT o.*, l.kartra_id, l.email FROM outbox o JOIN outbox_leads l ON l.local_id = o.lead_local_id`;
+
+const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
+
+function toItem(r: RawItem): OutboxItem {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    lead: { localId: r.lead_local_id, accountId: r.account_id, kartraId: r.kartra_id, email: r.email },
+    change: JSON.parse(r.change_json) as OutboxChange,
+    seen: parse(r.seen_json),
+    status: r.status,
+    attempts: r.attempts,
+    error: parse(r.error_json),
+    conflict: parse(r.conflict_json),
+    verify: parse(r.verify_json),
+    madeOffline: r.made_offline === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface NewChange {
+  change: OutboxChange;
+  seen?: Record<string, string> | null;
+}
+
+export class OutboxRepo {
+  private readonly statements = new Map<string, StatementSync>();
+
+  constructor(private readonly db: Db) {}
+
+  private sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  /**
+   * Writes the changes for one lead in one transaction, before anything is sent. The lead is found by
+   * Kartra id, else by email (so a queued create and later edits of the same address share a queue).
+   */
+  enqueue(accountId: string, ref: { id?: string; email?: string }, changes: NewChange[], madeOffline: boolean, now = Date.now()): OutboxItem[] {
+    return transaction(this.db, () => {
+      const lead = this.findOrCreateLead(accountId, ref);
+      const ids = changes.map(({ change, seen }) => {
+        const result = this.sql(
+          `INSERT INTO outbox (account_id, lead_local_id, change_json, seen_json, status, made_offline, created_at, updated_at)
+           VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
+        ).run(accountId, lead.localId, JSON.stringify(change), seen ? JSON.stringify(seen) : null, madeOffline ? 1 : 0, now, now);
+        return Number(result.lastInsertRowid);
+      });
+      return ids.map((id) => this.get(id)!);
+    });
+  }
+
+  private findOrCreateLead(accountId: string, ref: { id?: string; email?: string }): OutboxLead {
+    const email = ref.email?.toLowerCase();
+    const byId = ref.id ? (this.sql('SELECT * FROM outbox_leads WHERE account_id = ? AND kartra_id = ?').get(accountId, ref.id) as RawLead | undefined) : undefined;
+    const found =
+      byId ??
+      (email && !ref.id
+        ? (this.sql('SELECT * FROM outbox_leads WHERE account_id = ? AND email = ? ORDER BY local_id DESC').get(accountId, email) as RawLead | undefined)
+        : undefined);
+    if (found) return fromRawLead(found);
+    const result = this.sql('INSERT INTO outbox_leads (account_id, kartra_id, email) VALUES (?, ?, ?)').run(accountId, ref.id ?? null, email ?? '');
+    return { localId: Number(result.lastInsertRowid), accountId, kartraId: ref.id ?? null, email: email ?? '' };
+  }
+
+  get(id: number): OutboxItem | undefined {
+    const row = this.sql(`${SELECT_ITEM} WHERE o.id = ?`).get(id) as RawItem | undefined;
+    return row && toItem(row);
+  }
+
+  list(accountId: string, statuses: StoredStatus[], limit: number): OutboxItem[] {
+    const wanted = statuses.length ? statuses : (['pending', 'in_flight', 'failed', 'conflict'] as StoredStatus[]);
+    const marks = wanted.map(() => '?').join(', ');
+    return (this.db.prepare(`${SELECT_ITEM} WHERE o.account_id = ? AND o.status IN (${marks}) ORDER BY o.id LIMIT ?`).all(accountId, ...wanted, limit) as unknown as RawItem[]).map(toItem);
+  }
+
+  forLead(accountId: string, leadId: string): OutboxItem[] {
+    return (this.sql(`${SELECT_ITEM} WHERE o.account_id = ? AND l.kartra_id = ? ORDER BY o.id`).all(accountId, leadId) as unknown as RawItem[]).map(toItem);
+  }
+
+  counts(accountId: string): Record<StoredStatus, number> {
+    const counts: Record<StoredStatus, number> = { pending: 0, in_flight: 0, failed: 0, conflict: 0 };
+    for (const row of this.sql('SELECT status, COUNT(*) AS n FROM outbox WHERE account_id = ? GROUP BY status').all(accountId) as { status: StoredStatus; n: number }[]) {
+      counts[row.status] = row.n;
+    }
+    return counts;
+  }
+
+  /**
+   * The leads that can be dispatched now: their oldest item is pending or in flight (a failed create
+   * or a conflict blocks the rest of that lead's queue, to keep per-lead order), oldest first.
+   */
+  readyLeads(accountId: string, exclude: ReadonlySet<number>, limit: number): number[] {
+    const rows = this.sql(
+      `SELECT o.lead_local_id AS lead, o.status AS status, o.change_json AS change FROM outbox o
+       JOIN (SELECT lead_local_id, MIN(id) AS head FROM outbox WHERE account_id = ? AND status IN ('pending', 'in_flight', 'conflict', 'failed')
+             AND NOT (status = 'failed' AND json_extract(change_json, '$.kind') = 'action') GROUP BY lead_local_id) h ON h.head = o.id
+       ORDER BY o.id`,
+    ).all(accountId) as { lead: number; status: StoredStatus }[];
+    const ready: number[] = [];
+    for (const row of rows) {
+      if (ready.length >= limit) break;
+      if ((row.status === 'pending' || row.status === 'in_flight') && !exclude.has(row.lead)) ready.push(row.lead);
+    }
+    return ready;
+  }
+
+  /** The lead's items still to send, in order, skipping failed actions (they do not block the queue). */
+  queueOf(leadLocalId: number): OutboxItem[] {
+    return (this.sql(`${SELECT_ITEM} WHERE o.lead_local_id = ? AND o.status IN ('pending', 'in_flight', 'conflict', 'failed') ORDER BY o.id`).all(leadLocalId) as unknown as RawItem[])
+      .map(toItem);
+  }
+
+  markInFlight(ids: number[], verify: Map<number, OutboxItem['verify']>, now = Date.now()): void {
+    transaction(this.db, () => {
+      for (const id of ids) {
+        const v = verify.get(id);
+        this.sql(`UPDATE outbox SET status = 'in_flight', attempts = attempts + 1, verify_json = ?, updated_at = ? WHERE id = ?`).run(v ? JSON.stringify(v) : null, now, id);
+      }
+    });
+  }
+
+  /** Kartra confirmed these: remove them, and record what the lead is now known as. */
+  complete(ids: number[], lead: { localId: number; kartraId?: string; email?: string }): void {
+    transaction(this.db, () => {
+      for (const id of ids) this.sql('DELETE FROM outbox WHERE id = ?').run(id);
+      if (lead.kartraId !== undefined) this.sql('UPDATE outbox_leads SET kartra_id = ? WHERE local_id = ?').run(lead.kartraId, lead.localId);
+      if (lead.email !== undefined) this.sql('UPDATE outbox_leads SET email = ? WHERE local_id = ?').run(lead.email.toLowerCase(), lead.localId);
+      this.dropIdleLead(lead.localId);
+    });
+  }
+
+  setStatus(ids: number[], status: StoredStatus, extra: { error?: AppErrorData | null; conflict?: ConflictField[] | null } = {}, now = Date.now()): void {
+    transaction(this.db, () => {
+      for (const id of ids) {
+        this.sql(
+          `UPDATE outbox SET status = ?, error_json = ?, conflict_json = COALESCE(?, conflict_json), updated_at = ? WHERE id = ?`,
+        ).run(status, extra.error ? JSON.stringify(extra.error) : null, extra.conflict ? JSON.stringify(extra.conflict) : null, now, id);
+        if (extra.conflict === null) this.sql('UPDATE outbox SET conflict_json = NULL WHERE id = ?').run(id);
+      }
+    });
+  }
+
+  replaceChange(id: number, change: OutboxChange, seen: Record<string, string> | null | undefined, now = Date.now()): void {
+    this.sql(`UPDATE outbox SET change_json = ?, seen_json = COALESCE(?, seen_json), status = 'pending', error_json = NULL, conflict_json = NULL, updated_at = ? WHERE id = ?`).run(
+      JSON.stringify(change),
+      seen ? JSON.stringify(seen) : null,
+      now,
+      id,
+    );
+  }
+
+  /** Collapsed or discarded items: gone without being sent. */
+  remove(ids: number[]): void {
+    transaction(this.db, () => {
+      const leads = new Set<number>();
+      for (const id of ids) {
+        const row = this.sql('SELECT lead_local_id FROM outbox WHERE id = ?').get(id) as { lead_local_id: number } | undefined;
+        if (!row) continue;
+        leads.add(row.lead_local_id);
+        this.sql('DELETE FROM outbox WHERE id = ?').run(id);
+      }
+      for (const lead of leads) this.dropIdleLead(lead);
+    });
+  }
+
+  /** After a crash, items that were in flight must be checked against Kartra before anything is re-sent. */
+  inFlight(accountId: string): OutboxItem[] {
+    return (this.sql(`${SELECT_ITEM} WHERE o.account_id = ? AND o.status = 'in_flight' ORDER BY o.id`).all(accountId) as unknown as RawItem[]).map(toItem);
+  }
+
+  private dropIdleLead(localId: number): void {
+    // Keep the identity while a queued create has no id yet: later items for the email still follow it.
+    this.sql('DELETE FROM outbox_leads WHERE local_id = ? AND kartra_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox WHERE lead_local_id = ?)').run(localId, localId);
+  }
+}
+
+interface RawLead {
+  local_id: number;
+  account_id: string;
+  kartra_id: string | null;
+  email: string;
+}
+
+const fromRawLead = (r: RawLead): OutboxLead => ({ localId: r.local_id, accountId: r.account_id, kartraId: r.kartra_id, email: r.email });

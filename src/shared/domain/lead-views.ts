@@ -1,0 +1,40 @@
+// Read models of leads for the UI: search rows of the local cache, and the full profile with payments.
+import { z } from 'zod';
+import { Lead } from './lead';
+import { OutboxItemView } from './outbox';
+
+/** One row of the leads table: what local search knows of a lead the app has seen. */
+export const LeadRow = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  company: z.string(),
+  country: z.string(),
+  tags: z.array(z.string()),
+  score: z.number(),
+  seenAt: z.number(),
+});
+export type LeadRow = z.infer<typeof LeadRow>;
+
+export const Transaction = z.object({
+  transaction_id: z.string(),
+  transaction_type: z.string(),
+  details: z.record(z.string(), z.string()).nullable(),
+});
+export const Subscription = z.object({
+  subscription_id: z.string(),
+  subscription_status: z.string(),
+  details: z.record(z.string(), z.string()).nullable(),
+});
+
+export const LeadProfile = z.object({
+  lead: Lead,
+  /** True when Kartra could not be reached and this is the last copy the app saw. */
+  fromCache: z.boolean(),
+  seenAt: z.number(),
+  transactions: z.array(Transaction).nullable(),
+  subscriptions: z.array(Subscription).nullable(),
+  /** Changes queued for this lead that Kartra has not confirmed yet (or that need the user). */
+  pending: z.array(OutboxItemView),
+});
+export type LeadProfile = z.infer<typeof LeadProfile>;
