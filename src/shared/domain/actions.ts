@@ -38,5 +38,7 @@ export const ActionResult = z.object({
   ok: z.boolean(),
   message: z.string(),
   kartraType: z.string().optional(),
+  /** Kartra stopped the chain before this action: it was not applied and can simply be sent again. */
+  notRun: z.boolean().optional(),
 });
 export type ActionResult = z.infer<typeof ActionResult>;

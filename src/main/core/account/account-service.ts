@@ -26,6 +26,8 @@ const FETCH: { [K in AccountListKind]: (client: KartraClient) => Promise<ItemOf[
 };
 
 export class AccountService {
+  /** Set when a refresh inside assertNamesExist could only return the stale cache (offline). */
+  private refreshFailed = false;
   constructor(
     private readonly connection: ConnectionService,
     private readonly cache: AccountCacheRepo,
@@ -92,23 +94,31 @@ export class AccountService {
    * through (the outbox reports Kartra's answer later).
    */
   async assertNamesExist(actions: LeadAction[]): Promise<void> {
-    const problems = await this.unknownNames(actions, false);
-    if (problems.length === 0) return;
-    const again = await this.unknownNames(actions, true).catch((error) => {
-      if (isOfflineError(error) || isNotSent(error)) return [];
+    if ((await this.unknownNames(actions, false)).length === 0) return;
+    this.refreshFailed = false;
+    let problems: string[];
+    try {
+      problems = await this.unknownNames(actions, true);
+      if (this.refreshFailed) return;
+    } catch (error) {
+      // Offline the cache cannot prove a name new in Kartra is missing: the change is queued and
+      // Kartra's own answer is reported on it later.
+      if (isOfflineError(error) || isNotSent(error)) return;
       throw error;
-    });
-    if (again.length > 0) {
-      throw new AppError('invalid_input', `${again.join(' ')} Create it in Kartra first, or pick an existing one.`, { details: { field: 'actions' } });
+    }
+    if (problems.length > 0) {
+      throw new AppError('invalid_input', `${problems.join(' ')} Create it in Kartra first, or pick an existing one.`, { details: { field: 'actions' } });
     }
   }
 
   private async unknownNames(actions: LeadAction[], refresh: boolean): Promise<string[]> {
     const problems: string[] = [];
     const needs = (cmds: LeadAction['cmd'][]) => actions.some((a) => cmds.includes(a.cmd));
-    const tags = needs(['assign_tag', 'unassign_tag']) ? new Set((await this.safeList('tags', refresh)).items) : undefined;
-    const lists = needs(['subscribe_lead_to_list', 'unsubscribe_lead_from_list']) ? new Set((await this.safeList('lists', refresh)).items) : undefined;
-    const sequences = needs(['subscribe_lead_to_sequence_at_step', 'unsubscribe_lead_from_sequence']) ? (await this.safeList('sequences', refresh)).items : undefined;
+    const tags = needs(['assign_tag', 'unassign_tag']) ? new Set((await this.listOrNone('tags', refresh)).items) : undefined;
+    const lists = needs(['subscribe_lead_to_list', 'unsubscribe_lead_from_list']) ? new Set((await this.listOrNone('lists', refresh)).items) : undefined;
+    const sequences = needs(['subscribe_lead_to_sequence_at_step', 'unsubscribe_lead_from_sequence'])
+      ? (await this.listOrNone('sequences', refresh)).items
+      : undefined;
     for (const action of actions) {
       if ('tag_name' in action && tags && !tags.has(action.tag_name)) problems.push(`No tag named "${action.tag_name}" exists in this Kartra account.`);
       if ('list_name' in action && lists && !lists.has(action.list_name)) problems.push(`No list named "${action.list_name}" exists in this Kartra account.`);
@@ -123,12 +133,14 @@ export class AccountService {
     return problems;
   }
 
-  /** Offline with an empty cache, nothing can be checked: treat as "no list known" only when cached. */
-  private async safeList<K extends AccountListKind>(kind: K, refresh: boolean): Promise<{ items: ItemOf[K][] }> {
+  /** The list as cached or fetched; with nothing cached and Kartra unreachable, refresh=false knows nothing. */
+  private async listOrNone<K extends AccountListKind>(kind: K, refresh: boolean): Promise<{ items: ItemOf[K][] }> {
     try {
-      return await this.list(kind, refresh);
+      const list = await this.list(kind, refresh);
+      if (refresh && list.stale) this.refreshFailed = true;
+      return list;
     } catch (error) {
-      if (isOfflineError(error) || isNotSent(error)) return { items: [] };
+      if (!refresh && (isOfflineError(error) || isNotSent(error))) return { items: [] };
       throw error;
     }
   }

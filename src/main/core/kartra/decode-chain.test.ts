@@ -57,7 +57,7 @@ describe('chainResults', () => {
     expect(results).toEqual([
       { cmd: 'create_lead', ok: true, message: 'Done' },
       { cmd: 'assign_tag', ok: false, message: 'Tag does not exist', kartraType: '212' },
-      { cmd: 'subscribe_lead_to_list', ok: false, message: NOT_RUN_MESSAGE },
+      { cmd: 'subscribe_lead_to_list', ok: false, notRun: true, message: NOT_RUN_MESSAGE },
     ]);
   });
 

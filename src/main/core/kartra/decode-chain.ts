@@ -38,7 +38,7 @@ export function chainResults(decoded: DecodedResponse, cmds: readonly string[]):
       return;
     }
     if (failed) {
-      results.push({ cmd, ok: false, message: NOT_RUN_MESSAGE });
+      results.push({ cmd, ok: false, notRun: true, message: NOT_RUN_MESSAGE });
       return;
     }
     // No entry and no failure before it: the chain got past this action. A flat success body

@@ -56,7 +56,9 @@ function pointsDelta(action: LeadAction): number | undefined {
   return undefined;
 }
 
-export function buildBatch(queue: readonly OutboxItem[]): Batch | undefined {
+export function buildBatch(all: readonly OutboxItem[]): Batch | undefined {
+  // Failed actions stay in the list for the user but do not hold up the lead's other changes.
+  const queue = all.filter((i) => !(i.status === 'failed' && i.change.kind === 'action'));
   let index = 0;
   const first = queue[0];
   if (!first || !sendable(first)) return undefined;
@@ -95,7 +97,6 @@ export function buildBatch(queue: readonly OutboxItem[]): Batch | undefined {
   let points: BatchAction | undefined;
   for (; index < queue.length && actions.length < MAX_ACTIONS_PER_CALL; index++) {
     const item = queue[index]!;
-    if (item.status === 'failed' && item.change.kind === 'action') continue; // failed actions do not block the queue
     if (!sendable(item) || item.change.kind !== 'action') break;
     const action = item.change.action;
     const key = setKey(action);

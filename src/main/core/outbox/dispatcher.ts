@@ -13,6 +13,12 @@ import { isNotSent, isOfflineError, type Connectivity } from './connectivity';
 import type { OutboxItem, OutboxRepo } from './outbox-repo';
 import { planRecovery } from './recovery';
 
+/**
+ * An edit that did not go out at once (offline, or it waited in the queue across a restart) may meet a
+ * value someone changed in Kartra meanwhile: past this age it is checked against Kartra first.
+ */
+export const CONFLICT_CHECK_AFTER_MS = 3_000;
+
 export interface DispatcherDeps {
   repo: OutboxRepo;
   session: () => Session | undefined;
@@ -84,12 +90,16 @@ export class OutboxDispatcher {
 
     // Kartra's current copy is needed to detect conflicts with edits made offline, and to know the score
     // before points are sent (so a crash mid-call can be told apart from "not applied").
-    const needsConflictCheck = batch.head.kind === 'edit' && batch.head.items.some((i) => i.madeOffline) && Object.keys(batch.head.seen).length > 0;
+    const waited = (i: OutboxItem) => i.madeOffline || Date.now() - i.createdAt > CONFLICT_CHECK_AFTER_MS;
+    const needsConflictCheck = batch.head.kind === 'edit' && batch.head.items.some(waited) && Object.keys(batch.head.seen).length > 0;
     const hasPoints = batch.actions.some((a) => a.action.cmd === 'give_points_to_lead' || a.action.cmd === 'remove_points_from_lead');
     let current: Lead | undefined;
     if ((needsConflictCheck || hasPoints) && batch.head.kind !== 'create') {
       const read = await this.read(session, ref);
-      if (read === 'offline') return;
+      if (read === 'offline') {
+        this.deps.repo.markMadeOffline(batch.items.map((i) => i.id));
+        return;
+      }
       current = read ?? undefined;
     }
     if (needsConflictCheck && current && batch.head.kind === 'edit') {
@@ -129,6 +139,11 @@ export class OutboxDispatcher {
           this.settle(entry.items, lead.localId, { kartraId: leadId });
           return;
         }
+        if (result?.notRun) {
+          // An earlier action of the chain failed and Kartra stopped there: this one goes in the next call.
+          this.requeue(entry.items);
+          return;
+        }
         const error = toAppError(new KartraApiError(result?.kartraType ?? '', result?.message ?? 'Kartra did not report on this change', entry.action.cmd)).toData();
         // The change that was sent failed; changes it had superseded go back to the queue on their own.
         const sent = entry.merged ? entry.items : entry.items.slice(-1);
@@ -144,6 +159,7 @@ export class OutboxDispatcher {
   private async handleFailure(session: Session, items: OutboxItem[], error: unknown): Promise<void> {
     if (isNotSent(error)) {
       this.deps.connectivity.reportFailure(error);
+      this.deps.repo.markMadeOffline(items.map((i) => i.id));
       this.requeue(items);
       return;
     }

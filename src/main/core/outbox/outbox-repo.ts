@@ -206,6 +206,13 @@ export class OutboxRepo {
     );
   }
 
+  /** These waited for the network: an edit among them is checked for conflicts before it is sent. */
+  markMadeOffline(ids: number[]): void {
+    transaction(this.db, () => {
+      for (const id of ids) this.sql('UPDATE outbox SET made_offline = 1 WHERE id = ?').run(id);
+    });
+  }
+
   /** Collapsed or discarded items: gone without being sent. */
   remove(ids: number[]): void {
     transaction(this.db, () => {

@@ -23,7 +23,7 @@ export function describeChains(target: () => ContractTarget): void {
      * A target whose mode is unknown may do either, but the result must then match the state (checked by callers).
      */
     function expectAfterFailure(result: ActionResult | undefined, cmd: string, type: string): void {
-      const notRun = { cmd, ok: false, message: NOT_RUN_MESSAGE };
+      const notRun = { cmd, ok: false, notRun: true, message: NOT_RUN_MESSAGE };
       const ran = { cmd, ok: true, message, kartraType: type };
       const mode = target().chainFailure;
       if (mode === 'stop') expect(result).toEqual(notRun);
@@ -71,7 +71,7 @@ export function describeChains(target: () => ContractTarget): void {
       expect(results[1]).toEqual({ cmd: 'subscribe_lead_to_sequence_at_step', ok: false, message, kartraType: '219' });
       expectAfterFailure(results[2], 'assign_tag', '103');
       // The second failure: not run after a stop; its own error when the chain continues.
-      if (target().chainFailure === 'stop') expect(results[3]).toEqual({ cmd: 'unassign_tag', ok: false, message: NOT_RUN_MESSAGE });
+      if (target().chainFailure === 'stop') expect(results[3]).toEqual({ cmd: 'unassign_tag', ok: false, notRun: true, message: NOT_RUN_MESSAGE });
       if (target().chainFailure === 'continue') expect(results[3]).toEqual({ cmd: 'unassign_tag', ok: false, message, kartraType: '214' });
 
       const lead = await client().getLead({ id: leadId });

@@ -93,8 +93,6 @@ export interface ContractAuth {
 }
 
 export interface ContractTarget {
-  /** Display name in test titles. */
-  name: string;
   url: string;
   credentials: ContractCredentials;
   inspect?: ContractInspector;

@@ -49,7 +49,7 @@ export function planWrites(seed: number, leads: number, perLead: number, catalog
     if (item === undefined) throw new Error('planWrites needs a non-empty catalog');
     return item;
   };
-  const kinds: FaultOp['kind'][] = ['edit', 'tag', 'untag', 'list', 'points', 'sequence'];
+  const kinds: Exclude<FaultOp['kind'], 'create'>[] = ['edit', 'tag', 'untag', 'list', 'points', 'sequence'];
   return Array.from({ length: leads }, (_, i) => {
     const ops: FaultOp[] = [{ kind: 'create', tag: pick(catalog.tags) }];
     for (let n = 1; n < perLead; n++) {
@@ -60,7 +60,7 @@ export function planWrites(seed: number, leads: number, perLead: number, catalog
       else if (kind === 'points') ops.push({ kind, points: 1 + Math.floor(random() * 20) });
       else {
         const sequence = pick(catalog.sequences);
-        ops.push({ kind, sequence: sequence.name, step: pick(sequence.steps) });
+        ops.push({ kind: 'sequence', sequence: sequence.name, step: pick(sequence.steps) });
       }
     }
     return { email: emailOf(i), ops };

@@ -53,7 +53,10 @@ describe('sandbox in Kartra Test Mode', () => {
     const next = freshEmail('renamed-to', 'outlook.com');
     const edited = await conn.client.editLead({ id: leadId }, { new_email: next });
     expect(edited.leadId).toBe(leadId);
+    const rewritten = next.replace('@outlook.com', '@kartra.com');
     const lead = await conn.client.getLead({ email: next });
-    expect(lead).toMatchObject({ id: leadId, email: next.replace('@outlook.com', '@kartra.com') });
+    expect(lead).toMatchObject({ id: leadId, email: rewritten });
+    expect(await conn.client.getLead({ email: rewritten })).toEqual(lead);
+    expect(target().inspect!.lead({ id: leadId })?.email).toBe(rewritten);
   });
 });

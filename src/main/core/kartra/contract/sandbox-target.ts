@@ -14,18 +14,11 @@ import type { ContractFixtures, ContractTarget, PaymentFixtures } from './contra
 
 const DAY_MS = 86_400_000;
 
-export interface SandboxTargetHandle {
-  /** The target; valid inside tests and hooks (after this file's beforeAll). */
-  (): ContractTarget;
-  /** The running sandbox itself, for checks that only a sandbox can make (stats, faults). */
-  sandbox(): RunningSandbox;
-}
-
 /**
  * Starts a sandbox (in-memory; `rate: 0` unless the options say otherwise) and an always-insecure
  * companion sandbox for 201 before the file's tests, and closes both afterwards.
  */
-export function useSandboxTarget(options: SandboxOptions = {}): SandboxTargetHandle {
+export function useSandboxTarget(options: SandboxOptions = {}): () => ContractTarget {
   let sb: RunningSandbox | undefined;
   let insecure: RunningSandbox | undefined;
   let target: ContractTarget | undefined;
@@ -39,15 +32,10 @@ export function useSandboxTarget(options: SandboxOptions = {}): SandboxTargetHan
   afterAll(async () => {
     await Promise.all([sb?.close(), insecure?.close()]);
   });
-  const handle = (() => {
+  return () => {
     if (!target) throw new Error('the sandbox target was used before its beforeAll hook ran');
     return target;
-  }) as SandboxTargetHandle;
-  handle.sandbox = () => {
-    if (!sb) throw new Error('the sandbox was used before its beforeAll hook ran');
-    return sb;
   };
-  return handle;
 }
 
 /** A target for the sandbox's demo account. */
@@ -61,7 +49,6 @@ export function sandboxTarget(sb: RunningSandbox, insecureUrl: string | undefine
   };
   const rate = options.rate ?? 0;
   return {
-    name: `sandbox${options.chainFailure ? ` (chainFailure ${options.chainFailure})` : ''}${options.testMode ? ' (test mode)' : ''}`,
     url: sb.url,
     credentials: { appId: DEMO_ACCOUNT.appId, apiKey, apiPassword: DEMO_ACCOUNT.apiPassword },
     inspect,
