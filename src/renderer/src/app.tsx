@@ -2,12 +2,13 @@
 import { AppShell, Button, Center, Container, Group, Loader, Stack, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { ErrorAlert } from './components/error-alert';
+import { ConnectScreen } from './features/accounts/connect-screen';
 import { LeadWorkspace } from './features/lead-workspace/lead-workspace';
 import { AccountSummary } from './features/session/account-summary';
 import { WelcomeScreen } from './features/session/welcome-screen';
 import { StatusBar } from './features/status-bar/status-bar';
 import { ThemeToggle } from './features/theme/theme-toggle';
-import { useSession, useStores } from './stores/stores-context';
+import { useAccounts, useSession, useStores } from './stores/stores-context';
 
 export function App() {
   const stores = useStores();
@@ -38,7 +39,8 @@ export function App() {
 
 function CurrentScreen() {
   const phase = useSession((state) => state.phase);
-  const hasAccount = useSession((state) => state.status?.account != null);
+  const accountId = useSession((state) => state.status?.account?.id ?? null);
+  const connectFormOpen = useAccounts((state) => state.form !== null);
   const loadError = useSession((state) => state.loadError);
   const refresh = useSession((state) => state.refresh);
 
@@ -63,5 +65,7 @@ function CurrentScreen() {
       </Container>
     );
   }
-  return hasAccount ? <LeadWorkspace /> : <WelcomeScreen />;
+  if (connectFormOpen) return <ConnectScreen />;
+  // Keyed by account: nothing typed or shown for one account survives a switch to another.
+  return accountId !== null ? <LeadWorkspace key={accountId} /> : <WelcomeScreen />;
 }

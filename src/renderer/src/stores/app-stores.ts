@@ -2,6 +2,7 @@
 import { createNotificationsStore, type NotificationsStore } from '@mantine/notifications';
 import type { LeadDeskApi } from '../api/api';
 import { createAccountTagsStore, type AccountTagsStore } from '../features/account-tags/account-tags-store';
+import { createAccountsStore, type AccountsStore } from '../features/accounts/accounts-store';
 import { createLeadStore, type LeadStore } from '../features/lead-workspace/lead-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
 import { createLimiterStore, type LimiterStore } from '../features/status-bar/limiter-store';
@@ -9,6 +10,7 @@ import { createLimiterStore, type LimiterStore } from '../features/status-bar/li
 export interface AppStores {
   api: LeadDeskApi;
   session: SessionStore;
+  accounts: AccountsStore;
   limiter: LimiterStore;
   accountTags: AccountTagsStore;
   lead: LeadStore;
@@ -23,6 +25,10 @@ export interface AppStores {
 
 export function createAppStores(api: LeadDeskApi): AppStores {
   const session = createSessionStore(api);
+  const accounts = createAccountsStore(api, {
+    applyAccount: (account) => session.getState().applyAccount(account),
+    connectedId: () => session.getState().status?.account?.id ?? null,
+  });
   const limiter = createLimiterStore();
   const accountTags = createAccountTagsStore(api);
   const lead = createLeadStore(api);
@@ -37,7 +43,10 @@ export function createAppStores(api: LeadDeskApi): AppStores {
         // states are per app_id, and the connect call itself may report before the new status does.
         lead.getState().reset();
         accountTags.getState().reset();
+        accounts.getState().clearConnectError();
         if (accountId !== null) void accountTags.getState().load();
+        // Which account is current (and whether its credentials are there) changed: re-read the list.
+        void accounts.getState().load();
       }),
       // The core says no account is connected (e.g. it was removed elsewhere): re-read the status so
       // the window shows the welcome screen instead of repeating the error.
@@ -49,12 +58,13 @@ export function createAppStores(api: LeadDeskApi): AppStores {
       }),
     ];
     void session.getState().refresh();
+    void accounts.getState().load();
     return () => {
       for (const stop of stops) stop();
     };
   };
 
-  return { api, session, limiter, accountTags, lead, notifications, start };
+  return { api, session, accounts, limiter, accountTags, lead, notifications, start };
 }
 
 /** Calls onChange whenever the connected account's id changes (null = none); returns the unsubscribe. */

@@ -2,6 +2,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AccountTagsState } from '../features/account-tags/account-tags-store';
+import type { AccountsState } from '../features/accounts/accounts-store';
 import type { LeadState } from '../features/lead-workspace/lead-store';
 import type { SessionState } from '../features/session/session-store';
 import type { LimiterStoreState } from '../features/status-bar/limiter-store';
@@ -21,6 +22,10 @@ export function useStores(): AppStores {
 
 export function useSession<T>(select: (state: SessionState) => T): T {
   return useStore(useStores().session, select);
+}
+
+export function useAccounts<T>(select: (state: AccountsState) => T): T {
+  return useStore(useStores().accounts, select);
 }
 
 export function useLimiter<T>(select: (state: LimiterStoreState) => T): T {

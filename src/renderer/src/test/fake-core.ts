@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/ipc/contract';
 import type { AppErrorData, Envelope } from '../../../shared/ipc/envelope';
 import type { Transport } from '../../../shared/ipc/make-api';
+import type { AccountInfo } from '../../../shared/domain/account';
 import type { Lead } from '../../../shared/domain/lead';
 import { makeSandboxAccount } from './fixtures';
 
@@ -19,33 +20,56 @@ export interface FakeCoreOptions {
   status?: Partial<AppStatus>;
   leads?: Lead[];
   tags?: string[];
+  /** Known accounts besides the connected one (status.account is always listed). */
+  accounts?: AccountInfo[];
+  /** The account marked current when none is connected (e.g. its credentials are missing). */
+  currentId?: string | null;
 }
 
 export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
-export const fail = (code: AppErrorData['code'], message: string, retryable = false): Envelope<never> => ({
+export const fail = (
+  code: AppErrorData['code'],
+  message: string,
+  retryable = false,
+  details?: AppErrorData['details'],
+): Envelope<never> => ({
   ok: false,
-  error: { code, message, retryable },
+  error: { code, message, retryable, ...(details ? { details } : {}) },
 });
 
 export class FakeCore implements Transport {
   status: AppStatus;
   leads: Lead[];
   tags: string[];
+  accounts: AccountInfo[];
+  currentId: string | null;
   readonly calls: { command: CommandName; input: unknown }[] = [];
   private readonly handlers = new Map<CommandName, (input: unknown) => unknown>();
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
   constructor(options: FakeCoreOptions = {}) {
-    this.status = { version: '0.1.0-test', account: null, online: true, ...options.status };
+    this.status = {
+      version: '0.1.0-test',
+      account: null,
+      online: true,
+      defaultAppId: null,
+      keychain: { available: true, problem: null },
+      ...options.status,
+    };
     this.leads = structuredClone(options.leads ?? []);
     this.tags = [...(options.tags ?? [])];
+    // Copies: a test's fixtures must not change when the fake renames or forgets an account.
+    const connected = this.status.account;
+    this.accounts = structuredClone(options.accounts ?? []);
+    if (connected && !this.accounts.some((a) => a.id === connected.id)) this.accounts.unshift(structuredClone(connected));
+    this.currentId = connected?.id ?? options.currentId ?? null;
     this.answer('app.status', () => ok(this.status));
     this.answer('sandbox.connect', () => {
-      const account = makeSandboxAccount();
-      this.status = { ...this.status, account };
-      this.emit('app.status', this.status);
-      return ok(account);
+      const account = this.accounts.find((a) => a.kind === 'sandbox') ?? makeSandboxAccount();
+      if (!this.accounts.includes(account)) this.accounts.push(account);
+      return ok(this.makeCurrent(account));
     });
+    installAccountCommands(this);
     this.answer('leads.find', ({ query }) => {
       const q = query.trim().toLowerCase();
       const lead = this.leads.find((l) => l.id === q || l.email.toLowerCase() === q);
@@ -62,6 +86,14 @@ export class FakeCore implements Transport {
       return ok({ lead: structuredClone(lead), results });
     });
     this.answer('account.tags', () => ok({ items: [...this.tags], fetchedAt: 1_700_000_000_000, stale: false }));
+  }
+
+  /** Connect an account as the core does: it becomes current and app.status is pushed. */
+  makeCurrent(account: AccountInfo): AccountInfo {
+    this.currentId = account.id;
+    this.status = { ...this.status, account: structuredClone(account) };
+    this.emit('app.status', this.status);
+    return structuredClone(account);
   }
 
   /** Replace how one command is answered. */
@@ -105,4 +137,59 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
     resolve = r;
   });
   return { promise, resolve };
+}
+
+/** accounts.* as the core answers them (accounts-service.ts), over the fake's in-memory account list. */
+function installAccountCommands(core: FakeCore): void {
+  let nextId = 1;
+  const find = (id: string) => core.accounts.find((a) => a.id === id);
+  const list = () => ok({ accounts: structuredClone(core.accounts), currentId: core.currentId, keychain: core.status.keychain });
+  const gone = () => fail('not_found', 'That account is no longer known to Lead Desk.', false, { field: 'id' });
+
+  core.answer('accounts.list', list);
+  core.answer('accounts.connect', (input) => {
+    if (!core.status.keychain.available && !input.sessionOnly) {
+      return fail('keychain_unavailable', 'Lead Desk cannot reach the system keychain. You can keep them for this session only.');
+    }
+    const existing = input.accountId ? find(input.accountId) : undefined;
+    if (input.accountId && !existing) return gone();
+    const fields = {
+      label: input.label.trim(),
+      appId: input.appId.trim(),
+      apiUrl: input.apiUrl ?? 'https://app.kartra.com/api',
+      credentials: input.sessionOnly ? ('session' as const) : ('keychain' as const),
+    };
+    const account: AccountInfo = existing
+      ? Object.assign(existing, fields)
+      : { id: `acc-new-${nextId++}`, kind: 'kartra', testMode: false, ...fields };
+    if (!existing) core.accounts.push(account);
+    return ok(core.makeCurrent(account));
+  });
+  core.answer('accounts.switch', ({ id }) => {
+    const account = find(id);
+    if (!account) return gone();
+    if (account.credentials === 'missing') {
+      return fail('not_connected', `Enter the API key and password of "${account.label}" again to reconnect it.`);
+    }
+    return ok(core.makeCurrent(account));
+  });
+  core.answer('accounts.rename', ({ id, label }) => {
+    const account = find(id);
+    if (!account) return gone();
+    account.label = label.trim();
+    if (core.status.account?.id === id) core.makeCurrent(account);
+    return ok(structuredClone(account));
+  });
+  core.answer('accounts.forget', ({ id, deleteLocalData }) => {
+    const account = find(id);
+    if (!account) return gone();
+    if (core.currentId === id) core.currentId = null;
+    if (core.status.account?.id === id) {
+      core.status = { ...core.status, account: null };
+      core.emit('app.status', core.status);
+    }
+    if (deleteLocalData || account.kind === 'sandbox') core.accounts = core.accounts.filter((a) => a !== account);
+    else account.credentials = 'missing';
+    return list();
+  });
 }

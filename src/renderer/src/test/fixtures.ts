@@ -1,4 +1,4 @@
-// Test data: complete Lead, AccountInfo and LimiterState values with sensible defaults.
+// Test data: complete Lead, AccountInfo (sandbox and Kartra) and LimiterState values with sensible defaults.
 import type { AccountInfo } from '../../../shared/domain/account';
 import type { Lead } from '../../../shared/domain/lead';
 import type { LimiterState } from '../../../shared/domain/limiter';
@@ -44,6 +44,7 @@ export function makeLead(overrides: Partial<Lead> = {}): Lead {
     sequences: [],
     memberships: [],
     custom_fields: [],
+    calendars: null,
     ...overrides,
   };
 }
@@ -56,6 +57,21 @@ export function makeSandboxAccount(overrides: Partial<AccountInfo> = {}): Accoun
     appId: 'SANDBOXAPP',
     apiUrl: 'http://127.0.0.1:0/api',
     testMode: false,
+    credentials: 'builtin',
+    ...overrides,
+  };
+}
+
+/** A real Kartra account (credentials in the keychain unless overridden). */
+export function makeKartraAccount(overrides: Partial<AccountInfo> = {}): AccountInfo {
+  return {
+    id: 'acc-1',
+    label: 'Main shop',
+    kind: 'kartra',
+    appId: 'MYAPP',
+    apiUrl: 'https://app.kartra.com/api',
+    testMode: false,
+    credentials: 'keychain',
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeApi } from '../../../../shared/ipc/make-api';
 import type { AppStatus } from '../../../../shared/ipc/contract';
 import type { Envelope } from '../../../../shared/ipc/envelope';
@@ -14,9 +14,10 @@ describe('session store', () => {
     const store = createSessionStore(makeApi(core));
     const refreshing = store.getState().refresh();
 
-    const connected: AppStatus = { version: '1', online: true, account: makeSandboxAccount() };
+    const base = { version: '1', online: true, defaultAppId: null, keychain: { available: true, problem: null } };
+    const connected: AppStatus = { ...base, account: makeSandboxAccount() };
     store.getState().applyStatus(connected);
-    slow.resolve(ok({ version: '1', online: true, account: null }));
+    slow.resolve(ok({ ...base, account: null }));
     await refreshing;
     expect(store.getState().status).toEqual(connected);
   });
@@ -37,5 +38,19 @@ describe('session store', () => {
     const store = createSessionStore(makeApi(core));
     expect(await store.getState().connectSandbox()).toBe(false);
     expect(store.getState().connectError?.message).toBe('The app core sent a reply that is not an envelope for sandbox.connect.');
+  });
+
+  it('applies an account a command answered with, and reads the whole status when it has none yet', async () => {
+    const core = new FakeCore({ status: { defaultAppId: 'LEADDESK' } });
+    const store = createSessionStore(makeApi(core));
+    store.getState().applyAccount(makeSandboxAccount());
+    // No status to patch yet: it asked for one instead of inventing version and keychain.
+    await vi.waitFor(() => expect(store.getState().status?.defaultAppId).toBe('LEADDESK'));
+    expect(core.callsOf('app.status')).toHaveLength(1);
+
+    store.getState().applyAccount(makeSandboxAccount({ label: 'Renamed' }));
+    expect(store.getState().status).toMatchObject({ defaultAppId: 'LEADDESK', account: { label: 'Renamed' } });
+    store.getState().applyAccount(null);
+    expect(store.getState().status?.account).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Session store: what the app says about itself (version, connected account, online) and the sandbox connect flow.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AccountInfo } from '../../../../shared/domain/account';
 import type { AppStatus } from '../../../../shared/ipc/contract';
 import type { LeadDeskApi } from '../../api/api';
 import { toErrorData, unwrap, type AppErrorData } from '../../api/unwrap';
@@ -16,6 +17,11 @@ export interface SessionState {
   refresh(): Promise<void>;
   /** Take a pushed `app.status` event. */
   applyStatus(status: AppStatus): void;
+  /**
+   * Take the account a command answered with (connect, switch, rename) or null (forgotten), without
+   * waiting for the `app.status` event the core pushes as well.
+   */
+  applyAccount(account: AccountInfo | null): void;
   /** Start the built-in sandbox and connect to it. Resolves true when connected. */
   connectSandbox(): Promise<boolean>;
 }
@@ -53,18 +59,21 @@ export function createSessionStore(api: LeadDeskApi): SessionStore {
       set({ status, phase: 'ready', loadError: null });
     },
 
+    applyAccount(account) {
+      const previous = get().status;
+      // Without a status yet, there is nothing to patch (version, keychain…): ask for the whole of it.
+      if (!previous) return void get().refresh();
+      statusVersion += 1;
+      set({ phase: 'ready', loadError: null, status: { ...previous, account } });
+    },
+
     async connectSandbox() {
       if (get().connecting) return false;
       set({ connecting: true, connectError: null });
       try {
         const account = await unwrap(api.sandbox.connect());
-        statusVersion += 1;
-        const previous = get().status;
-        set({
-          connecting: false,
-          phase: 'ready',
-          status: previous ? { ...previous, account } : { version: '', online: true, account },
-        });
+        set({ connecting: false });
+        get().applyAccount(account);
         return true;
       } catch (error) {
         set({ connecting: false, connectError: toErrorData(error) });

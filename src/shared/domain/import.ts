@@ -1,0 +1,130 @@
+// CSV import and recipe jobs as the UI sees them: file analysis, column mapping, row validation, progress, report.
+import { z } from 'zod';
+import { LeadAction } from './actions';
+
+/** Lead fields a column can map to; custom fields are `custom:<identifier>`; `ignore` skips the column. */
+export const IMPORT_TARGET_FIELDS = [
+  'email',
+  'first_name',
+  'middle_name',
+  'last_name',
+  'last_name2',
+  'phone',
+  'phone_country_code',
+  'company',
+  'address',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'website',
+  'facebook',
+  'twitter',
+  'linkedin',
+  'lead_preferred_time_zone',
+  'sales_tax_id',
+  'ip',
+  'lead_picture',
+] as const;
+export const ImportTarget = z.union([z.enum(IMPORT_TARGET_FIELDS), z.string().regex(/^custom:[A-Za-z0-9_-]+$/), z.literal('ignore')]);
+export type ImportTarget = z.infer<typeof ImportTarget>;
+
+/** Column name (as in the header) → target. */
+export const ColumnMapping = z.record(z.string(), ImportTarget);
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+export const ImportMode = z.enum(['create', 'update', 'upsert']);
+export type ImportMode = z.infer<typeof ImportMode>;
+
+export const ImportOptions = z.object({
+  mode: ImportMode,
+  tags: z.array(z.string().trim().min(1)).max(50).default([]),
+  lists: z.array(z.string().trim().min(1)).max(50).default([]),
+  sequence: z.object({ name: z.string().trim().min(1), step: z.string().regex(/^[A-Za-z0-9]+$/) }).nullable().default(null),
+  points: z.number().int().min(0).max(1_000_000).default(0),
+  /** The user confirms consent was obtained; API-added leads are never marked as GDPR-accepted. */
+  gdprConfirmed: z.boolean(),
+});
+export type ImportOptions = z.infer<typeof ImportOptions>;
+
+export const FileAnalysis = z.object({
+  fileName: z.string(),
+  bytes: z.number(),
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']),
+  delimiter: z.enum([',', ';', '\t']),
+  headers: z.array(z.string()),
+  /** First rows as parsed (for the mapping screen). */
+  sample: z.array(z.array(z.string())),
+  rowCount: z.number(),
+  /** File-level problems (empty file, duplicate header, binary content, ...). */
+  problems: z.array(z.string()),
+  suggestedMapping: ColumnMapping,
+  /** True when the mapping was remembered from an earlier file with the same headers. */
+  mappingRemembered: z.boolean(),
+});
+export type FileAnalysis = z.infer<typeof FileAnalysis>;
+
+export const CellError = z.object({ column: z.string(), message: z.string() });
+export const RowStatus = z.enum(['invalid', 'ready', 'excluded', 'in_flight', 'created', 'updated', 'skipped', 'failed']);
+export type RowStatus = z.infer<typeof RowStatus>;
+
+export const ImportRow = z.object({
+  row: z.number(),
+  /** Cell values by column name (after any inline fix). */
+  values: z.record(z.string(), z.string()),
+  errors: z.array(CellError),
+  status: RowStatus,
+  /** Kartra's reason or the skip reason, after the run. */
+  outcome: z.string().nullable(),
+  leadId: z.string().nullable(),
+});
+export type ImportRow = z.infer<typeof ImportRow>;
+
+export const JobKind = z.enum(['import', 'recipe']);
+export const JobStatus = z.enum(['uploading', 'analyzed', 'validating', 'validated', 'running', 'paused', 'cancelled', 'finished', 'failed']);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const JobCounts = z.object({
+  total: z.number(),
+  invalid: z.number(),
+  excluded: z.number(),
+  ready: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  skipped: z.number(),
+  failed: z.number(),
+});
+
+export const JobProgress = z.object({
+  jobId: z.string(),
+  kind: JobKind,
+  name: z.string(),
+  status: JobStatus,
+  counts: JobCounts,
+  /** Rows settled so far in this run, and the rates over the last few seconds. */
+  done: z.number(),
+  rowsPerSec: z.number(),
+  callsPerSec: z.number(),
+  calls: z.number(),
+  etaSec: z.number().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  error: z.string().nullable(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+
+export const Recipe = z.object({
+  id: z.string(),
+  name: z.string().trim().min(1).max(80),
+  actions: z.array(LeadAction).min(1).max(20),
+  updatedAt: z.number(),
+});
+export type Recipe = z.infer<typeof Recipe>;
+
+/** Who a recipe is applied to: lead ids (e.g. selected in a search), pasted emails, or an import's rows. */
+export const RecipeTarget = z.union([
+  z.object({ leadIds: z.array(z.string().regex(/^\d+$/)).min(1).max(100_000) }),
+  z.object({ emails: z.array(z.string().trim().email()).min(1).max(100_000) }),
+  z.object({ importJobId: z.string() }),
+]);
+export type RecipeTarget = z.infer<typeof RecipeTarget>;
