@@ -85,8 +85,8 @@ describe('500 mixed writes against a faulty sandbox', () => {
         for (const op of plan.ops) {
           const outcome = await runOp(client, plan, op, lead).then(
             (result): WriteOutcome => {
-              if (result?.results.some((r) => r.message === CONFIRMED_MESSAGE)) tally.confirmedByReadBack++;
-              const failed = result?.results.find((r) => !r.ok);
+              if (result.results.some((r) => r.message === CONFIRMED_MESSAGE)) tally.confirmedByReadBack++;
+              const failed = result.results.find((r) => !r.ok);
               return failed ? { kind: 'unnamed', error: new Error(`a chained ${failed.cmd} failed: ${failed.message}`) } : { kind: 'done' };
             },
             classify,
@@ -133,7 +133,7 @@ describe('500 mixed writes against a faulty sandbox', () => {
   });
 });
 
-async function runOp(client: KartraClient, plan: LeadPlan, op: FaultOp, lead: { id?: string }): Promise<LeadWriteResult | null> {
+async function runOp(client: KartraClient, plan: LeadPlan, op: FaultOp, lead: { id?: string }): Promise<LeadWriteResult> {
   const ref = lead.id ? { id: lead.id } : { email: plan.email };
   switch (op.kind) {
     case 'create': {

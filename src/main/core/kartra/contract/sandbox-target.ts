@@ -23,10 +23,9 @@ export function useSandboxTarget(options: SandboxOptions = {}): () => ContractTa
   let insecure: RunningSandbox | undefined;
   let target: ContractTarget | undefined;
   beforeAll(async () => {
-    [sb, insecure] = await Promise.all([
-      startSandbox({ rate: 0, ...options }),
-      startSandbox({ rate: 0, seed: false, simulateInsecure: true }),
-    ]);
+    // One after the other, so that afterAll can close whichever of them did start.
+    sb = await startSandbox({ rate: 0, ...options });
+    insecure = await startSandbox({ rate: 0, seed: false, simulateInsecure: true });
     target = sandboxTarget(sb, insecure.url, options);
   });
   afterAll(async () => {
