@@ -12,7 +12,10 @@ export interface HttpOptions {
   bodyTimeoutMs?: number;
   /** How long an idle connection is kept for reuse. Default 10 s. */
   keepAliveTimeoutMs?: number;
-  /** Parallel connections per origin. Default 8 (Kartra allows 20 starts per second). */
+  /**
+   * Parallel connections per origin. Default 24: the limiter may start 20 requests at once, and a
+   * request queued behind a busy connection would reach Kartra later than the limiter started it.
+   */
   connections?: number;
   /** Largest answer accepted, in bytes. Default 32 MiB. */
   maxResponseBytes?: number;
@@ -70,7 +73,7 @@ export class KartraHttp {
       headersTimeout: options.headersTimeoutMs ?? 30_000,
       bodyTimeout: options.bodyTimeoutMs ?? 30_000,
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 10_000,
-      connections: options.connections ?? 8,
+      connections: options.connections ?? 24,
       maxResponseSize: options.maxResponseBytes ?? 32 * 1024 * 1024,
     });
   }

@@ -178,13 +178,17 @@ describe('RateLimiter lanes', () => {
     limiter.close();
   });
 
-  it('runs started tasks concurrently: only starts are limited, not completions', async () => {
+  it('runs started tasks concurrently, and a slot stays taken until a window after its answer', async () => {
+    // An answer is the latest moment Kartra can have counted the request (kartra-api.md §6 counts arrivals).
     const { clock, limiter, starts, task } = setup({ limit: 3 });
     const all = ['a', 'b', 'c', 'd'].map((name) => limiter.schedule('outbox', task(name, name, 5000)));
     expect(limiter.state().inFlight).toBe(3);
     await clock.advance(1005);
+    expect(starts.map((s) => s.name)).toEqual(['a', 'b', 'c']); // a start-based window would have let d in here
+    await clock.advanceTo(6004);
+    expect(starts.map((s) => s.name)).toEqual(['a', 'b', 'c']);
+    await clock.advanceTo(6005); // a, b and c answered at 5000
     expect(starts.map((s) => s.name)).toEqual(['a', 'b', 'c', 'd']);
-    expect(limiter.state().inFlight).toBe(4);
     await clock.advance(6000);
     await Promise.all(all);
     expect(limiter.state().inFlight).toBe(0);
@@ -203,13 +207,13 @@ describe('RateLimiter on 429', () => {
     await clock.advance(500);
     const click = limiter.schedule('interactive', task('click', 'clicked'));
     await clock.advanceTo(1049);
-    expect(starts.filter((s) => s.at > 0)).toEqual([]); // the window opened at 1005, but the pause holds every lane
+    expect(starts.filter((s) => s.at > 0)).toEqual([]); // the pause holds every lane (and the window opens at 50 + 1005)
     await clock.advanceTo(5000);
     expect(await Promise.all(results)).toEqual(Array.from({ length: 30 }, (_, i) => i));
     await expect(click).resolves.toBe('clicked');
     const after = starts.filter((s) => s.at > 0);
-    expect(after[0]).toEqual({ name: 'click', at: 1050 }); // interactive still goes first...
-    expect(after[1]).toEqual({ name: 't5', at: 1050 }); // ...then the failed task, ahead of its lane
+    expect(after[0]).toEqual({ name: 'click', at: 1055 }); // interactive still goes first...
+    expect(after[1]).toEqual({ name: 't5', at: 1055 }); // ...then the failed task, ahead of its lane
     expect(after.slice(2).map((s) => s.name)).toEqual(['t20', 't21', 't22', 't23', 't24', 't25', 't26', 't27', 't28', 't29']);
     expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBeLessThanOrEqual(20);
     expect(limiter.state()).toMatchObject({ count429: 1, pausedUntil: null });
@@ -228,14 +232,16 @@ describe('RateLimiter on 429', () => {
     await clock.advanceTo(10_000);
     expect(await Promise.all(results)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
     // The second 429 (b at 300) extends the pause to 1300; b goes before c because it arrived first.
+    // Slots free a window after each answer: b's first answer (300) keeps one until 1305; the retries
+    // of b and c answer at 1600 and 1400, e and f at once, so g, h, i follow e, f and c by 1005 ms.
     expect(starts.slice(4)).toEqual([
       { name: 'b', at: 1300 },
       { name: 'c', at: 1300 },
       { name: 'e', at: 1300 },
-      { name: 'f', at: 1300 },
+      { name: 'f', at: 1305 },
       { name: 'g', at: 2305 },
-      { name: 'h', at: 2305 },
-      { name: 'i', at: 2305 },
+      { name: 'h', at: 2310 },
+      { name: 'i', at: 2405 },
     ]);
     expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBe(4);
     expect(limiter.state().count429).toBe(2);

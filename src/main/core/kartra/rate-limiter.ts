@@ -78,6 +78,12 @@ interface Entry {
   attempts429: number;
 }
 
+interface Slot {
+  startedAt: number;
+  /** When the answer (or failure) came back; null while the request is in flight. */
+  settledAt: number | null;
+}
+
 interface Timer {
   readonly handle: unknown;
   readonly at: number;
@@ -88,7 +94,12 @@ export class RateLimiter implements Scheduler {
   private readonly opts: ResolvedLimiterOptions;
   private readonly onState: ((state: LimiterState) => void) | undefined;
   private readonly queues: Record<Lane, Entry[]> = { interactive: [], outbox: [], bulk: [] };
-  /** Start times of the most recent `limit` starts, oldest first: all the sliding window needs. */
+  /**
+   * Requests that may still count in Kartra's window: each holds its slot until `windowMs` after its
+   * answer came back (in flight: indefinitely). See nextStartAt() for why answers, not starts.
+   */
+  private readonly slots: Slot[] = [];
+  /** Start times of the last `limit` starts, for the state's "starts in the last second". */
   private readonly starts: number[] = [];
   private inFlight = 0;
   private count429 = 0;
@@ -166,9 +177,11 @@ export class RateLimiter implements Scheduler {
         }
         const now = this.opts.clock.now();
         this.absorbClockJump(now);
-        const at = this.nextStartAt();
+        const at = this.nextStartAt(now);
         if (at > now) {
-          this.armStartTimer(at, now);
+          // Infinity: every slot is held by a request in flight; its answer pumps again.
+          if (Number.isFinite(at)) this.armStartTimer(at, now);
+          else this.clearStartTimer();
           return;
         }
         const entry = queue.shift();
@@ -180,15 +193,31 @@ export class RateLimiter implements Scheduler {
   }
 
   /**
-   * Earliest time a new start keeps at most `limit` starts inside any window. Kartra counts
-   * *arrivals*, which come after our starts by a varying network delay: if an old request arrived
-   * late and the new one arrives quickly, the server sees them closer together than we started them.
-   * The safety margin widens our window by that jitter so the server's window never holds limit + 1.
+   * Earliest time a new start keeps at most `limit` requests inside any of Kartra's windows.
+   * Kartra counts *arrivals*, and a request arrives somewhere between our start and its answer: a
+   * slow request started early may arrive just before a fast one started a window later. Timing the
+   * window from each request's answer (an upper bound of its arrival) makes limit + 1 arrivals within
+   * one window impossible, whatever the network jitter; a request still in flight keeps its slot until
+   * it answers. The cost is one round trip per window: ~20/1.02 calls/s at 20 ms.
    */
-  private nextStartAt(): number {
-    const oldest = this.starts.length >= this.opts.limit ? this.starts[this.starts.length - this.opts.limit] : undefined;
-    const windowFreeAt = oldest === undefined ? -Infinity : oldest + this.opts.windowMs + this.opts.safetyMarginMs;
-    return Math.max(windowFreeAt, this.pausedUntil);
+  private nextStartAt(now: number): number {
+    this.pruneSlots(now);
+    const busy = this.slots.length - this.opts.limit + 1; // this many must leave the window first
+    let at = -Infinity;
+    if (busy > 0) {
+      const settled = this.slots.map((s) => s.settledAt ?? Infinity).sort((a, b) => a - b);
+      at = (settled[busy - 1] ?? Infinity) + this.opts.windowMs + this.opts.safetyMarginMs;
+    }
+    return Math.max(at, this.pausedUntil);
+  }
+
+  /** Drops slots whose answer came back more than a window (plus margin) ago: they no longer count. */
+  private pruneSlots(now: number): void {
+    const horizon = now - this.opts.windowMs - this.opts.safetyMarginMs;
+    for (let i = this.slots.length - 1; i >= 0; i--) {
+      const settled = this.slots[i]!.settledAt;
+      if (settled !== null && settled <= horizon) this.slots.splice(i, 1);
+    }
   }
 
   /** If the wall clock stepped backwards, recorded times lie in the future; clamp them so we wait at most one window, not the size of the jump. */
@@ -196,6 +225,10 @@ export class RateLimiter implements Scheduler {
     const last = this.starts[this.starts.length - 1];
     if (last !== undefined && last > now) {
       for (let i = 0; i < this.starts.length; i++) this.starts[i] = Math.min(this.starts[i] ?? now, now);
+      for (const slot of this.slots) {
+        slot.startedAt = Math.min(slot.startedAt, now);
+        if (slot.settledAt !== null) slot.settledAt = Math.min(slot.settledAt, now);
+      }
     }
     if (this.pausedUntil > now + this.opts.pauseOn429Ms) this.pausedUntil = now + this.opts.pauseOn429Ms;
   }
@@ -203,6 +236,8 @@ export class RateLimiter implements Scheduler {
   private start(entry: Entry, now: number): void {
     this.starts.push(now);
     if (this.starts.length > this.opts.limit) this.starts.shift();
+    const slot: Slot = { startedAt: now, settledAt: null };
+    this.slots.push(slot);
     this.inFlight++;
     this.changed();
     let running: Promise<unknown>;
@@ -213,15 +248,22 @@ export class RateLimiter implements Scheduler {
     }
     running.then(
       (value) => {
-        this.inFlight--;
+        this.settle(slot);
         entry.resolve(value);
         this.changed();
+        this.pump();
       },
       (error: unknown) => {
-        this.inFlight--;
+        this.settle(slot);
         this.failed(entry, error);
+        this.pump();
       },
     );
+  }
+
+  private settle(slot: Slot): void {
+    this.inFlight--;
+    slot.settledAt = Math.max(slot.startedAt, this.opts.clock.now());
   }
 
   private failed(entry: Entry, error: unknown): void {

@@ -1,0 +1,148 @@
+// `bench rate`: how close the real client + RateLimiter gets to Kartra's 20 calls/s without 429s, next to a naive client.
+import { startSandbox, DEMO_LEAD_EMAIL, type RunningSandbox, type SandboxStats } from '../../main/core/sandbox';
+import type { KartraCredentials } from '../../main/core/kartra/types';
+import { silentLogger, type Logger } from '../../main/core/log';
+import { int, optionalInt, parseFlags, str, UsageError } from '../args';
+import { resolveAccount } from '../account-flags';
+import type { Command } from '../context';
+import { KARTRA_LIMIT, runLimitedPhase, type LimitedResult, type PhaseProgress } from './bench-limited';
+import { runNaivePhase, type NaiveResult } from './bench-naive';
+import { checkEmail } from './lead-flags';
+
+export const DEFAULT_BENCH_CALLS = 1200;
+
+export interface BenchRateOptions {
+  /** Calls per phase; default 1200. */
+  calls?: number;
+  /** Where to send them; absent = a fresh strict in-memory sandbox (rate 20, no faults) started and stopped here. */
+  target?: KartraCredentials & { adminToken?: string };
+  /** The lead get_lead/search_lead read; default the sandbox's demo lead. */
+  email?: string;
+  /** Pause between the phases so Kartra's window is empty again; at least 1000 ms, default 1100. */
+  pauseMs?: number;
+  /** Own sandbox only: delay added to each accepted request, to imitate a real round trip (default 0). */
+  latencyMs?: number;
+  log?: Logger;
+  /** Human progress lines (the CLI sends them to stderr). */
+  progress?: (line: string) => void;
+}
+
+export interface BenchRateResult {
+  target: 'own-sandbox' | 'url';
+  latency_ms: number | null;
+  /** 429s as the sandbox counted them (null when the target's stats cannot be read): the cross-check. */
+  limiter: LimitedResult & { sandbox_count_429: number | null };
+  naive: NaiveResult & { sandbox_count_429: number | null };
+}
+
+/** Runs both phases against the same target, one after the other. */
+export async function runBenchRate(options: BenchRateOptions = {}): Promise<BenchRateResult> {
+  const calls = options.calls ?? DEFAULT_BENCH_CALLS;
+  if (!Number.isInteger(calls) || calls < 1) throw new RangeError(`bench calls must be a whole number >= 1, got ${calls}`);
+  const pauseMs = Math.max(1000, options.pauseMs ?? 1100);
+  const log = options.log ?? silentLogger;
+  const say = options.progress ?? (() => {});
+  if (options.target && options.latencyMs !== undefined) throw new RangeError("latencyMs applies to the bench's own sandbox only");
+  const latency = options.latencyMs ?? 0;
+  const own = options.target ? null : await startSandbox({ rate: KARTRA_LIMIT, ...(latency > 0 ? { faults: { latencyMs: latency } } : {}) });
+  try {
+    const credentials = own ? demoCredentials(own) : (options.target as KartraCredentials);
+    const count429 = statsReader(own, options.target);
+    const phase = { calls, email: options.email ?? DEMO_LEAD_EMAIL, log, progress: progressLine(say) };
+
+    const where = own ? `a fresh sandbox at ${own.url} (rate ${KARTRA_LIMIT}/s, latency ${latency} ms)` : credentials.apiUrl;
+    say(`bench rate: ${calls} calls per phase against ${where}`);
+    const before1 = await count429(credentials.appId);
+    const limiter = await runLimitedPhase(credentials, phase);
+    const after1 = await count429(credentials.appId);
+    say(`limiter: ${limiter.calls} calls in ${limiter.seconds} s = ${limiter.calls_per_s}/s, ${limiter.count_429} × 429; pausing ${pauseMs} ms`);
+
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    const before2 = await count429(credentials.appId);
+    const naive = await runNaivePhase(credentials, phase);
+    const after2 = await count429(credentials.appId);
+    say(`naive: ${naive.useful_calls} useful of ${naive.calls} in ${naive.seconds} s = ${naive.useful_per_s}/s, ${naive.count_429} × 429`);
+
+    const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+    return {
+      target: own ? 'own-sandbox' : 'url',
+      latency_ms: own ? latency : null,
+      limiter: { ...limiter, sandbox_count_429: delta(before1, after1) },
+      naive: { ...naive, sandbox_count_429: delta(before2, after2) },
+    };
+  } finally {
+    await own?.close();
+  }
+}
+
+function demoCredentials(sandbox: RunningSandbox): KartraCredentials {
+  const demo = sandbox.accounts[0];
+  if (!demo) throw new Error('the sandbox started without its demo account');
+  return { apiUrl: sandbox.url, appId: demo.appId, apiKey: demo.apiKey, apiPassword: demo.apiPassword };
+}
+
+/** The target's own count of 429s for an App: in-process for our sandbox, over /__admin/stats with an admin token. */
+function statsReader(own: RunningSandbox | null, target: BenchRateOptions['target']): (appId: string) => Promise<number | null> {
+  const pick = (stats: SandboxStats, appId: string) => stats.byApp[appId]?.count429 ?? 0;
+  if (own) return async (appId) => pick(own.stats(), appId);
+  const token = target?.adminToken;
+  if (!target || !token) return async () => null;
+  const url = new URL('/__admin/stats', target.apiUrl);
+  return async (appId) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'x-sandbox-admin': token, 'content-type': 'application/json' }, body: '{}' });
+    const body = (await res.json()) as { ok?: boolean; value?: SandboxStats; error?: string };
+    if (!res.ok || body.ok !== true || !body.value) throw new Error(`the sandbox's /__admin/stats answered HTTP ${res.status}: ${body.error ?? 'no stats'}`);
+    return pick(body.value, appId);
+  };
+}
+
+function progressLine(say: (line: string) => void): PhaseProgress {
+  return (phase, done, total, elapsedMs, count429) => {
+    const rate = elapsedMs > 0 ? (done / elapsedMs) * 1000 : 0;
+    say(`${phase}: ${done}/${total} answered, ${rate.toFixed(1)}/s, ${count429} × 429`);
+  };
+}
+
+const OPTIONS = {
+  calls: { type: 'string' },
+  email: { type: 'string' },
+  url: { type: 'string' },
+  'app-id': { type: 'string' },
+  'api-key': { type: 'string' },
+  'api-password': { type: 'string' },
+  'admin-token': { type: 'string' },
+  latency: { type: 'string' },
+} as const;
+
+export const benchCommand: Command = async (argv, ctx) => {
+  const [name, ...rest] = argv;
+  if (name !== 'rate') {
+    throw new UsageError(name === undefined ? '"bench" needs a subcommand: rate' : `unknown subcommand "bench ${name}" (known: rate)`);
+  }
+  const values = parseFlags(rest, OPTIONS, 'bench rate');
+  const calls = int(str(values, 'calls') ?? String(DEFAULT_BENCH_CALLS), '--calls', 1, 100_000);
+  const email = str(values, 'email');
+  const url = str(values, 'url');
+  let target: BenchRateOptions['target'];
+  if (url !== undefined) {
+    // Only flags here, never KARTRA_* variables: a bench must not hammer a real App by accident.
+    const credentials = resolveAccount(values, ctx.env, { useEnv: false, urlFlag: '--url' });
+    ctx.printer.addSecrets(credentials.apiKey, credentials.apiPassword);
+    const adminToken = str(values, 'admin-token');
+    target = { ...credentials, ...(adminToken !== undefined ? { adminToken } : {}) };
+    if (values.latency !== undefined) throw new UsageError("--latency applies to the bench's own sandbox, not to --url", '--latency');
+  } else {
+    const extra = ['app-id', 'api-key', 'api-password', 'admin-token'].find((flag) => values[flag] !== undefined);
+    if (extra) throw new UsageError(`--${extra} goes with --url (without --url the bench starts its own sandbox)`, `--${extra}`);
+  }
+  const latency = optionalInt(values, 'latency', 0, 10_000);
+  const result = await runBenchRate({
+    calls,
+    ...(target ? { target } : {}),
+    ...(email !== undefined ? { email: checkEmail(email, '--email') } : {}),
+    ...(latency !== undefined ? { latencyMs: latency } : {}),
+    log: ctx.log,
+    progress: ctx.progress,
+  });
+  return { ...result };
+};

@@ -1,0 +1,82 @@
+// Lead Desk CLI entry: dispatches `sandbox`, `lead …`, `account …`, `bench rate`; JSON on stdout only, exit 0/1/2.
+import { createLogger } from '../main/core/log';
+import { UsageError } from './args';
+import type { CliContext, Command } from './context';
+import { createPrinter, EXIT_OK, failureDoc } from './output';
+
+const USAGE = [
+  'lead-desk <command> [flags]   (stdout: one JSON document; logs and progress: stderr; exit 0 ok, 1 failed, 2 usage)',
+  'sandbox [--port N] [--data FILE] [--rate 20] [--test-mode] [--faults 429=0.1,5xx=0.05,reset=0.05,timeout=0.02] [--latency MS] [--timeout-hold MS] [--chain stop|continue] [--random-seed N] [--legacy-messages]',
+  'lead get|search (--email E | --id N)',
+  'lead create --email E [--first-name ..] [--last-name ..] [--field name=value ...] [--custom identifier=value ...] [--tag T ...] [--list L ...]',
+  'lead edit (--email E | --id N) [--new-email E] [--first-name ..] [--last-name ..] [--field name=value ...] [--custom identifier=value ...] [--tag T ...] [--list L ...]',
+  'lead tag|untag (--email E | --id N) --tag T [--tag T2 ...]',
+  'lead list|unlist (--email E | --id N) --list L [--list L2 ...]',
+  'lead sequence (--email E | --id N) --sequence NAME (--step S | --unsubscribe)',
+  'lead points (--email E | --id N) (--give N [--expiration DAYS] | --remove N)',
+  'account tags|lists|sequences|pages|custom-fields',
+  'bench rate [--calls 1200] [--email E] [--latency MS] [--url U --app-id .. --api-key .. --api-password .. [--admin-token T]]',
+  'Account for lead/account: --api-url --app-id --api-key --api-password, or KARTRA_API_URL KARTRA_APP_ID KARTRA_API_KEY KARTRA_API_PASSWORD (flags win).',
+];
+
+// Loaded on demand: a lead command need not load the sandbox (node:sqlite, seed data) and starts faster.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  sandbox: async () => (await import('./commands/sandbox')).sandboxCommand,
+  lead: async () => (await import('./commands/lead')).leadCommand,
+  account: async () => (await import('./commands/account')).accountCommand,
+  bench: async () => (await import('./commands/bench-rate')).benchCommand,
+  help: async () => async () => ({ usage: USAGE }),
+};
+
+function waitForStop(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const printer = createPrinter((text) => process.stdout.write(text));
+  const log = createLogger((line) => process.stderr.write(`${line}\n`));
+  const ctx: CliContext = {
+    env: process.env,
+    log,
+    progress: (message) => process.stderr.write(`${message}\n`),
+    printer,
+    stopSignal: waitForStop,
+  };
+  try {
+    const [name, ...rest] = argv;
+    if (name === '--help' || name === '-h') return main(['help']);
+    if (name === undefined) throw new UsageError(`give a command: ${Object.keys(COMMANDS).join(', ')} (try "help")`);
+    const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!load) {
+      const hint = name.startsWith('-') ? '; the command comes first, then its flags' : '';
+      throw new UsageError(`unknown command "${name}" (known: ${Object.keys(COMMANDS).join(', ')})${hint}`);
+    }
+    const command = await load();
+    const doc = await command(rest, ctx);
+    if (doc) printer.print({ ok: true, ...doc });
+    return EXIT_OK;
+  } catch (error) {
+    const { doc, exitCode } = failureDoc(error, log);
+    printer.print(doc);
+    return exitCode;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // Exit once stdout has flushed (a pipe may still hold the document): nothing else should keep the process alive.
+    process.stdout.write('', () => process.exit(code));
+  },
+  (error: unknown) => {
+    process.stderr.write(`lead-desk: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
