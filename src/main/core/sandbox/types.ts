@@ -1,4 +1,5 @@
 // Public types of the Kartra sandbox: options, the running handle and the inspector (re-exported by index.ts).
+import { LEAD_TEXT_FIELDS } from '../../../shared/domain/lead';
 
 export interface SandboxFaults {
   /** Share (0..1) of accepted requests answered with an extra HTTP 429, as if the window were full. */
@@ -50,30 +51,8 @@ export interface SandboxStats {
   byApp: Record<string, { requests: number; count429: number }>;
 }
 
-/** Profile fields of a lead as Kartra names them (kartra-api.md §8.1). */
-export const PROFILE_FIELDS = [
-  'first_name',
-  'middle_name',
-  'last_name',
-  'last_name2',
-  'phone',
-  'phone_country_code',
-  'ip',
-  'address',
-  'zip',
-  'city',
-  'state',
-  'country',
-  'company',
-  'lead_picture',
-  'website',
-  'facebook',
-  'twitter',
-  'linkedin',
-  'lead_preferred_time_zone',
-  'sales_tax_id',
-  'business_type',
-] as const;
+/** Profile fields of a lead as Kartra names them (kartra-api.md §8.1): the text fields plus business_type. */
+export const PROFILE_FIELDS = [...LEAD_TEXT_FIELDS, 'business_type'] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** Everything the sandbox knows about one lead. */
