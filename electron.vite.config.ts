@@ -7,7 +7,13 @@ export default defineConfig({
     build: {
       // keytar is a native addon: it stays a runtime dependency, never bundled.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/shell/index.ts') } },
+      // The CSV parse worker is its own entry: the core starts out/main/import-worker.js in a worker thread.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/shell/index.ts'),
+          'import-worker': resolve(__dirname, 'src/main/core/import/parse-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -19,8 +19,9 @@ test('the Electron window opens with window.api and the sandbox journey works', 
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'lead-desk-electron-'));
   const root = resolve(__dirname, '..');
-  // Chromium refuses to start as root without --no-sandbox; the window's own sandbox: true still applies.
-  const args = [root, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  // Chromium refuses to start as root without --no-sandbox (the window's sandbox: true still applies);
+  // CI machines have no GPU.
+  const args = [root, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), ...(process.platform === 'linux' ? ['--disable-gpu'] : [])];
   const app = await electron.launch({
     executablePath: binary.path ?? undefined,
     args,
@@ -29,7 +30,7 @@ test('the Electron window opens with window.api and the sandbox journey works', 
   });
   try {
     const page = await app.firstWindow();
-    expect(page.url()).toMatch(/^app:\/\/lead-desk\//);
+    await page.waitForURL(/^app:\/\/lead-desk\//);
     expect(await page.evaluate(() => typeof window.api?.leads?.find)).toBe('function');
     // The renderer has no Node: the preload exposed functions, not ipcRenderer or require.
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');

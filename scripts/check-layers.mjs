@@ -28,7 +28,9 @@ export function stripComments(code) {
         i += 2;
         continue;
       }
-      if (c === quote) quote = null;
+      // A quote inside a regex literal can look like a string start; ending '/" strings at the line's
+      // end keeps such a misreading from hiding the imports on the following lines.
+      if (c === quote || (c === '\n' && quote !== '`')) quote = null;
       i += 1;
     } else if (c === '/' && next === '/') {
       while (i < code.length && code[i] !== '\n') i += 1;

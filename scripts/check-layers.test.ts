@@ -64,6 +64,11 @@ describe('layer check', () => {
     expect(violations.map((v) => [v.file, v.specifier])).toEqual([[path, specifier]]);
   });
 
+  it('is not thrown off by a quote inside a regex literal', () => {
+    const code = ["const re = /[\"']?\\s*=/;", "import { a } from './after-regex';"].join('\n');
+    expect(findImports(code)).toEqual([{ specifier: './after-regex', line: 2 }]);
+  });
+
   it('ignores imports inside comments and finds multi-line and dynamic ones', () => {
     const code = [
       "// import 'electron';",

@@ -66,13 +66,19 @@ if [[ "$(uname -s)" == "Linux" && ! -f node_modules/keytar/build/Release/keytar.
 fi
 
 # --- Electron binary (optional: the browser host stands in where it cannot be downloaded) -------
+# A failed download is remembered for a day so every `npm test` does not wait on a blocked network again.
+failed_marker=node_modules/.lead-desk-electron-download-failed
 if electron_binary >/dev/null; then
   note "Electron binary present"
 elif [[ "${LEAD_DESK_SKIP_ELECTRON_DOWNLOAD:-}" == "1" ]]; then
   note "Electron binary absent (download skipped: LEAD_DESK_SKIP_ELECTRON_DOWNLOAD=1)"
-elif with_timeout 300 node node_modules/electron/install.js >/dev/null 2>&1 && electron_binary >/dev/null; then
+elif [[ -n "$(find "$failed_marker" -mmin -1440 2>/dev/null)" ]]; then
+  note "Electron binary could not be downloaded on this machine (tried within the last day; delete $failed_marker to retry)"
+elif with_timeout 120 node node_modules/electron/install.js >/dev/null 2>&1 && electron_binary >/dev/null; then
+  rm -f "$failed_marker"
   note "downloaded the Electron binary"
 else
+  touch "$failed_marker"
   note "Electron binary could not be downloaded on this machine (the browser host is used instead)"
 fi
 

@@ -4,9 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh || { echo "✗ setup failed"; exit 1; }
-# npm run puts node_modules/.bin first: the steps run on the project's Node 24 (node:sqlite), not the system Node.
-export PATH="$PWD/node_modules/.bin:$PATH"
+source scripts/lib/common.sh
 
 summary=()
 print_summary() {
@@ -32,15 +30,21 @@ step() {
   summary+=("✓ $name (${took}s)")
 }
 
+step setup bash scripts/setup.sh
+# node_modules/.bin first: every step runs on the project's Node 24 (node:sqlite), not the system Node.
+use_project_node
 step typecheck tsc --noEmit -p tsconfig.json
 step layers node scripts/check-layers.mjs
 step unit vitest run
 step keychain bash scripts/with-keyring.sh vitest run --config vitest.keychain.config.mts
 step build electron-vite build
-# Headless Chromium needs no display; a headed run (PWHEADED=1) gets a virtual one.
-if [[ "${PWHEADED:-}" == "1" ]]; then
-  step e2e xvfb-run -a playwright test --headed
-else
-  step e2e playwright test
+# Headless Chromium needs no display. A headed run (PWHEADED=1) and the Electron smoke test (where the
+# Electron binary is installed: its window is always real) get a virtual display when there is none.
+e2e=(playwright test)
+[[ "${PWHEADED:-}" == "1" ]] && e2e+=(--headed)
+if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]] && command -v xvfb-run >/dev/null 2>&1 &&
+  { [[ "${PWHEADED:-}" == "1" ]] || electron_binary >/dev/null; }; then
+  e2e=(xvfb-run -a "${e2e[@]}")
 fi
+step e2e "${e2e[@]}"
 print_summary

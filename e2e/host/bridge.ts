@@ -19,7 +19,7 @@ function takeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-function createWsTransport(token: string | null): Transport {
+function createWsTransport(token: string | null): { transport: Transport; connect(): Promise<WebSocket> } {
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let nextId = 1;
@@ -68,7 +68,7 @@ function createWsTransport(token: string | null): Transport {
     return attempt;
   };
 
-  return {
+  const transport: Transport = {
     async invoke(command, input) {
       if (!isCommandName(command)) throw new Error(`Unknown command: ${String(command)}`);
       const ws = await connect();
@@ -91,10 +91,11 @@ function createWsTransport(token: string | null): Transport {
       };
     },
   };
+  return { transport, connect };
 }
 
 const token = takeToken();
-const transport = createWsTransport(token);
+const { transport, connect } = createWsTransport(token);
 // Connect right away so events pushed before the first command are not missed.
-if (token) void transport.invoke('app.status', {}).catch(() => undefined);
+if (token) void connect().catch(() => undefined);
 Object.defineProperty(window, 'api', { value: makeApi(transport), writable: false, configurable: false, enumerable: true });

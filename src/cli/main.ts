@@ -16,6 +16,7 @@ const USAGE = [
   'lead points (--email E | --id N) (--give N [--expiration DAYS] | --remove N)',
   'account tags|lists|sequences|pages|custom-fields',
   'bench rate [--calls 1200] [--email E] [--latency MS] [--url U --app-id .. --api-key .. --api-password .. [--admin-token T]]',
+  'import FILE.csv [--map "Column=field" ...] [--mode create|update|upsert] [--tag T ...] [--list L ...] [--sequence "Name:step"] [--points N] [--report OUT.csv] [--gdpr-confirmed] [--data-dir DIR]',
   'Account for lead/account: --api-url --app-id --api-key --api-password, or KARTRA_API_URL KARTRA_APP_ID KARTRA_API_KEY KARTRA_API_PASSWORD (flags win).',
 ];
 
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   lead: async () => (await import('./commands/lead')).leadCommand,
   account: async () => (await import('./commands/account')).accountCommand,
   bench: async () => (await import('./commands/bench-rate')).benchCommand,
+  import: async () => (await import('./commands/import')).importCommand,
   help: async () => async () => ({ usage: USAGE }),
 };
 

@@ -22,6 +22,15 @@ export interface CoreOptions {
   probeBackoffMs?: readonly number[];
   /** Options for the built-in sandbox (tests: faults, rate); its data file always lives in dataDir. */
   sandbox?: Omit<SandboxOptions, 'dataFile'>;
+  /**
+   * The built CSV parse worker. The Electron shell passes join(__dirname, 'import-worker.js') (electron-vite's
+   * second main entry); without it the core looks for that file next to itself, else runs the .ts source through tsx.
+   */
+  importWorkerPath?: string;
+  /** Rate limiter settings; default Kartra's 20 starts per second. Tests raise the limit against a sandbox with rate 0. */
+  limiter?: { limit?: number; windowMs?: number; pauseOn429Ms?: number; safetyMarginMs?: number };
+  /** Rows of an import or recipe run with a call on its way at once (default 24). */
+  jobConcurrency?: number;
 }
 
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -37,6 +46,8 @@ export interface Core {
   setOsOnline(online: boolean): void;
   /** Resolves when the outbox has nothing in flight (tests, shutdown). */
   outboxIdle(): Promise<void>;
+  /** Starts an import from a file on disk, read where it lies (the CLI; the app uploads with import.begin/chunk). */
+  importFile(path: string): Promise<{ jobId: string }>;
   /** Stop timers, servers (the sandbox) and close the database. */
   close(): Promise<void>;
 }

@@ -20,12 +20,22 @@ import { LeadCacheRepo } from './store/lead-cache-repo';
 import { OutboxRepo } from './outbox/outbox-repo';
 import { OutboxService } from './outbox/outbox-service';
 import { SettingsRepo } from './store/settings-repo';
+import { ImportService } from './import/import-service';
+import { MappingRepo } from './import/mapping-repo';
+import { Uploads } from './import/upload';
+import { ParseWorker, resolveWorkerEntry } from './import/worker-client';
+import { JobRepo } from './jobs/job-repo';
+import { JobsService } from './jobs/jobs-service';
+import { Pages } from './jobs/pages';
+import { RecipesService } from './jobs/recipes-service';
+import { RowRepo } from './jobs/row-repo';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? createLogger();
-  const db = openDatabase(join(options.dataDir, 'lead-desk.sqlite'));
+  const dbFile = join(options.dataDir, 'lead-desk.sqlite');
+  const db = openDatabase(dbFile);
   const events = new EventHub(log);
-  const limiters = new LimiterRegistry({ log, onState: (state) => events.emit('limiter.state', state) });
+  const limiters = new LimiterRegistry({ log, ...options.limiter, onState: (state) => events.emit('limiter.state', state) });
   const sandbox = new BuiltinSandbox(options.dataDir, options.sandbox);
   const keychain = await (options.openKeychain ?? openKeychain)();
   if (!keychain.store) log.warn('no keychain: credentials can only be kept for this session', { reason: keychain.reason });
@@ -52,6 +62,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onChange: () => {
       events.emit('app.status', status());
       outbox.resume();
+      jobs.onAccountChange();
     },
   });
   const outbox: OutboxService = new OutboxService({
@@ -77,6 +88,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const accounts = new AccountsService({ accounts: accountsRepo, cache: cacheRepo, vault, connection, limiters, log });
   const account = new AccountService(connection, cacheRepo);
   const leads = new LeadService({ connection, cache: leadCache, account, outbox, accounts: accountsRepo, confirmWaitMs: options.confirmWaitMs });
+  const jobRepo = new JobRepo(db);
+  const rowRepo = new RowRepo(db);
+  const pages = new Pages(jobRepo);
+  const jobs: JobsService = new JobsService({
+    jobs: jobRepo,
+    rows: rowRepo,
+    pages,
+    connection,
+    log,
+    emit: (progress) => events.emit('job.progress', progress),
+    concurrency: options.jobConcurrency,
+    probeBackoffMs: options.probeBackoffMs,
+    connectivity: outbox.connectivity,
+  });
+  const parseWorker = new ParseWorker({ log, entry: resolveWorkerEntry(options.importWorkerPath) });
+  const imports = new ImportService({
+    dataDir: options.dataDir,
+    dbFile,
+    connection,
+    account,
+    jobs: jobRepo,
+    rows: rowRepo,
+    pages,
+    mappings: new MappingRepo(db),
+    runner: jobs,
+    worker: parseWorker,
+    uploads: new Uploads(options.dataDir, jobRepo),
+    emit: (progress) => events.emit('job.progress', progress),
+  });
+  const recipes = new RecipesService({ dataDir: options.dataDir, db, connection, account, jobs: jobRepo, rows: rowRepo, runner: jobs });
 
   const handlers: Handlers = {
     'app.status': async () => status(),
@@ -104,6 +145,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'outbox.discard': async ({ ids }) => outbox.discard(ids),
     'outbox.edit': async ({ id, change }) => outbox.edit(id, change),
     'outbox.resolve': async ({ id, keep }) => outbox.resolve(id, keep),
+    'import.begin': async ({ fileName, bytes }) => imports.begin(fileName, bytes),
+    'import.chunk': async ({ jobId, offset, data, final }) => imports.chunk(jobId, offset, data, final),
+    'import.analyze': async ({ jobId }) => imports.analyze(jobId),
+    'import.validate': async ({ jobId, mapping }) => imports.validate(jobId, mapping),
+    'import.rows': async ({ jobId, offset, limit, statuses }) => imports.rows(jobId, offset, limit, statuses),
+    'import.fixCell': async ({ jobId, row, column, value }) => imports.fixCell(jobId, row, column, value),
+    'import.exclude': async ({ jobId, rows, excluded }) => imports.exclude(jobId, rows, excluded),
+    'import.start': async ({ jobId, options }) => imports.start(jobId, options),
+    'jobs.pause': async ({ jobId }) => jobs.pause(jobId),
+    'jobs.resume': async ({ jobId }) => jobs.resume(jobId),
+    'jobs.cancel': async ({ jobId }) => jobs.cancel(jobId),
+    'jobs.list': async ({ limit }) => jobs.list(limit),
+    'jobs.get': async ({ jobId }) => jobs.progress(jobId),
+    'jobs.exportFailed': async ({ jobId }) => jobs.exportFailed(jobId),
+    'recipes.list': async () => recipes.list(),
+    'recipes.save': async ({ id, name, actions }) => recipes.save({ id, name, actions }),
+    'recipes.delete': async ({ id }) => recipes.delete(id),
+    'recipes.apply': async ({ recipeId, target }) => recipes.apply(recipeId, target),
   };
   const router = createRouter(handlers, log);
   await connection.restore();
@@ -115,14 +174,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     builtinSandbox: () => sandbox.current(),
     setOsOnline: (online) => outbox.setOsOnline(online),
     outboxIdle: () => outbox.idle(),
+    importFile: (path) => imports.fromFile(path),
     async close() {
       if (closed) return;
       closed = true;
+      await jobs.close();
       outbox.close();
       await outbox.idle();
       await connection.close();
       limiters.closeAll();
       await sandbox.close();
+      await parseWorker.close();
       db.close();
     },
   };

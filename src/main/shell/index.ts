@@ -15,7 +15,8 @@ import { createMainWindow, hardenWebContents, installSessionSecurity } from './w
 // Tests and portable setups may point the app at another data folder; must happen before 'ready'.
 if (process.env.LEAD_DESK_DATA_DIR) app.setPath('userData', resolve(process.env.LEAD_DESK_DATA_DIR));
 
-const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+// electron-vite dev sets ELECTRON_RENDERER_URL; empty or set in a packaged app, it is ignored.
+const devUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : undefined;
 const devOrigin = devUrl ? originOf(devUrl) : null;
 const trustedOrigins = devOrigin ? [devOrigin] : [APP_ORIGIN];
 const csp = devUrl ? devCsp(devUrl) : APP_CSP;

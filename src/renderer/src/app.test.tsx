@@ -37,8 +37,8 @@ describe('App frame and welcome', () => {
     expect(within(accountGroup).getByText('Sandbox demo')).toBeTruthy();
     expect(within(accountGroup).getByText('Sandbox')).toBeTruthy();
     expect(within(accountGroup).getByText('Test Mode')).toBeTruthy();
-    // Connecting loads the account's tags for the tag picker.
-    await waitFor(() => expect(core.callsOf('account.tags')).toHaveLength(1));
+    // Connecting loads the account's lists (tags for the pickers among them).
+    await waitFor(() => expect(core.callsOf('account.lists')).toHaveLength(1));
   });
 
   it('shows the error envelope’s message when the sandbox cannot start, and can try again', async () => {

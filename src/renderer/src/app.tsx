@@ -3,7 +3,7 @@ import { AppShell, Button, Center, Container, Group, Loader, Stack, Title } from
 import { useEffect } from 'react';
 import { ErrorAlert } from './components/error-alert';
 import { ConnectScreen } from './features/accounts/connect-screen';
-import { LeadWorkspace } from './features/lead-workspace/lead-workspace';
+import { Workspace } from './features/leads/workspace';
 import { AccountSummary } from './features/session/account-summary';
 import { WelcomeScreen } from './features/session/welcome-screen';
 import { StatusBar } from './features/status-bar/status-bar';
@@ -67,5 +67,5 @@ function CurrentScreen() {
   }
   if (connectFormOpen) return <ConnectScreen />;
   // Keyed by account: nothing typed or shown for one account survives a switch to another.
-  return accountId !== null ? <LeadWorkspace key={accountId} /> : <WelcomeScreen />;
+  return accountId !== null ? <Workspace key={accountId} accountId={accountId} /> : <WelcomeScreen />;
 }

@@ -57,6 +57,57 @@ describe('buildBatch', () => {
     expect(negative.actions[0]!.action).toEqual({ cmd: 'remove_points_from_lead', points: 2 });
   });
 
+  it('never nets a give that follows a removal: Kartra caps the score at 0 in between', () => {
+    // remove 5 then give 3 on a score of 2 ends at 3; a net "remove 2" would end at 0.
+    expect(buildBatch([take(5), give(3)])!.actions.map((a) => a.action)).toEqual([
+      { cmd: 'remove_points_from_lead', points: 5 },
+      { cmd: 'give_points_to_lead', points: 3 },
+    ]);
+    // Gives before removals still net (capping once at the end is the same as capping each removal), and so
+    // does a give after removals that the earlier gives covered.
+    const gives = buildBatch([give(3), take(5), take(1), give(4)])!;
+    expect(gives.actions.map((a) => a.action)).toEqual([
+      { cmd: 'remove_points_from_lead', points: 3 },
+      { cmd: 'give_points_to_lead', points: 4 },
+    ]);
+    expect(gives.actions.map((a) => a.items.length)).toEqual([3, 1]);
+    expect(buildBatch([give(5), take(5), give(1)])!.actions.map((a) => a.action)).toEqual([{ cmd: 'give_points_to_lead', points: 1 }]);
+  });
+
+  it('does not merge points across points that expire', () => {
+    const batch = buildBatch([take(10), act({ cmd: 'give_points_to_lead', points: 5, expiration: 30 }), take(3)])!;
+    expect(batch.actions.map((a) => a.action)).toEqual([
+      { cmd: 'remove_points_from_lead', points: 10 },
+      { cmd: 'give_points_to_lead', points: 5, expiration: 30 },
+      { cmd: 'remove_points_from_lead', points: 3 },
+    ]);
+  });
+
+  it('keeps a subscribe and a later unsubscribe of the same list or sequence (the lead keeps an inactive membership)', () => {
+    const list = buildBatch([act({ cmd: 'subscribe_lead_to_list', list_name: 'News' }), act({ cmd: 'unsubscribe_lead_from_list', list_name: 'News' })])!;
+    expect(list.actions.map((a) => a.action.cmd)).toEqual(['subscribe_lead_to_list', 'unsubscribe_lead_from_list']);
+    const sequence = buildBatch([
+      act({ cmd: 'subscribe_lead_to_sequence_at_step', sequence_name: 'Welcome', step: '1' }),
+      act({ cmd: 'unsubscribe_lead_from_sequence', sequence_name: 'Welcome' }),
+    ])!;
+    expect(sequence.actions.map((a) => a.action.cmd)).toEqual(['subscribe_lead_to_sequence_at_step', 'unsubscribe_lead_from_sequence']);
+    // A subscribe decides alone: it still replaces what came before it.
+    const again = buildBatch([
+      act({ cmd: 'subscribe_lead_to_list', list_name: 'News' }),
+      act({ cmd: 'unsubscribe_lead_from_list', list_name: 'News' }),
+      act({ cmd: 'subscribe_lead_to_list', list_name: 'News' }),
+    ])!;
+    expect(again.actions.map((a) => [a.action.cmd, a.items.length])).toEqual([
+      ['subscribe_lead_to_list', 1],
+      ['subscribe_lead_to_list', 2],
+    ]);
+    const booking = buildBatch([
+      act({ cmd: 'calendar_subscribe', calendar_name: 'Coaching', class_name: 'Intro' }),
+      act({ cmd: 'calendar_cancel', calendar_name: 'Coaching', class_name: 'Intro' }),
+    ])!;
+    expect(booking.actions.map((a) => a.action.cmd)).toEqual(['calendar_subscribe', 'calendar_cancel']);
+  });
+
   it('never merges points that expire', () => {
     const batch = buildBatch([act({ cmd: 'give_points_to_lead', points: 5, expiration: 30 }), give(1)])!;
     expect(batch.actions.map((a) => a.action)).toEqual([

@@ -49,6 +49,15 @@ function setKey(action: LeadAction): string | undefined {
   }
 }
 
+/**
+ * Whether the action alone decides the final state of what it sets, whatever came before it. An unsubscribe
+ * does not: after "subscribe, unsubscribe" a lead that was never on the list keeps it as inactive, which the
+ * unsubscribe alone would not do. Calendar bookings are records, not a state, and are never collapsed.
+ */
+function decidesAlone(action: LeadAction): boolean {
+  return action.cmd === 'assign_tag' || action.cmd === 'unassign_tag' || action.cmd === 'subscribe_lead_to_list' || action.cmd === 'subscribe_lead_to_sequence_at_step';
+}
+
 /** Net points of plain give/remove actions (no expiration); undefined for anything else. */
 function pointsDelta(action: LeadAction): number | undefined {
   if (action.cmd === 'give_points_to_lead' && action.expiration === undefined) return action.points;
@@ -94,6 +103,9 @@ export function buildBatch(all: readonly OutboxItem[]): Batch | undefined {
 
   const actions: BatchAction[] = [];
   const bySetKey = new Map<string, BatchAction>();
+  // Kartra never takes a score below 0, so "remove 5, give 3" on a score of 2 ends at 3 while a net "remove 2"
+  // would end at 0. Netting is exact while no running total dips below the final one: a give is merged only
+  // into points whose net so far is not negative (removals can always be merged).
   let points: BatchAction | undefined;
   for (; index < queue.length && actions.length < MAX_ACTIONS_PER_CALL; index++) {
     const item = queue[index]!;
@@ -103,7 +115,7 @@ export function buildBatch(all: readonly OutboxItem[]): Batch | undefined {
     const delta = pointsDelta(action);
     if (key !== undefined) {
       const earlier = bySetKey.get(key);
-      if (earlier) {
+      if (earlier && decidesAlone(action)) {
         // The later change decides the final state: it replaces the earlier one at its position in the chain.
         earlier.items.push(item);
         earlier.action = action;
@@ -112,14 +124,15 @@ export function buildBatch(all: readonly OutboxItem[]): Batch | undefined {
       const entry: BatchAction = { action, items: [item], merged: false };
       bySetKey.set(key, entry);
       actions.push(entry);
-    } else if (delta !== undefined && points) {
+    } else if (delta !== undefined && points && !(delta > 0 && (pointsDelta(points.action) ?? 0) < 0)) {
       points.items.push(item);
       points.merged = true;
       const net = (pointsDelta(points.action) ?? 0) + delta;
       points.action = net >= 0 ? { cmd: 'give_points_to_lead', points: net } : { cmd: 'remove_points_from_lead', points: -net };
     } else {
       const entry: BatchAction = { action, items: [item], merged: false };
-      if (delta !== undefined) points = entry;
+      // Points that expire are sent as they are, and later points may not be merged across them.
+      points = delta !== undefined ? entry : action.cmd === 'give_points_to_lead' ? undefined : points;
       actions.push(entry);
     }
   }

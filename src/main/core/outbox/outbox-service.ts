@@ -47,6 +47,7 @@ export class OutboxService {
       onChange: () => {
         this.emitState();
         if (this.connectivity.isOnline()) this.dispatcher.kick();
+        else this.releaseWaiters();
       },
       backoffMs: deps.probeBackoffMs,
     });
@@ -89,7 +90,8 @@ export class OutboxService {
       if (!stored) waiter.settled.set(view.id, { ...view, status: 'done' });
       else if (FINAL.has(stored.status)) waiter.settled.set(view.id, toView(stored));
     }
-    if (waiter.settled.size < waiter.ids.size) {
+    // Offline nothing settles until the network returns: the user gets "queued" at once, not after the timeout.
+    if (waiter.settled.size < waiter.ids.size && this.connectivity.isOnline()) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
       clearTimeout(timer);
@@ -194,6 +196,19 @@ export class OutboxService {
     this.dispatcher.stop();
     this.connectivity.close();
     clearTimeout(this.stateTimer);
+  }
+
+  /**
+   * Kartra just became unreachable: waiting writes are answered "queued" instead of hanging until their timeout.
+   * Deferred a turn, so the dispatcher first puts the items it was sending back to pending (made offline).
+   */
+  private releaseWaiters(): void {
+    if (this.waiters.size === 0) return;
+    const waiting = [...this.waiters];
+    setTimeout(() => {
+      if (this.connectivity.isOnline()) return;
+      for (const waiter of waiting) waiter.resolve();
+    }, 0);
   }
 
   private pick(ids: number[], statuses: StoredStatus[]): OutboxItem[] {

@@ -101,6 +101,24 @@ describe('outbox', () => {
     expect(valueOf<{ online: boolean }>(await second.handle('app.status', {})).online).toBe(true);
   });
 
+  it('offline, a write answers "queued" at once instead of waiting out the confirmation time', async () => {
+    const k = await kartra();
+    const core = await h.core({ ...FAST, confirmWaitMs: 10_000 });
+    valueOf(await core.handle('accounts.connect', { label: 'Shop', appId: SANDBOX_APP_ID, apiKey: DEMO_ACCOUNT.apiKey, apiPassword: DEMO_ACCOUNT.apiPassword, apiUrl: k.url }));
+    const lead = valueOf<Lead>(await core.handle('leads.find', { query: DEMO_LEAD_EMAIL }));
+    await k.stop();
+    // The first write finds out that Kartra is gone (the client's own retries take about a second)...
+    let started = Date.now();
+    const first = valueOf<WriteReceipt>(await core.handle('leads.applyActions', { lead: { id: lead.id }, actions: [{ cmd: 'give_points_to_lead', points: 2 }] }));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(first).toMatchObject({ confirmed: false, changes: [{ status: 'pending', madeOffline: true }] });
+    // ...later ones know it already.
+    started = Date.now();
+    const second = valueOf<WriteReceipt>(await core.handle('leads.edit', { lead: { id: lead.id }, changes: { city: 'Bergen' }, seen: { city: lead.city } }));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(second).toMatchObject({ confirmed: false, changes: [{ status: 'pending', madeOffline: true }] });
+  });
+
   it("reports Kartra's refusal per change and lets the user retry or discard it", async () => {
     const k = await kartra();
     const { core } = await connectedCore(k.url);

@@ -37,6 +37,19 @@ describe('planRecovery', () => {
     expect(planRecovery(lead({ score: 0 }), [r]).applied).toEqual([r]);
   });
 
+  it('points sent as a removal and then a give: the score is worked out change by change, capped at 0', () => {
+    const r = take(5, { verify: { scoreBefore: 2 } });
+    const g = give(3, { verify: { scoreBefore: 2 } });
+    // 2 - 5 → 0, + 3 → 3 (a single cap on the total would expect 0 and call it unsure).
+    expect(planRecovery(lead({ score: 3 }), [r, g]).applied).toEqual([r, g]);
+    expect(planRecovery(lead({ score: 2 }), [r, g]).resend).toEqual([r, g]);
+  });
+
+  it('a score that Kartra let go below zero still counts as applied (its rule is undocumented)', () => {
+    const r = take(5, { verify: { scoreBefore: 2 } });
+    expect(planRecovery(lead({ score: -3 }), [r]).applied).toEqual([r]);
+  });
+
   it('calendar bookings are checked when Kartra lists them', () => {
     const book = act({ cmd: 'calendar_subscribe', calendar_name: 'Coaching', class_name: 'Intro' });
     expect(planRecovery(lead({ calendars: [{ calendar_name: 'Coaching', class_name: 'Intro', active: true }] }), [book]).applied).toEqual([book]);

@@ -48,10 +48,13 @@ export function planRecovery(lead: Lead | null, items: OutboxItem[]): RecoveryPl
   const points = items.filter((i) => i.change.kind === 'action' && pointsDelta(i.change.action) !== 0);
   if (points.length > 0) {
     const before = points[0]!.verify?.scoreBefore;
-    const delta = points.reduce((sum, i) => sum + pointsDelta((i.change as { action: LeadAction }).action), 0);
-    // Kartra never takes a score below zero, so a removal may have been capped.
-    const expected = before === undefined ? undefined : Math.max(0, before + delta);
-    if (before !== undefined && lead.score === expected && expected !== before) plan.applied.push(...points);
+    const deltas = points.map((i) => pointsDelta((i.change as { action: LeadAction }).action));
+    // Kartra never takes a score below zero (the sandbox caps each removal; Kartra's own rule is undocumented),
+    // so the score after the call is worked out change by change, in order; an uncapped total is accepted too.
+    const capped = before === undefined ? undefined : deltas.reduce((score, d) => Math.max(0, score + d), before);
+    const uncapped = before === undefined ? undefined : deltas.reduce((score, d) => score + d, before);
+    const applied = (score: number | undefined) => score !== undefined && lead.score === score && score !== before;
+    if (applied(capped) || applied(uncapped)) plan.applied.push(...points);
     else if (before !== undefined && lead.score === before) plan.resend.push(...points);
     else {
       plan.unsure.items.push(...points);

@@ -1,4 +1,6 @@
 // Numbered schema migrations of the local database; append only, never edit a released one.
+import { JOBS_MIGRATION } from '../jobs/jobs-migration';
+
 export interface Migration {
   version: number;
   name: string;
@@ -115,4 +117,5 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX outbox_by_status ON outbox (account_id, status, id);
     `,
   },
+  JOBS_MIGRATION,
 ];

@@ -1,9 +1,7 @@
 // Composition root of the view: one store per feature over one api, plus the wiring between them.
 import { createNotificationsStore, type NotificationsStore } from '@mantine/notifications';
 import type { LeadDeskApi } from '../api/api';
-import { createAccountTagsStore, type AccountTagsStore } from '../features/account-tags/account-tags-store';
 import { createAccountsStore, type AccountsStore } from '../features/accounts/accounts-store';
-import { createLeadStore, type LeadStore } from '../features/lead-workspace/lead-store';
 import { createSessionStore, type SessionStore } from '../features/session/session-store';
 import { createLimiterStore, type LimiterStore } from '../features/status-bar/limiter-store';
 
@@ -12,8 +10,6 @@ export interface AppStores {
   session: SessionStore;
   accounts: AccountsStore;
   limiter: LimiterStore;
-  accountTags: AccountTagsStore;
-  lead: LeadStore;
   /** Per-app notifications (not Mantine's global one), so two app instances never share toasts. */
   notifications: NotificationsStore;
   /**
@@ -30,8 +26,6 @@ export function createAppStores(api: LeadDeskApi): AppStores {
     connectedId: () => session.getState().status?.account?.id ?? null,
   });
   const limiter = createLimiterStore();
-  const accountTags = createAccountTagsStore(api);
-  const lead = createLeadStore(api);
   const notifications = createNotificationsStore();
 
   const start = () => {
@@ -39,22 +33,12 @@ export function createAppStores(api: LeadDeskApi): AppStores {
       api.on('app.status', (status) => session.getState().applyStatus(status)),
       api.on('limiter.state', (state) => limiter.getState().apply(state)),
       followAccount(session, (accountId) => {
-        // Another account's lead or tags must never show under this one. The limiter is kept: its
-        // states are per app_id, and the connect call itself may report before the new status does.
-        lead.getState().reset();
-        accountTags.getState().reset();
+        // The lead workspace keeps its own stores per account (features/leads/workspace-stores.ts) and is
+        // remounted on a switch. The limiter is kept: its states are per app_id, and the connect call
+        // itself may report before the new status does.
         accounts.getState().clearConnectError();
-        if (accountId !== null) void accountTags.getState().load();
         // Which account is current (and whether its credentials are there) changed: re-read the list.
         void accounts.getState().load();
-      }),
-      // The core says no account is connected (e.g. it was removed elsewhere): re-read the status so
-      // the window shows the welcome screen instead of repeating the error.
-      lead.subscribe((state, previous) => {
-        const notConnected = (e: typeof state.searchError) => e?.code === 'not_connected';
-        const now = notConnected(state.searchError) || notConnected(state.assignError);
-        const before = notConnected(previous.searchError) || notConnected(previous.assignError);
-        if (now && !before) void session.getState().refresh();
       }),
     ];
     void session.getState().refresh();
@@ -64,7 +48,7 @@ export function createAppStores(api: LeadDeskApi): AppStores {
     };
   };
 
-  return { api, session, accounts, limiter, accountTags, lead, notifications, start };
+  return { api, session, accounts, limiter, notifications, start };
 }
 
 /** Calls onChange whenever the connected account's id changes (null = none); returns the unsubscribe. */

@@ -1,9 +1,7 @@
 // React access to the app's stores: a provider for the composition root and typed hooks per feature.
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { AccountTagsState } from '../features/account-tags/account-tags-store';
 import type { AccountsState } from '../features/accounts/accounts-store';
-import type { LeadState } from '../features/lead-workspace/lead-store';
 import type { SessionState } from '../features/session/session-store';
 import type { LimiterStoreState } from '../features/status-bar/limiter-store';
 import type { AppStores } from './app-stores';
@@ -30,12 +28,4 @@ export function useAccounts<T>(select: (state: AccountsState) => T): T {
 
 export function useLimiter<T>(select: (state: LimiterStoreState) => T): T {
   return useStore(useStores().limiter, select);
-}
-
-export function useAccountTags<T>(select: (state: AccountTagsState) => T): T {
-  return useStore(useStores().accountTags, select);
-}
-
-export function useLead<T>(select: (state: LeadState) => T): T {
-  return useStore(useStores().lead, select);
 }

@@ -78,13 +78,37 @@ export class FakeCore implements Transport {
     this.answer('leads.applyActions', ({ lead: ref, actions }) => {
       const lead = this.leads.find((l) => (ref.id ? l.id === ref.id : l.email === ref.email));
       if (!lead) return fail('not_found', 'That lead does not exist any more.');
-      const results = actions.map((action) => {
-        if (action.cmd !== 'assign_tag') return { cmd: action.cmd, ok: false, message: 'not supported by the fake core' };
-        if (!lead.tags.includes(action.tag_name)) lead.tags.push(action.tag_name);
-        return { cmd: action.cmd, ok: true, message: 'Tag added to lead', kartraType: '103' };
-      });
-      return ok({ lead: structuredClone(lead), results });
+      if (actions.some((action) => action.cmd !== 'assign_tag')) return fail('internal', 'The fake core only assigns tags.');
+      for (const action of actions) if (action.cmd === 'assign_tag' && !lead.tags.includes(action.tag_name)) lead.tags.push(action.tag_name);
+      // Confirmed at once, as the core answers when Kartra confirms within its wait (WriteReceipt).
+      return ok({ changes: [], confirmed: true, lead: structuredClone(lead) });
     });
+    // What the lead workspace reads when it opens: the local search, a profile, the account's lists, the outbox.
+    this.answer('leads.search', ({ offset = 0, limit = 100 }) => {
+      const rows = this.leads.map((l) => ({
+        id: l.id,
+        email: l.email,
+        name: [l.first_name, l.last_name].filter(Boolean).join(' '),
+        company: l.company,
+        country: l.country,
+        tags: [...l.tags],
+        score: l.score,
+        seenAt: 1_700_000_000_000,
+      }));
+      return ok({ rows: rows.slice(offset, offset + limit), total: rows.length, tookMs: 1, newestSeenAt: rows.length ? 1_700_000_000_000 : null });
+    });
+    this.answer('leads.profile', ({ id }) => {
+      const lead = this.leads.find((l) => l.id === id);
+      if (!lead) return fail('not_found', `No lead with id ${id} in this Kartra account.`);
+      return ok({ lead: structuredClone(lead), fromCache: false, seenAt: Date.now(), transactions: [], subscriptions: [], pending: [] });
+    });
+    this.answer('account.lists', () => {
+      const at = <T>(items: T[]) => ({ items, fetchedAt: 1_700_000_000_000 });
+      return ok({ tags: at([...this.tags]), lists: at([]), sequences: at([]), pages: at([]), custom_fields: at([]), stale: false });
+    });
+    this.answer('outbox.list', () =>
+      ok({ items: [], state: { accountId: this.status.account?.id ?? null, online: this.status.online, counts: { pending: 0, inFlight: 0, failed: 0, conflict: 0 }, nextProbeAt: null } }),
+    );
     this.answer('account.tags', () => ok({ items: [...this.tags], fetchedAt: 1_700_000_000_000, stale: false }));
   }
 

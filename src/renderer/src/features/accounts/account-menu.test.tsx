@@ -62,15 +62,15 @@ describe('Account menu', () => {
     fireEvent.change(search, { target: { value: 'ada@example.com' } });
     fireEvent.submit(search.closest('form')!);
     expect(await screen.findByRole('heading', { name: 'Ada Lovelace' })).toBeTruthy();
-    await waitFor(() => expect(core.callsOf('account.tags')).toHaveLength(1));
+    await waitFor(() => expect(core.callsOf('account.lists')).toHaveLength(1));
 
     fireEvent.click(within(await openMenu()).getByRole('menuitem', { name: 'Agency' }));
     await waitFor(() => expect(within(header()).getByRole('button', { name: 'Accounts' }).textContent).toContain('Agency'));
     expect(core.callsOf('accounts.switch')).toEqual([{ id: 'agency' }]);
     expect(screen.queryByRole('heading', { name: 'Ada Lovelace' })).toBeNull();
     expect((screen.getByRole('textbox', { name: 'Search leads' }) as HTMLInputElement).value).toBe('');
-    // The new account's tags are loaded for it.
-    await waitFor(() => expect(core.callsOf('account.tags')).toHaveLength(2));
+    // The new account's lists (tags among them) are loaded for it.
+    await waitFor(() => expect(core.callsOf('account.lists')).toHaveLength(2));
   });
 
   it('opens the connect form for an account that needs its credentials, with its id, name and App ID', async () => {

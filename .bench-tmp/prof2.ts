@@ -1,0 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/main/core/store/database';
+import { analyzeFile } from '../src/main/core/import/analyze-file';
+import { RowValidator } from '../src/main/core/import/validate-job';
+import { compileMapping } from '../src/main/core/import/validate-row';
+import { suggestMapping } from '../src/main/core/import/aliases';
+const file = process.argv[2]!;
+const mode = process.argv[3] ?? 'full';
+const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+const db = openDatabase(join(dir, 'db.sqlite'));
+db.prepare("INSERT INTO accounts (id,label,kind,app_id,api_url,test_mode,created_at) VALUES ('a','a','sandbox','x','y',0,0)").run();
+db.prepare("INSERT INTO jobs (id,account_id,kind,name,status,created_at,updated_at) VALUES ('j','a','import','n','uploading',0,0)").run();
+const fields = [{ field_id: '5', field_identifier: 'company_size', field_type: 'drop_down' as const, options: ['Just me','2-10','11-50','51-200','201+'].map((v,i)=>({option_id: String(601+i), option_value: v})) }];
+(async () => {
+  const t = performance.now();
+  let v: RowValidator | null = null;
+  const res = await analyzeFile({ sourcePath: file, workDir: dir, pageSize: 500, sampleRows: 20 }, (headers) => mode === 'full' ? (v = new RowValidator(db, 'j', dir, compileMapping(headers, suggestMapping(headers, fields), fields))) : null, () => {});
+  const counts = (v as RowValidator | null)?.finish();
+  console.log(mode, Math.round(performance.now() - t), res.rowCount, counts);
+})();

@@ -1,0 +1,25 @@
+import { DatabaseSync } from 'node:sqlite';
+import { readdirSync } from 'node:fs';
+import { compileMapping, validateRow } from '../src/main/core/import/validate-row';
+import { DuplicateFinder } from '../src/main/core/import/duplicates';
+import { suggestMapping } from '../src/main/core/import/aliases';
+const dbFile = process.argv[2]!;
+const db = new DatabaseSync(dbFile);
+const fields = [{ field_id: '5', field_identifier: 'company_size', field_type: 'drop_down' as const, options: ['Just me','2-10','11-50','51-200','201+'].map((v,i)=>({option_id: String(601+i), option_value: v})) }];
+const headers = ['Email','First Name','Last Name','Phone','Company','City','Zip code','Country','Time zone','Company size'];
+const cm = compileMapping(headers, suggestMapping(headers, fields), fields);
+const get = db.prepare('SELECT cells_json FROM job_pages WHERE job_id = ? AND page = ?');
+let t = performance.now(); const texts: string[] = [];
+for (let p = 0; p < 2000; p++) texts.push((get.get('j', p) as any).cells_json);
+console.log('read pages', Math.round(performance.now() - t));
+t = performance.now(); const pages = texts.map((x) => JSON.parse(x) as string[][]);
+console.log('JSON.parse', Math.round(performance.now() - t));
+t = performance.now(); let n = 0; const keys: string[] = [];
+for (const page of pages) for (const row of page) { const c = validateRow(cm, row); keys.push(c.emailKey); if (c.errors.length) n++; }
+console.log('validateRow', Math.round(performance.now() - t), n);
+t = performance.now(); const d = new DuplicateFinder(); let dups = 0;
+keys.forEach((k, i) => { if (k && d.check(k, i + 1) !== null) dups++; });
+console.log('dups', Math.round(performance.now() - t), dups);
+t = performance.now(); let s = 0; for (let i = 0; i < keys.length; i += 500) s += ('\n' + keys.slice(i, i + 500).join('\n') + '\n').length;
+console.log('emails join', Math.round(performance.now() - t));
+t = performance.now(); const js = pages.map((p) => JSON.stringify(p)); console.log('stringify', Math.round(performance.now() - t));

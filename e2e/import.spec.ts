@@ -1,0 +1,103 @@
+// The CSV import journeys against the sandbox: drop a 500-row file on the window, check the mapping, fix the one
+// bad cell inline, add a tag and a list, confirm GDPR, run — then the sandbox itself must hold all 500 leads with
+// both; and a small import whose rows are not all imported, whose "failed rows" CSV is downloaded and read.
+import { readFile } from 'node:fs/promises';
+import { DEMO_ACCOUNT } from '../src/main/core/sandbox';
+import { expect, test } from './fixtures';
+import { confirmAndStart, countIn, dropFile, makeCsv, pickMany, validateMapping } from './import-support';
+import { connectSandbox } from './journeys/sandbox-journey';
+import { sandboxOf } from './workspace-support';
+
+test.describe.configure({ timeout: 150_000 });
+
+test('drop a 500-row CSV, fix the bad email inline, tag + list every lead: the sandbox has all 500 with both', async ({ app, host }) => {
+  await connectSandbox(app);
+  const kartra = sandboxOf(host);
+  const catalog = kartra.catalog();
+  const tag = catalog.tags[0]!.name;
+  const list = catalog.lists[0]!.name;
+  const stamp = `${Date.now()}`;
+  const BAD = 137;
+  const { csv } = makeCsv(stamp, 500, [BAD]);
+
+  await dropFile(app, `leads-${stamp}.csv`, csv);
+
+  // 1–2. The analysis and the suggested mapping.
+  const analysis = app.getByRole('group', { name: 'File analysis' });
+  await expect(analysis).toContainText('500', { timeout: 20_000 });
+  await expect(analysis).toContainText('comma');
+  await expect(app.getByRole('combobox', { name: 'Map column Email' })).toHaveValue('Email');
+  await expect(app.getByRole('combobox', { name: 'Map column First Name' })).toHaveValue('First name');
+  await expect(app.getByRole('combobox', { name: 'Map column Last Name' })).toHaveValue('Last name');
+  await validateMapping(app);
+
+  // 3. Review: one row with an error, fixed inline.
+  await expect(countIn(app, 'Row counts', 'With errors')).toHaveText(/^With errors\s*1$/);
+  // The filter's radios are visually hidden behind their labels: click the label, as a user does.
+  await app.locator('label').filter({ hasText: /^With errors$/ }).click();
+  await expect(app.getByRole('radio', { name: 'With errors' })).toBeChecked();
+  const bad = app.getByRole('button', { name: new RegExp(`^Row ${BAD} Email: not-an-email-${BAD}`) });
+  await expect(bad).toBeVisible();
+  await expect(bad).toHaveAttribute('aria-invalid', 'true');
+  await bad.click();
+  const input = app.getByRole('textbox', { name: `Row ${BAD} Email` });
+  const fixedEmail = `import.${stamp}.${BAD}@example.org`;
+  await input.fill(fixedEmail);
+  await input.press('Enter');
+  await expect(app.getByRole('button', { name: new RegExp(`^Row ${BAD} Email: ${fixedEmail.replace(/\./g, '\\.')}`) })).toBeVisible();
+  await expect(countIn(app, 'Row counts', 'With errors')).toHaveText(/^With errors\s*0$/);
+  await expect(countIn(app, 'Row counts', 'Ready')).toHaveText(/^Ready\s*500$/);
+
+  // 4. Options: a tag and a list, GDPR confirmed.
+  await app.getByRole('button', { name: 'Continue to options' }).click();
+  await expect(app.getByRole('button', { name: 'Start import' })).toBeDisabled();
+  await pickMany(app, 'Tags', tag);
+  await pickMany(app, 'Lists', list);
+  await confirmAndStart(app);
+
+  // 5–6. Progress, then the report.
+  await expect(app.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  await expect(countIn(app, 'Import report', 'Created')).toHaveText(/^Created\s*500$/, { timeout: 120_000 });
+  await expect(countIn(app, 'Import report', 'Failed')).toHaveText(/^Failed\s*0$/);
+
+  // The sandbox's own state: 500 new leads, each with the tag and the list.
+  const mine = kartra.sandbox.inspect.listLeads({ apiKey: DEMO_ACCOUNT.apiKey }).filter((l) => l.email.includes(`.${stamp}.`) && !l.deleted);
+  expect(mine).toHaveLength(500);
+  for (const summary of mine) {
+    const lead = kartra.lead({ email: summary.email });
+    expect(lead.tags, lead.email).toContain(tag);
+    expect(lead.lists.some((m) => m.name === list && m.active), lead.email).toBe(true);
+  }
+  expect(mine.some((l) => l.email === fixedEmail)).toBe(true);
+});
+
+test('rows that are not imported are reported, and their CSV downloads with an error column', async ({ app, host }) => {
+  await connectSandbox(app);
+  const kartra = sandboxOf(host);
+  const stamp = `${Date.now()}`;
+  // Update only: two unknown emails are skipped; two rows with bad emails stay invalid and are not sent.
+  const { csv } = makeCsv(stamp, 4, [2, 4]);
+  await dropFile(app, `update-${stamp}.csv`, csv);
+  await validateMapping(app);
+  await expect(countIn(app, 'Row counts', 'With errors')).toHaveText(/^With errors\s*2$/);
+  await app.getByRole('button', { name: 'Continue to options' }).click();
+  await app.getByText('Update only (skip unknown emails)').click();
+  await confirmAndStart(app);
+
+  await expect(countIn(app, 'Import report', 'Skipped')).toHaveText(/^Skipped\s*2$/, { timeout: 30_000 });
+  await expect(countIn(app, 'Import report', 'Created')).toHaveText(/^Created\s*0$/);
+  const notImported = app.getByRole('table', { name: 'Rows not imported' });
+  await expect(notImported).toContainText('No lead with this email in Kartra');
+  await expect(notImported).toContainText('not-an-email-2');
+
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('button', { name: 'Download failed rows (CSV)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const text = await readFile((await download.path())!, 'utf8');
+  const [header, ...rows] = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  expect(header!.split(',')).toContain('error');
+  expect(rows).toHaveLength(2);
+  expect(rows.join('\n')).toContain('not-an-email-2');
+  expect(rows.join('\n')).toContain('not-an-email-4');
+  // Nothing was created in the sandbox.
+  expect(kartra.sandbox.inspect.listLeads({ apiKey: DEMO_ACCOUNT.apiKey }).filter((l) => l.email.includes(`.${stamp}.`))).toHaveLength(0);
+});

@@ -1,0 +1,107 @@
+// Worker-thread entry: runs the CSV analysis and validation passes off the main thread, against the app database file.
+import { mkdirSync } from 'node:fs';
+import type { DatabaseSync } from 'node:sqlite';
+import { parentPort } from 'node:worker_threads';
+import type { ColumnMapping } from '../../../shared/domain/import';
+import { AppError } from '../errors';
+import { analyzeFile, type AnalyzeResult } from './analyze-file';
+import { chooseMapping, headerSetKey } from './aliases';
+import { RowValidator, validatePass, type ValidateCounts } from './validate-job';
+import { compileMapping } from './validate-row';
+import type { AnalyzeReply, WorkerReply, WorkerRequest } from './worker-protocol';
+import { openWorkerDb, shortTransaction } from './worker-db';
+
+const connections = new Map<string, DatabaseSync>();
+
+function db(file: string): DatabaseSync {
+  let open = connections.get(file);
+  if (!open) connections.set(file, (open = openWorkerDb(file)));
+  return open;
+}
+
+function reply(message: WorkerReply): void {
+  parentPort?.postMessage(message);
+}
+
+function remembered(connection: DatabaseSync, accountId: string, headers: string[]): ColumnMapping | undefined {
+  const row = connection.prepare('SELECT mapping_json FROM import_mappings WHERE account_id = ? AND header_key = ?').get(accountId, headerSetKey(headers)) as
+    | { mapping_json: string }
+    | undefined;
+  return row ? (JSON.parse(row.mapping_json) as ColumnMapping) : undefined;
+}
+
+/**
+ * One parse: the analysis, and — when the offered mapping maps an email column — its validation too, so a
+ * user who accepts the offer waits for a single pass over the file.
+ */
+async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progress: (rows: number) => void): Promise<AnalyzeReply> {
+  const connection = db(request.dbFile);
+  mkdirSync(request.input.workDir, { recursive: true });
+  shortTransaction(connection, () => connection.prepare('DELETE FROM job_rows WHERE job_id = ?').run(request.jobId));
+  let offer: { mapping: ColumnMapping; remembered: boolean } = { mapping: {}, remembered: false };
+  let validator: RowValidator | null = null;
+  let result: AnalyzeResult;
+  try {
+    result = await analyzeFile(
+      request.input,
+      (headers) => {
+        offer = chooseMapping(headers, request.fields, remembered(connection, request.accountId, headers));
+        let cm;
+        try {
+          cm = compileMapping(headers, offer.mapping, request.fields);
+        } catch {
+          return null; // no email column offered: the user maps by hand, validation comes later
+        }
+        validator?.abort(); // a second pass (the file turned out not to be UTF-8) starts over
+        validator = new RowValidator(connection, request.jobId, request.input.workDir, cm);
+        return validator;
+      },
+      progress,
+    );
+  } catch (error) {
+    (validator as RowValidator | null)?.abort();
+    throw error;
+  }
+  const finished = validator as RowValidator | null;
+  if (result.fatal) {
+    finished?.abort();
+    shortTransaction(connection, () => connection.prepare('DELETE FROM job_rows WHERE job_id = ?').run(request.jobId));
+    return { result, mapping: offer.mapping, remembered: offer.remembered, counts: null };
+  }
+  const counts: ValidateCounts | null = finished ? finished.finish() : null;
+  return { result, mapping: offer.mapping, remembered: offer.remembered, counts };
+}
+
+async function handle(request: WorkerRequest): Promise<unknown> {
+  const progress = (rows: number) => reply({ id: request.id, type: 'progress', rows });
+  switch (request.op) {
+    case 'analyze':
+      return analyze(request, progress);
+    case 'validate': {
+      const cm = compileMapping(request.input.headers, request.input.mapping, request.input.fields);
+      return validatePass(db(request.dbFile), request.input, cm, progress);
+    }
+    case 'close':
+      for (const connection of connections.values()) connection.close();
+      connections.clear();
+      return null;
+  }
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  handle(request).then(
+    (value) => reply({ id: request.id, type: 'done', value }),
+    (error: unknown) => {
+      const e = error instanceof Error ? error : new Error(String(error));
+      reply({
+        id: request.id,
+        type: 'error',
+        error: {
+          message: e.message,
+          stack: e.stack,
+          ...(error instanceof AppError ? { code: error.code, field: error.options.details?.field } : {}),
+        },
+      });
+    },
+  );
+});

@@ -1,0 +1,29 @@
+// Rebuilds what a stored row sends (its lead fields and chain) from the job's mapping snapshot, or its target for recipes.
+import { compileMapping, validateRow } from '../import/validate-row';
+import type { JobRecord } from './job-repo';
+import type { RowPlan } from './row-sender';
+
+export type PlannedRow = { plan: RowPlan; key: string } | { invalid: string };
+
+/** Recipe rows are stored as [lead id, email]; either may be empty. */
+export const RECIPE_HEADERS = ['lead_id', 'email'];
+
+export function planner(job: JobRecord): (row: number, cells: readonly string[], reviewed: boolean) => PlannedRow {
+  const plan = job.plan;
+  if (!plan) throw new Error(`job ${job.id} has no options to run with`);
+  if (plan.kind === 'recipe') {
+    return (row, cells) => {
+      const id = (cells[0] ?? '').trim();
+      const email = (cells[1] ?? '').trim();
+      if (!id && !email) return { invalid: 'no lead id or email' };
+      return { plan: { row, mode: 'recipe', ref: id ? { id } : { email }, lead: null, actions: plan.actions }, key: id ? `id:${id}` : email.toLowerCase() };
+    };
+  }
+  // The same checks as validation, with the fields as they were when the user validated.
+  const cm = compileMapping(job.headers ?? [], job.mapping ?? {}, job.fields ?? []);
+  return (row, cells, reviewed) => {
+    const check = validateRow(cm, cells, reviewed);
+    if (!check.lead) return { invalid: check.errors.map((e) => `${e.column}: ${e.message}`).join('; ') };
+    return { plan: { row, mode: plan.options.mode, ref: { email: check.lead.email }, lead: check.lead, actions: plan.actions }, key: check.emailKey };
+  };
+}

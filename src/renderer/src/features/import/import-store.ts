@@ -1,0 +1,192 @@
+// The import flow of one account: upload → analysis → mapping → review → options → run → report, and re-opening past jobs.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AccountLists } from '../../../../shared/ipc/contract';
+import type { ColumnMapping, FileAnalysis, ImportTarget, JobProgress } from '../../../../shared/domain/import';
+import type { LeadDeskApi } from '../../api/api';
+import { toErrorData, unwrap, type AppErrorData } from '../../api/unwrap';
+import { EMPTY_OPTIONS, toImportOptions, type OptionsDraft } from './import-options';
+import { DONE_STATUSES } from './jobs-store';
+import type { ReviewStore } from './review-store';
+import { uploadFile, type UploadProgress } from './upload';
+
+export const IMPORT_STEPS = ['file', 'mapping', 'review', 'options', 'run', 'report'] as const;
+export type ImportStep = (typeof IMPORT_STEPS)[number];
+export type Busy = 'upload' | 'analyze' | 'validate' | 'start' | 'control' | 'export' | 'open';
+
+export interface ImportState {
+  step: ImportStep;
+  jobId: string | null;
+  file: { name: string; size: number } | null;
+  upload: UploadProgress | null;
+  analysis: FileAnalysis | null;
+  mapping: ColumnMapping;
+  progress: JobProgress | null;
+  catalog: AccountLists | null;
+  options: OptionsDraft;
+  busy: Busy | null;
+  error: AppErrorData | null;
+  pickFile(file: File): Promise<void>;
+  setTarget(header: string, target: ImportTarget): void;
+  validate(): Promise<void>;
+  goTo(step: ImportStep): void;
+  setOptions(patch: Partial<OptionsDraft>): void;
+  start(): Promise<void>;
+  control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
+  exportFailed(): Promise<{ fileName: string; csv: string; rows: number } | null>;
+  /** Shows a job from the past list or a recipe run: its run screen while it runs, its report after. */
+  openJob(progress: JobProgress): Promise<void>;
+  applyProgress(progress: JobProgress): void;
+  loadCatalog(): Promise<void>;
+  clearError(): void;
+  reset(): void;
+}
+
+export type ImportStore = StoreApi<ImportState>;
+
+const FRESH = {
+  step: 'file' as ImportStep,
+  jobId: null,
+  file: null,
+  upload: null,
+  analysis: null,
+  mapping: {},
+  progress: null,
+  options: EMPTY_OPTIONS,
+  busy: null,
+  error: null,
+};
+
+export function createImportStore(api: LeadDeskApi, review: ReviewStore): ImportStore {
+  return createStore<ImportState>()((set, get) => {
+    /** Runs one step's call with the busy flag and error handling; stale answers (another job opened since) are ignored. */
+    const guarded = async <T>(busy: Busy, work: () => Promise<T>): Promise<T | null> => {
+      const jobId = get().jobId;
+      set({ busy, error: null });
+      try {
+        const value = await work();
+        if (get().jobId === jobId || busy === 'upload' || busy === 'open') set({ busy: null });
+        return value;
+      } catch (error) {
+        set({ busy: null, error: toErrorData(error) });
+        return null;
+      }
+    };
+
+    return {
+      ...FRESH,
+      catalog: null,
+
+      async pickFile(file) {
+        review.getState().reset(null);
+        set({ ...FRESH, file: { name: file.name, size: file.size }, upload: { sent: 0, total: file.size } });
+        await guarded('upload', async () => {
+          const jobId = await uploadFile(api, file, (upload) => set({ upload }));
+          set({ jobId, busy: 'analyze' });
+          const analysis = await unwrap(api.import.analyze({ jobId }));
+          const progress = await unwrap(api.jobs.get({ jobId }));
+          // A file the core cannot import (status failed) stays on the File step with its problems shown.
+          set({ analysis, mapping: { ...analysis.suggestedMapping }, progress, step: progress.status === 'failed' ? 'file' : 'mapping' });
+        });
+      },
+
+      setTarget(header, target) {
+        set((s) => ({ mapping: { ...s.mapping, [header]: target } }));
+      },
+
+      async validate() {
+        const { jobId, mapping } = get();
+        if (jobId === null) return;
+        const progress = await guarded('validate', () => unwrap(api.import.validate({ jobId, mapping })));
+        if (!progress) return;
+        set({ progress, step: 'review' });
+        review.getState().reset(jobId, 'all');
+      },
+
+      goTo(step) {
+        set({ step, error: null });
+      },
+
+      setOptions(patch) {
+        set((s) => ({ options: { ...s.options, ...patch } }));
+      },
+
+      async start() {
+        const { jobId, options } = get();
+        if (jobId === null) return;
+        const progress = await guarded('start', () => unwrap(api.import.start({ jobId, options: toImportOptions(options) })));
+        if (progress) set({ progress, step: DONE_STATUSES.includes(progress.status) ? 'report' : 'run' });
+      },
+
+      async control(action) {
+        const { jobId } = get();
+        if (jobId === null) return;
+        const progress = await guarded('control', () => unwrap(api.jobs[action]({ jobId })));
+        if (progress) get().applyProgress(progress);
+      },
+
+      async exportFailed() {
+        const { jobId } = get();
+        if (jobId === null) return null;
+        return guarded('export', () => unwrap(api.jobs.exportFailed({ jobId })));
+      },
+
+      async openJob(progress) {
+        review.getState().reset(null);
+        set({ ...FRESH, jobId: progress.jobId, progress, file: { name: progress.name, size: 0 } });
+        if (progress.kind === 'recipe' || progress.status === 'running' || progress.status === 'paused' || DONE_STATUSES.includes(progress.status)) {
+          get().applyProgress(progress);
+          if (DONE_STATUSES.includes(progress.status)) set({ step: 'report' });
+          else set({ step: 'run' });
+          return;
+        }
+        // Not run yet: back to its mapping (or review, once validated), with the analysis the core kept.
+        await guarded('open', async () => {
+          const analysis = await unwrap(api.import.analyze({ jobId: progress.jobId }));
+          set({ analysis, mapping: { ...analysis.suggestedMapping }, file: { name: analysis.fileName, size: analysis.bytes } });
+          if (progress.status === 'validated') {
+            set({ step: 'review' });
+            review.getState().reset(progress.jobId, 'all');
+          } else set({ step: 'mapping' });
+        });
+      },
+
+      applyProgress(progress) {
+        if (progress.jobId !== get().jobId) return;
+        set({ progress });
+        const step = get().step;
+        if ((step === 'run' || step === 'options') && DONE_STATUSES.includes(progress.status) && get().busy !== 'start') set({ step: 'report' });
+        if (step === 'options' && (progress.status === 'running' || progress.status === 'paused') && get().busy !== 'start') set({ step: 'run' });
+      },
+
+      async loadCatalog() {
+        try {
+          set({ catalog: await unwrap(api.account.lists({ refresh: [] })) });
+        } catch (error) {
+          set({ error: toErrorData(error) });
+        }
+      },
+
+      clearError() {
+        set({ error: null });
+      },
+
+      reset() {
+        review.getState().reset(null);
+        set({ ...FRESH });
+      },
+    };
+  });
+}
+
+/** What the mapping screen can offer: lead fields, the account's custom fields, and Ignore. */
+export function targetsFor(catalog: AccountLists | null, fields: readonly string[]): { value: string; label: string }[] {
+  const custom = (catalog?.custom_fields.items ?? []).map((f) => ({ value: `custom:${f.field_identifier}`, label: `Custom: ${f.field_identifier}` }));
+  return [{ value: 'ignore', label: 'Ignore' }, ...fields.map((f) => ({ value: f, label: fieldLabel(f) })), ...custom];
+}
+
+export function fieldLabel(field: string): string {
+  if (field === 'email') return 'Email';
+  if (field.startsWith('custom:')) return `Custom: ${field.slice(7)}`;
+  const words = field.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,96 @@
+// Step 2: one row per column — its header, sample values and the field it goes to (prefilled from the suggestion).
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { IMPORT_TARGET_FIELDS, type ImportTarget } from '../../../../shared/domain/import';
+import { InfoIcon } from '../../components/icons';
+import { AnalysisSummary } from './file-step';
+import { useImportFlow } from './import-context';
+import { targetsFor } from './import-store';
+
+const SAMPLES = 3;
+
+export function MappingStep() {
+  const analysis = useImportFlow((s) => s.analysis);
+  const mapping = useImportFlow((s) => s.mapping);
+  const catalog = useImportFlow((s) => s.catalog);
+  const busy = useImportFlow((s) => s.busy);
+  const setTarget = useImportFlow((s) => s.setTarget);
+  const validate = useImportFlow((s) => s.validate);
+  if (!analysis) return null;
+
+  const options = targetsFor(catalog, IMPORT_TARGET_FIELDS);
+  // Columns whose suggested custom field the catalog does not list (yet) still show their value.
+  const known = new Set(options.map((o) => o.value));
+  const targets = Object.values(mapping).filter((t) => t !== 'ignore');
+  const emailMapped = targets.includes('email');
+  const twice = targets.find((t, i) => targets.indexOf(t) !== i);
+
+  return (
+    <Stack gap="sm">
+      <AnalysisSummary analysis={analysis} />
+      {analysis.problems.map((problem) => (
+        <Alert key={problem} color="yellow" title="Check the file">
+          {problem}
+        </Alert>
+      ))}
+      {analysis.mappingRemembered && (
+        <Alert icon={<InfoIcon />} color="blue" variant="light">
+          Mapping remembered from a previous import with the same columns.
+        </Alert>
+      )}
+      <Table striped withTableBorder aria-label="Column mapping">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Column</Table.Th>
+            <Table.Th>Sample values</Table.Th>
+            <Table.Th w={260}>Goes to</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {analysis.headers.map((header, column) => {
+            const value = mapping[header] ?? 'ignore';
+            const data = known.has(value) ? options : [...options, { value, label: value }];
+            const samples = analysis.sample.slice(0, SAMPLES).map((row) => row[column] ?? '').filter(Boolean);
+            return (
+              <Table.Tr key={header}>
+                <Table.Td fw={500}>{header}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed" lineClamp={2}>
+                    {samples.length > 0 ? samples.join(' · ') : '(empty in the first rows)'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={`Map column ${header}`}
+                    data={data}
+                    value={value}
+                    searchable
+                    allowDeselect={false}
+                    onChange={(next) => next && setTarget(header, next as ImportTarget)}
+                    comboboxProps={{ withinPortal: true }}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {!emailMapped && (
+        <Alert color="yellow" title="Map a column to Email">
+          Kartra identifies every lead by its email address: creating a lead needs it, and updating finds the lead by it. Map the column
+          that holds the addresses to Email.
+        </Alert>
+      )}
+      {twice && (
+        <Text size="sm" c="red">
+          Two columns go to the same field ({twice}); map each field from one column only.
+        </Text>
+      )}
+      <Group>
+        <Button onClick={() => void validate()} loading={busy === 'validate'} disabled={!emailMapped || Boolean(twice)}>
+          Validate
+        </Button>
+        <Badge variant="light">{analysis.rowCount} rows</Badge>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,67 @@
+// Step 4: how rows become leads (create / update / both), what every lead gets (tags, lists, sequence, points), and the GDPR declaration.
+import { Button, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import type { ImportMode } from '../../../../shared/domain/import';
+import { GdprNotice } from '../accounts/gdpr-notice';
+import { useImportFlow } from './import-context';
+import { MODE_LABELS, optionsProblems } from './import-options';
+import { count } from './format';
+
+export const GDPR_LABEL = 'I confirm these people gave consent to be contacted, and I may add them to this Kartra account.';
+
+export function OptionsStep() {
+  const options = useImportFlow((s) => s.options);
+  const catalog = useImportFlow((s) => s.catalog);
+  const ready = useImportFlow((s) => s.progress?.counts.ready ?? 0);
+  const busy = useImportFlow((s) => s.busy);
+  const setOptions = useImportFlow((s) => s.setOptions);
+  const start = useImportFlow((s) => s.start);
+  const goTo = useImportFlow((s) => s.goTo);
+  const sequences = catalog?.sequences.items ?? [];
+  const steps = sequences.find((q) => q.name === options.sequence)?.steps ?? null;
+  const problems = optionsProblems(options);
+
+  return (
+    <Stack gap="sm" maw={640}>
+      <div>
+        <Text size="sm" fw={500} id="import-mode-label">
+          Mode
+        </Text>
+        <SegmentedControl
+          aria-labelledby="import-mode-label"
+          value={options.mode}
+          onChange={(mode) => setOptions({ mode: mode as ImportMode })}
+          data={(Object.keys(MODE_LABELS) as ImportMode[]).map((value) => ({ value, label: MODE_LABELS[value] }))}
+        />
+      </div>
+      <MultiSelect label="Tags" description="Assigned to every imported lead" data={catalog?.tags.items ?? []} value={options.tags} onChange={(tags) => setOptions({ tags })} searchable clearable />
+      <MultiSelect label="Lists" description="Every imported lead joins these lists" data={catalog?.lists.items ?? []} value={options.lists} onChange={(lists) => setOptions({ lists })} searchable clearable />
+      <Group grow align="flex-start">
+        <Select label="Sequence" placeholder="None" data={sequences.map((q) => q.name)} value={options.sequence} onChange={(sequence) => setOptions({ sequence, step: '1' })} clearable searchable />
+        {steps && steps.length > 0 ? (
+          <Select label="Step" data={steps} value={options.step} onChange={(step) => step && setOptions({ step })} disabled={options.sequence === null} allowDeselect={false} />
+        ) : (
+          <TextInput label="Step" value={options.step} onChange={(e) => setOptions({ step: e.currentTarget.value })} disabled={options.sequence === null} />
+        )}
+      </Group>
+      <NumberInput label="Points" description="Given to every imported lead (0 = none)" min={0} max={1_000_000} allowDecimal={false} value={options.points} onChange={(v) => setOptions({ points: typeof v === 'number' ? v : Number(v) || 0 })} />
+      <GdprNotice />
+      <Checkbox label={GDPR_LABEL} checked={options.gdprConfirmed} onChange={(e) => setOptions({ gdprConfirmed: e.currentTarget.checked })} />
+      {problems.length > 0 && (
+        <Text size="sm" c="dimmed">
+          {problems.join(' ')}
+        </Text>
+      )}
+      <Group>
+        <Button variant="default" onClick={() => goTo('review')}>
+          Back to review
+        </Button>
+        <Button onClick={() => void start()} disabled={problems.length > 0 || ready === 0} loading={busy === 'start'}>
+          Start import
+        </Button>
+        <Text size="sm" c="dimmed">
+          {count(ready)} rows will be sent
+        </Text>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,112 @@
+// Composition of the workspace's feature stores for one connected account, and their wiring to the core's
+// events (outbox items, lead updates, outbox state). Created per workspace mount: a switch of account
+// remounts the workspace, so nothing of one account's leads can show under another.
+import { notifications, type NotificationsStore } from '@mantine/notifications';
+import { createSpotlight, type SpotlightStore } from '@mantine/spotlight';
+import type { LeadDeskApi } from '../../api/api';
+import type { AppErrorData } from '../../api/unwrap';
+import { createAccountListsStore, type AccountListsStore } from '../account-browser/account-lists-store';
+import { createLeadEditorStore, type LeadEditorStore } from '../lead-editor/lead-editor-store';
+import { createChangeNotifier, type ChangeNotice } from '../outbox-status/change-notifier';
+import { createOutboxStore, type OutboxStore } from '../outbox-status/outbox-store';
+import { createProfileStore, type ProfileStore } from '../profile/profile-store';
+import { createLeadSearchStore, type LeadSearchStore } from './lead-search-store';
+import { createWorkspaceUiStore, type WorkspaceUiStore } from './workspace-ui-store';
+
+/** After saved changes the table re-reads its rows, at most this often (a replay confirms thousands). */
+export const TABLE_REFRESH_MS = 400;
+
+export interface WorkspaceStoresDeps {
+  api: LeadDeskApi;
+  accountId: string;
+  notifications: NotificationsStore;
+  /** The core said no account is connected: the app re-reads its status. */
+  onNotConnected: () => void;
+}
+
+export interface WorkspaceStores {
+  api: LeadDeskApi;
+  accountId: string;
+  search: LeadSearchStore;
+  profile: ProfileStore;
+  editor: LeadEditorStore;
+  accountLists: AccountListsStore;
+  outbox: OutboxStore;
+  ui: WorkspaceUiStore;
+  palette: { store: SpotlightStore; open(): void; close(): void };
+  /** Subscribe to the core's events and load the first data; returns the undo (safe to call start again). */
+  start(): () => void;
+}
+
+const COLORS = { success: 'teal', error: 'red', info: 'indigo' } as const;
+
+export function createWorkspaceStores(deps: WorkspaceStoresDeps): WorkspaceStores {
+  const { api, accountId } = deps;
+  const search = createLeadSearchStore(api);
+  const profile = createProfileStore(api);
+  const editor = createLeadEditorStore(api);
+  const accountLists = createAccountListsStore(api);
+  const outbox = createOutboxStore(api);
+  const ui = createWorkspaceUiStore();
+  const [paletteStore, palette] = createSpotlight();
+
+  const show = (notice: ChangeNotice) =>
+    notifications.show(
+      {
+        title: notice.title,
+        message: notice.message,
+        color: COLORS[notice.kind],
+        autoClose: notice.kind === 'error' ? 10_000 : 4_000,
+        role: 'status',
+        'data-notify-kind': notice.kind,
+      },
+      deps.notifications,
+    );
+
+  const start = () => {
+    const notifier = createChangeNotifier(show);
+    let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+    const refreshTableSoon = () => {
+      refreshTimer ??= setTimeout(() => {
+        refreshTimer = undefined;
+        search.getState().refresh();
+      }, TABLE_REFRESH_MS);
+    };
+    const notConnected = (error: AppErrorData | null) => error?.code === 'not_connected';
+
+    const stops = [
+      api.on('outbox.item', (view) => {
+        if (view.accountId !== accountId) return;
+        profile.getState().takeItem(view);
+        outbox.getState().takeItem(view);
+        notifier.take(view);
+        if (view.status === 'done') refreshTableSoon();
+      }),
+      api.on('lead.updated', (update) => {
+        if (update.accountId !== accountId) return;
+        profile.getState().takeLead(update.lead);
+        refreshTableSoon();
+      }),
+      api.on('outbox.state', (state) => {
+        if (state.accountId === accountId) outbox.getState().takeState(state);
+      }),
+      search.subscribe((s, before) => {
+        if (notConnected(s.error) && !notConnected(before.error)) deps.onNotConnected();
+      }),
+      profile.subscribe((s, before) => {
+        if (notConnected(s.error) && !notConnected(before.error)) deps.onNotConnected();
+      }),
+    ];
+    void search.getState().searchNow();
+    void accountLists.getState().load();
+    void outbox.getState().load();
+    return () => {
+      for (const stop of stops) stop();
+      clearTimeout(refreshTimer);
+      notifier.dispose();
+      search.getState().dispose();
+    };
+  };
+
+  return { api, accountId, search, profile, editor, accountLists, outbox, ui, palette: { store: paletteStore, ...palette }, start };
+}

@@ -1,0 +1,23 @@
+// Single-key shortcuts of the workspace: / focuses the search, N opens "New lead", E edits the open lead,
+// Esc closes the profile. They are ignored while typing in a field (Ctrl/Cmd+K is the palette's).
+import { useHotkeys } from '@mantine/hooks';
+import type { PaletteCommands } from './command-palette';
+
+export interface HotkeyCommands extends Pick<PaletteCommands, 'focusSearch' | 'newLead' | 'editLead'> {
+  /** Esc outside of any dialog. */
+  escape(): void;
+}
+
+/** True while a modal (a form or the palette) is open: Esc belongs to it. */
+function dialogOpen(): boolean {
+  return document.querySelector('[role="dialog"][aria-modal="true"], .mantine-Modal-content') !== null;
+}
+
+export function useWorkspaceHotkeys(commands: HotkeyCommands): void {
+  useHotkeys([
+    ['/', () => !dialogOpen() && commands.focusSearch()],
+    ['n', () => !dialogOpen() && commands.newLead()],
+    ['e', () => !dialogOpen() && commands.editLead()],
+    ['Escape', () => !dialogOpen() && commands.escape(), { preventDefault: false }],
+  ]);
+}

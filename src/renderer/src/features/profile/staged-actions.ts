@@ -1,0 +1,91 @@
+// Staged assignments: the changes the user lines up on a profile before sending them in one chained call.
+import type { LeadAction } from '../../../../shared/domain/actions';
+import type { Lead } from '../../../../shared/domain/lead';
+
+/** One line for people, like the outbox's summaries. */
+export function describeAction(action: LeadAction): string {
+  switch (action.cmd) {
+    case 'assign_tag':
+      return `Assign tag ${action.tag_name}`;
+    case 'unassign_tag':
+      return `Remove tag ${action.tag_name}`;
+    case 'subscribe_lead_to_list':
+      return `Subscribe to list ${action.list_name}`;
+    case 'unsubscribe_lead_from_list':
+      return `Unsubscribe from list ${action.list_name}`;
+    case 'subscribe_lead_to_sequence_at_step':
+      return `Start sequence ${action.sequence_name} at step ${action.step}`;
+    case 'unsubscribe_lead_from_sequence':
+      return `Stop sequence ${action.sequence_name}`;
+    case 'give_points_to_lead':
+      return `Give ${action.points} points${action.expiration ? ` (expire after ${action.expiration} days)` : ''}`;
+    case 'remove_points_from_lead':
+      return `Remove ${action.points} points`;
+    case 'calendar_subscribe': {
+      const when = [action.starting_date, action.starting_hour].filter(Boolean).join(' ');
+      return `Book ${action.class_name} (${action.calendar_name})${when ? ` on ${when}` : ''}`;
+    }
+    case 'calendar_cancel':
+      return `Cancel ${action.class_name} (${action.calendar_name})`;
+  }
+}
+
+/** What an action is about: two actions on the same target contradict or repeat each other. Points add up (null). */
+export function actionTarget(action: LeadAction): string | null {
+  switch (action.cmd) {
+    case 'assign_tag':
+    case 'unassign_tag':
+      return `tag:${action.tag_name}`;
+    case 'subscribe_lead_to_list':
+    case 'unsubscribe_lead_from_list':
+      return `list:${action.list_name}`;
+    case 'subscribe_lead_to_sequence_at_step':
+    case 'unsubscribe_lead_from_sequence':
+      return `sequence:${action.sequence_name}`;
+    case 'give_points_to_lead':
+    case 'remove_points_from_lead':
+      return null;
+    case 'calendar_subscribe':
+    case 'calendar_cancel':
+      return `calendar:${action.calendar_name}\u0000${action.class_name}`;
+  }
+}
+
+/** Why this action would change nothing on the lead as shown, or null when it makes sense. */
+export function pointlessReason(action: LeadAction, lead: Lead): string | null {
+  switch (action.cmd) {
+    case 'assign_tag':
+      return lead.tags.includes(action.tag_name) ? `The lead already has the tag “${action.tag_name}”.` : null;
+    case 'unassign_tag':
+      return lead.tags.includes(action.tag_name) ? null : `The lead does not have the tag “${action.tag_name}”.`;
+    case 'subscribe_lead_to_list':
+      return lead.lists.some((l) => l.list_name === action.list_name && l.active) ? `The lead is already on the list “${action.list_name}”.` : null;
+    case 'unsubscribe_lead_from_list':
+      return lead.lists.some((l) => l.list_name === action.list_name && l.active) ? null : `The lead is not on the list “${action.list_name}”.`;
+    case 'unsubscribe_lead_from_sequence':
+      return lead.sequences.some((s) => s.sequence_name === action.sequence_name && s.status !== 'unsubscribed')
+        ? null
+        : `The lead is not in the sequence “${action.sequence_name}”.`;
+    case 'remove_points_from_lead':
+      return action.points > lead.score ? `The lead has only ${lead.score} points.` : null;
+    default:
+      return null;
+  }
+}
+
+export type StageResult = { ok: true; staged: LeadAction[] } | { ok: false; reason: string };
+
+/**
+ * Adds an action to the staged ones. The same action twice is refused; a later action on the same
+ * target (assign after remove of the same tag) replaces the earlier one: the latest intention wins.
+ */
+export function stageAction(staged: readonly LeadAction[], action: LeadAction, lead: Lead): StageResult {
+  if (staged.some((s) => JSON.stringify(s) === JSON.stringify(action))) return { ok: false, reason: `“${describeAction(action)}” is already staged.` };
+  const target = actionTarget(action);
+  const others = target === null ? [...staged] : staged.filter((s) => actionTarget(s) !== target);
+  const replaced = others.length !== staged.length;
+  // Replacing a staged opposite ("remove VIP" then "assign VIP") is allowed even when the lead already matches.
+  const pointless = replaced ? null : pointlessReason(action, lead);
+  if (pointless) return { ok: false, reason: pointless };
+  return { ok: true, staged: [...others, action] };
+}
