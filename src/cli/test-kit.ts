@@ -1,7 +1,12 @@
 // Test helpers: run the real CLI as a child process (this Node + tsx) and read its one JSON document.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
+import { vi } from 'vitest';
 import type { RunningSandbox, SandboxAccountCredentials } from '../main/core/sandbox';
+
+// Every CLI run starts a Node + tsx child (~2 s each on 2 busy cores), and a test makes several:
+// the default 20 s per test is too tight when the whole suite runs beside it.
+vi.setConfig({ testTimeout: 90_000 });
 
 export const REPO_ROOT = resolve(dirname(__filename), '..', '..');
 const MAIN = resolve(REPO_ROOT, 'src', 'cli', 'main.ts');

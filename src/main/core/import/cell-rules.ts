@@ -23,6 +23,7 @@ export type Checked = string | string[] | Problem;
 const quote = (value: string) => `"${value.length > 60 ? `${value.slice(0, 57)}…` : value}"`;
 
 export function controlCharProblem(value: string): string | null {
+  if (!CONTROL.test(value)) return null;
   const match = CONTROL.exec(value);
   if (!match) return null;
   const code = match[0].charCodeAt(0);
@@ -44,8 +45,10 @@ export function checkText(value: string): Checked {
 }
 
 const ZONES = new Map(KARTRA_TIME_ZONES.map((tz) => [tz.toLowerCase(), tz]));
+const EXACT_ZONES = new Set<string>(KARTRA_TIME_ZONES);
 
 export function checkTimeZone(value: string): Checked {
+  if (EXACT_ZONES.has(value)) return value;
   return ZONES.get(value.toLowerCase()) ?? new Problem(`${quote(value)} is not one of the ${KARTRA_TIME_ZONES.length} time zones Kartra accepts (e.g. Europe/London, America/New_York)`);
 }
 
@@ -68,9 +71,12 @@ export function checkCountry(value: string): Checked {
  */
 export function customCheck(field: AccountCustomField): (value: string) => Checked {
   if (field.field_type === 'input_field' || field.field_type === 'text_area') return checkText;
+  const exact = new Map(field.options.map((o) => [o.option_value, o.option_id]));
   const byLabel = new Map(field.options.map((o) => [o.option_value.trim().toLowerCase(), o.option_id]));
   const ids = new Set(field.options.map((o) => o.option_id));
   const find = (part: string) => {
+    const same = exact.get(part);
+    if (same !== undefined) return same;
     const trimmed = part.trim();
     return byLabel.get(trimmed.toLowerCase()) ?? (ids.has(trimmed) ? trimmed : undefined);
   };

@@ -68,7 +68,7 @@ async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progr
     shortTransaction(connection, () => connection.prepare('DELETE FROM job_rows WHERE job_id = ?').run(request.jobId));
     return { result, mapping: offer.mapping, remembered: offer.remembered, counts: null };
   }
-  const counts: ValidateCounts | null = finished ? finished.finish() : null;
+  const counts: ValidateCounts | null = finished ? await finished.finish() : null;
   return { result, mapping: offer.mapping, remembered: offer.remembered, counts };
 }
 

@@ -1,6 +1,6 @@
 // Validation (worker thread): every row through the mapping and the cell rules, duplicates flagged, and only the
 // rows that are not "ready as parsed" written to the journal; each row's email goes to the job's emails file.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AccountCustomField } from '../../../shared/domain/account';
@@ -33,6 +33,7 @@ export const duplicateMessage = (first: number) => `duplicate of row ${first}: t
 export const emailsFile = (workDir: string) => join(workDir, 'emails.txt');
 
 const ROWS_PER_TRANSACTION = 2_000;
+let passes = 0;
 
 export class RowValidator implements RowSink {
   private readonly kept = new Map<number, { fixed: string[] | null; excluded: boolean }>();
@@ -40,7 +41,11 @@ export class RowValidator implements RowSink {
   private readonly emailHeader: string;
   private readonly insert: StatementSync;
   private readonly update: StatementSync;
-  private readonly emailsFd: number;
+  /** Written in the background (libuv), so a busy disk does not stall the parse. */
+  private readonly emailsOut: WriteStream;
+  /** Written under a name of its own and renamed when complete: an aborted pass never mixes into the file. */
+  private readonly emailsTemp: string;
+  private readonly emailsPath: string;
   private emails: string[] = [];
   private writes: [number, string, string | null, string | null][] = [];
   readonly counts: ValidateCounts = { ready: 0, invalid: 0, excluded: 0 };
@@ -60,8 +65,10 @@ export class RowValidator implements RowSink {
     }
     this.insert = db.prepare('INSERT INTO job_rows (job_id, row, status, excluded, errors_json, email, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?)');
     this.update = db.prepare('UPDATE job_rows SET status = ?, errors_json = ?, email = ?, updated_at = ? WHERE job_id = ? AND row = ?');
-    this.emailsFd = openSync(emailsFile(workDir), 'w');
-    writeSync(this.emailsFd, '\n');
+    this.emailsPath = emailsFile(workDir);
+    this.emailsTemp = `${this.emailsPath}.${process.pid}.${++passes}.tmp`;
+    this.emailsOut = createWriteStream(this.emailsTemp);
+    this.emailsOut.write('\n');
   }
 
   row(row: number, cells: string[]): void {
@@ -80,21 +87,26 @@ export class RowValidator implements RowSink {
     if (this.emails.length >= 20_000) this.flushEmails();
   }
 
-  /** Writes what is left; returns the counts. */
-  finish(): ValidateCounts {
+  /** Writes what is left (the emails file is complete when this resolves); returns the counts. */
+  async finish(): Promise<ValidateCounts> {
     this.flushWrites();
     this.flushEmails();
-    closeSync(this.emailsFd);
+    await new Promise<void>((resolve, reject) => {
+      this.emailsOut.once('error', reject);
+      this.emailsOut.end(() => resolve());
+    });
+    renameSync(this.emailsTemp, this.emailsPath);
     return this.counts;
   }
 
   abort(): void {
-    closeSync(this.emailsFd);
+    this.emailsOut.once('close', () => rmSync(this.emailsTemp, { force: true }));
+    this.emailsOut.destroy();
   }
 
   private flushEmails(): void {
     if (this.emails.length === 0) return;
-    writeSync(this.emailsFd, `${this.emails.join('\n')}\n`);
+    this.emailsOut.write(`${this.emails.join('\n')}\n`);
     this.emails = [];
   }
 
@@ -132,5 +144,5 @@ export async function validatePass(db: DatabaseSync, input: ValidateInput, cm: C
     throw error;
   }
   onProgress(rows);
-  return validator.finish();
+  return await validator.finish();
 }

@@ -83,11 +83,14 @@ function label(target: string): string {
 }
 
 const NO_ERRORS: readonly CellError[] = Object.freeze([]) as readonly CellError[];
+/** The answer of a check-only call, reused: a million-row pass allocates no result objects. */
+const SCRATCH: RowCheck = { errors: [], emailKey: '', lead: null };
 
 /**
  * Checks one row. `reviewed` rows (fixed by hand) skip the cell-count check: the user has seen the
  * values as they are aligned. Empty cells are not sent, so an update never blanks a field by accident.
- * With `build` false only the errors and the email are worked out (the validation pass over a whole file).
+ * With `build` false only the errors and the email are worked out (the validation pass over a whole file),
+ * and the returned object is reused by the next such call: read it before validating another row.
  */
 export function validateRow(cm: CompiledMapping, cells: readonly string[], reviewed = false, build = true): RowCheck {
   let errors: CellError[] | null = null;
@@ -126,6 +129,11 @@ export function validateRow(cm: CompiledMapping, cells: readonly string[], revie
     if (column.custom) (custom ??= []).push({ field_identifier: column.field, field_value: checked });
     else lead[column.field as LeadTextField | 'email'] = checked;
   }
-  if (lead && custom) lead.custom_fields = custom;
-  return { errors: errors ?? (NO_ERRORS as CellError[]), emailKey, lead: errors === null && lead ? (lead as CreateLeadData) : null };
+  if (!lead) {
+    SCRATCH.errors = errors ?? (NO_ERRORS as CellError[]);
+    SCRATCH.emailKey = emailKey;
+    return SCRATCH;
+  }
+  if (custom) lead.custom_fields = custom;
+  return { errors: errors ?? (NO_ERRORS as CellError[]), emailKey, lead: errors === null ? (lead as CreateLeadData) : null };
 }

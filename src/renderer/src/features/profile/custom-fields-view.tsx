@@ -26,6 +26,15 @@ export function displayCustomValue(value: Lead['custom_fields'][number]['value']
   return value.map((v) => (typeof v === 'string' ? optionLabel(v, def) : optionLabel(v.option_id, def, v.option_value))).join(', ');
 }
 
+/** One string per value, option ids sorted (the core's `seen` format), to compare shown and queued values. */
+function comparable(value: Lead['custom_fields'][number]['value'] | string[] | string): string {
+  if (typeof value === 'string') return value.trim();
+  return value
+    .map((v) => (typeof v === 'string' ? v : v.option_id))
+    .sort()
+    .join(',');
+}
+
 export interface CustomFieldsViewProps {
   lead: Lead;
   defs: readonly AccountCustomField[];
@@ -50,7 +59,10 @@ export function CustomFieldsView({ lead, defs, marks }: CustomFieldsViewProps) {
           const def = defs.find((d) => d.field_identifier === identifier);
           const type = field?.field_type ?? def?.field_type;
           const shown = field ? displayCustomValue(field.value, def) : '';
-          const mark = marks[`custom:${identifier}`];
+          const queued = marks[`custom:${identifier}`];
+          // An offline copy already shows queued values: then only the badge says it is not confirmed yet.
+          const alreadyShown = queued !== undefined && field !== undefined && comparable(field.value) === comparable(queued.value);
+          const mark = alreadyShown ? undefined : queued;
           return (
             <Table.Tr key={identifier} data-field={identifier}>
               <Table.Th w="40%" fw={500}>
@@ -66,6 +78,7 @@ export function CustomFieldsView({ lead, defs, marks }: CustomFieldsViewProps) {
                   <Text size="sm" c={shown === '' || mark ? 'dimmed' : undefined} td={mark ? 'line-through' : undefined} style={{ whiteSpace: 'pre-wrap' }}>
                     {shown === '' ? '—' : shown}
                   </Text>
+                  {alreadyShown && queued && <PendingBadge status={queued.status} />}
                   {mark && (
                     <>
                       <Text size="sm" fs="italic">

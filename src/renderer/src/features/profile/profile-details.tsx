@@ -10,20 +10,25 @@ interface DetailProps {
   label: string;
   children: ReactNode;
   mark?: FieldMark | undefined;
+  /** The value shown now, to tell whether it already is the queued one (an offline copy shows queued changes). */
+  current?: string;
 }
 
-/** A labelled value; a queued change shows its new value dimmed beside the current one. */
-export function Detail({ label, children, mark }: DetailProps) {
+/** A labelled value; a queued change shows its new value beside the current one, marked as pending. */
+export function Detail({ label, children, mark, current }: DetailProps) {
+  const alreadyShown = mark !== undefined && current !== undefined && typeof mark.value === 'string' && mark.value === current;
+  const replaced = mark !== undefined && !alreadyShown;
   return (
     <Stack gap={0} role="group" aria-label={label} data-pending={mark ? 'true' : undefined}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
       <Group gap={6} wrap="wrap">
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }} td={mark ? 'line-through' : undefined} c={mark ? 'dimmed' : undefined}>
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }} td={replaced ? 'line-through' : undefined} c={replaced ? 'dimmed' : undefined}>
           {children}
         </Text>
-        {mark && (
+        {alreadyShown && <PendingBadge status={mark.status} />}
+        {replaced && (
           <>
             <Text size="sm" fs="italic" style={{ overflowWrap: 'anywhere' }}>
               {typeof mark.value === 'string' ? mark.value || '(empty)' : mark.value.join(', ')}
@@ -38,13 +43,32 @@ export function Detail({ label, children, mark }: DetailProps) {
 
 const dash = (value: string) => (value.trim() === '' ? '—' : value);
 
+/** Kartra's gdpr_lead_status codes (kartra-api.md §8.1); an unknown code is shown as it came. */
+const GDPR_STATUS: Record<string, string> = {
+  '0': 'GDPR is off for this account',
+  '1': 'Not subject to GDPR',
+  '2': 'Accepted',
+  '3': 'Not accepted',
+  '4': 'Unknown',
+  '5': 'Pending',
+};
+
+export function gdprStatusText(lead: Pick<Lead, 'gdpr_lead_status' | 'gdpr_lead_status_date'>): string {
+  const code = lead.gdpr_lead_status.trim();
+  if (code === '') return 'Not recorded';
+  const date = lead.gdpr_lead_status_date.trim();
+  return `${GDPR_STATUS[code] ?? code}${date ? ` (since ${date})` : ''}`;
+}
+
+const communications = (value: string) => (value === '1' ? 'Allowed' : value === '0' ? 'Not allowed' : dash(value));
+
 /** Shown only when set (or about to change): most leads have none of them. */
 const OPTIONAL: ReadonlySet<LeadTextField> = new Set(['middle_name', 'last_name2', 'website', 'facebook', 'twitter', 'linkedin', 'sales_tax_id', 'lead_picture']);
 
 export function ProfileDetails({ lead, marks }: { lead: Lead; marks: Record<string, FieldMark> }) {
   const field = (key: LeadTextField) =>
     OPTIONAL.has(key) && lead[key].trim() === '' && !marks[key] ? null : (
-      <Detail key={key} label={FIELD_LABELS[key]} mark={marks[key]}>
+      <Detail key={key} label={FIELD_LABELS[key]} mark={marks[key]} current={lead[key]}>
         {dash(lead[key])}
       </Detail>
     );
@@ -52,7 +76,7 @@ export function ProfileDetails({ lead, marks }: { lead: Lead; marks: Record<stri
   return (
     <Stack gap="md">
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-        <Detail label="Email" mark={marks.email}>
+        <Detail label="Email" mark={marks.email} current={lead.email}>
           {dash(lead.email)}
         </Detail>
         <Detail label="Phone" mark={marks.phone ?? marks.phone_country_code}>
@@ -82,11 +106,8 @@ export function ProfileDetails({ lead, marks }: { lead: Lead; marks: Record<stri
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
         <Detail label="Source">{dash(lead.source)}</Detail>
         <Detail label="Date joined">{dash(lead.date_joined)}</Detail>
-        <Detail label="GDPR status">
-          {lead.gdpr_lead_status.trim() === '' ? 'Not recorded' : lead.gdpr_lead_status}
-          {lead.gdpr_lead_status_date ? ` (since ${lead.gdpr_lead_status_date})` : ''}
-        </Detail>
-        <Detail label="GDPR communications">{dash(lead.gdpr_lead_communications)}</Detail>
+        <Detail label="GDPR status">{gdprStatusText(lead)}</Detail>
+        <Detail label="GDPR communications">{communications(lead.gdpr_lead_communications)}</Detail>
         {lead.blacklisted !== 0 && <Detail label="Blacklisted">Yes — Kartra sends this lead no emails</Detail>}
         {lead.notes.trim() !== '' && <Detail label="Notes">{lead.notes}</Detail>}
       </SimpleGrid>

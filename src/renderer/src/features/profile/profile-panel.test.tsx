@@ -37,7 +37,8 @@ describe('Lead profile', () => {
       lead_preferred_time_zone: 'Europe/London',
       source: 'checkout',
       date_joined: '2024-01-02 10:00:00',
-      gdpr_lead_status: 'Accepted',
+      gdpr_lead_status: '2',
+      gdpr_lead_status_date: '2024-01-02 10:00:00',
       sequences: [{ sequence_name: 'Welcome Series', step: '2', status: 'active' }],
       memberships: [{ name: 'Growth Academy', level_name: 'Pro', active: true }],
       calendars: [{ calendar_name: 'Discovery Calls', class_name: 'Strategy session', active: true }],
@@ -52,7 +53,7 @@ describe('Lead profile', () => {
     expect(within(profile).getByRole('group', { name: 'Email' }).textContent).toContain('ada@example.com');
     expect(within(profile).getByRole('group', { name: 'Phone' }).textContent).toContain('+44 7700 900123');
     expect(within(profile).getByRole('group', { name: 'Time zone' }).textContent).toContain('Europe/London');
-    expect(within(profile).getByRole('group', { name: 'GDPR status' }).textContent).toContain('Accepted');
+    expect(within(profile).getByRole('group', { name: 'GDPR status' }).textContent).toContain('Accepted (since 2024-01-02 10:00:00)');
     expect(within(profile).getByRole('group', { name: 'Source' }).textContent).toContain('checkout');
     expect(within(profile).getByLabelText('Score 42')).toBeTruthy();
     expect(within(within(profile).getByRole('list', { name: 'Tags' })).getAllByRole('listitem').map((t) => t.textContent)).toEqual(['customer']);
@@ -86,6 +87,24 @@ describe('Lead profile', () => {
     expect(within(profile).getByRole('status', { name: 'Offline copy' }).textContent).toMatch(/copy Lead Desk saw 5 min ago/);
     expect(within(profile).getByText(/Transactions not available/)).toBeTruthy();
     expect(within(profile).getByText(/Subscriptions not available/)).toBeTruthy();
+  });
+
+  it('shows changes made offline inline on the cached copy, each marked as pending', async () => {
+    const kit = makeWorkspaceCore({ online: false });
+    kit.fromCache.add('1001');
+    // The core shows queued changes on the offline copy (projected) and lists them as pending.
+    Object.assign(kit.core.leads[0]!, { city: 'Paris', tags: ['customer', 'VIP'] });
+    const base = { accountId: 'sandbox', leadId: '1001', leadEmail: 'ada@example.com', attempts: 0, error: null, conflict: null, madeOffline: true, createdAt: 1, updatedAt: 1 };
+    kit.items.set(1, { ...base, id: 1, change: { kind: 'edit', changes: { city: 'Paris' } }, summary: 'Edit city', status: 'pending' });
+    kit.items.set(2, { ...base, id: 2, change: { kind: 'action', action: { cmd: 'assign_tag', tag_name: 'VIP' } }, summary: 'Assign tag VIP', status: 'pending' });
+    const { profile } = await openAda(kit);
+    const city = within(profile).getByRole('group', { name: 'City' });
+    expect(city.getAttribute('data-pending')).toBe('true');
+    expect(city.textContent).toBe('CityParispending');
+    expect(within(within(profile).getByRole('list', { name: 'Tags' })).getByRole('listitem', { name: 'VIP (adding, pending)' })).toBeTruthy();
+    const waiting = within(profile).getByRole('list', { name: 'Pending changes' });
+    expect(within(waiting).getAllByRole('listitem').map((i) => i.getAttribute('aria-label'))).toEqual(['Edit city (pending)', 'Assign tag VIP (pending)']);
+    expect(within(profile).getByRole('status', { name: 'Offline copy' })).toBeTruthy();
   });
 
   it('sends staged tag, list, sequence-at-step and points changes in ONE applyActions call', async () => {
