@@ -1,6 +1,6 @@
 // Every lead the app has seen, per account: shown offline and searched instantly (SQLite FTS5).
 import type { Lead } from '../../../shared/domain/lead';
-import type { LeadRow } from '../../../shared/domain/lead-views';
+import { SEARCH_COUNT_CAP, type LeadRow } from '../../../shared/domain/lead-views';
 import type { StatementSync } from 'node:sqlite';
 import type { Db } from './database';
 
@@ -34,8 +34,6 @@ export function toFtsQuery(text: string): string | undefined {
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : undefined;
 }
 
-/** Counting stops here: "10,000+ matches" is as useful as the exact number and keeps every keystroke fast. */
-export const SEARCH_COUNT_CAP = 10_000;
 
 export class LeadCacheRepo {
   private readonly statements = new Map<string, StatementSync>();

@@ -118,4 +118,11 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   JOBS_MIGRATION,
+  {
+    version: 5,
+    name: 'index of when leads were last seen',
+    // The stale-data notice asks for the newest seen_at with every search page: without this index that
+    // is a scan of every cached lead (~250 ms at 100,000).
+    sql: `CREATE INDEX leads_seen_at ON leads_seen (account_id, seen_at);`,
+  },
 ];

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { formatAge, formatLeadCount, isLookupQuery } from './format';
 
 describe('workspace format helpers', () => {
-  it('counts leads and matches, with the core’s cap shown as 10,000+', () => {
+  it('counts leads and matches, with the core’s cap shown as 2,000+', () => {
     expect(formatLeadCount(1, '')).toBe('1 lead');
     expect(formatLeadCount(1234, '  ')).toBe('1,234 leads');
     expect(formatLeadCount(0, 'ada')).toBe('No matches');
     expect(formatLeadCount(1, 'ada')).toBe('1 match');
-    expect(formatLeadCount(9_999, 'a')).toBe('9,999 matches');
-    expect(formatLeadCount(10_000, 'a')).toBe('10,000+ matches');
+    expect(formatLeadCount(1_999, 'a')).toBe('1,999 matches');
+    expect(formatLeadCount(2_000, 'a')).toBe('2,000+ matches');
   });
 
   it('tells ages coarsely', () => {

@@ -1,7 +1,9 @@
-// Small display helpers for the workspace: counts ("1,234 leads", "10,000+ matches") and ages ("3 min ago").
+// Small display helpers for the workspace: counts ("1,234 leads", "2,000+ matches") and ages ("3 min ago").
 
 /** The core stops counting query matches here (lead-cache-repo's SEARCH_COUNT_CAP). */
-export const MATCH_COUNT_CAP = 10_000;
+import { SEARCH_COUNT_CAP } from '../../../../shared/domain/lead-views';
+
+export const MATCH_COUNT_CAP = SEARCH_COUNT_CAP;
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -9,7 +11,7 @@ export function formatNumber(value: number): string {
   return number.format(value);
 }
 
-/** "1 lead" / "1,234 leads" for the whole cache; "1 match" / "10,000+ matches" for a query. */
+/** "1 lead" / "1,234 leads" for the whole cache; "1 match" / "2,000+ matches" for a query. */
 export function formatLeadCount(total: number, query: string): string {
   if (query.trim() === '') return total === 1 ? '1 lead' : `${formatNumber(total)} leads`;
   if (total === 0) return 'No matches';

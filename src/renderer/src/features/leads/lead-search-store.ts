@@ -15,7 +15,7 @@ export interface LeadSearchState {
   query: string;
   /** The query the rows and total belong to. */
   shownQuery: string;
-  /** Matching leads (capped by the core at 10,000 for a query); null until the first answer. */
+  /** Matching leads (capped by the core at SEARCH_COUNT_CAP for a query); null until the first answer. */
   total: number | null;
   tookMs: number | null;
   newestSeenAt: number | null;

@@ -1,13 +1,16 @@
 // The outbox page: every change still waiting for Kartra (or failed, or in conflict) for this account,
 // with retry / discard, and the badge that shows how many are waiting from anywhere in the workspace.
 import { Alert, Badge, Button, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import type { OutboxItemView } from '../../../../shared/domain/outbox';
 import { ErrorAlert } from '../../components/error-alert';
 import { RefreshIcon } from '../../components/icons';
-import { useSession } from '../../stores/stores-context';
+import { useSession, useStores } from '../../stores/stores-context';
+import { registerOutboxOpener } from '../status-bar/outbox-opener';
 import { formatAge } from '../leads/format';
 import { useOutbox, useWorkspace } from '../leads/workspace-context';
 import { PendingBadge } from '../profile/pending-badge';
+import { editableFields, OutboxItemDetails } from './outbox-item-details';
 import type { PendingStatus } from '../profile/pending-overlay';
 
 /** Changes waiting plus those needing the user, for the tab's badge. */
@@ -18,8 +21,15 @@ export function useOutboxCount(): { waiting: number; attention: number } {
   return { waiting: pending + inFlight, attention: failed + conflict };
 }
 
+/**
+ * The Outbox tab's count. It is mounted whenever the workspace is (the tab list always shows), so it is
+ * also where the workspace tells the status bar how to open this page.
+ */
 export function OutboxBadge() {
   const { waiting, attention } = useOutboxCount();
+  const app = useStores();
+  const { ui } = useWorkspace();
+  useEffect(() => registerOutboxOpener(app, () => ui.getState().setTab('outbox')), [app, ui]);
   if (waiting + attention === 0) return null;
   return (
     <Badge size="sm" circle={false} color={attention > 0 ? 'red' : 'gray'} variant={attention > 0 ? 'filled' : 'light'} aria-label={`${waiting} waiting, ${attention} need attention`}>
@@ -36,6 +46,8 @@ export function OutboxPage({ onOpenLead }: { onOpenLead(id: string): void }) {
   const error = useOutbox((s) => s.error);
   const online = useSession((s) => s.status?.online ?? true);
   const failed = items.filter((i) => i.status === 'failed').map((i) => i.id);
+  const discardable = items.filter((i) => i.status !== 'in_flight').map((i) => i.id);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   return (
     <ScrollArea h="100%" type="auto" offsetScrollbars>
@@ -48,6 +60,23 @@ export function OutboxPage({ onOpenLead }: { onOpenLead(id: string): void }) {
             <Button variant="default" disabled={failed.length === 0} onClick={() => void outbox.getState().retry(failed)}>
               Retry failed ({failed.length})
             </Button>
+            {confirmDiscard ? (
+              <Button
+                color="red"
+                disabled={discardable.length === 0}
+                onClick={() => {
+                  setConfirmDiscard(false);
+                  void outbox.getState().discard(discardable);
+                }}
+                onBlur={() => setConfirmDiscard(false)}
+              >
+                Really discard {discardable.length}?
+              </Button>
+            ) : (
+              <Button variant="default" color="red" disabled={discardable.length === 0} onClick={() => setConfirmDiscard(true)}>
+                Discard all ({discardable.length})
+              </Button>
+            )}
             <Button variant="default" leftSection={<RefreshIcon size={14} />} loading={loading} onClick={() => void outbox.getState().load()}>
               Reload
             </Button>
@@ -89,8 +118,10 @@ function OutboxRow({ item, onOpenLead }: { item: OutboxItemView; onOpenLead(id: 
   const { outbox } = useWorkspace();
   const busy = useOutbox((s) => s.busy.includes(item.id));
   const status = item.status as PendingStatus;
+  const [editing, setEditing] = useState(false);
+  const canEdit = status !== 'in_flight' && editableFields(item).length > 0;
   return (
-    <Table.Tr data-outbox-id={item.id}>
+    <Table.Tr data-outbox-id={item.id} data-status={status}>
       <Table.Td>
         {item.leadId ? (
           <Button size="compact-xs" variant="subtle" onClick={() => onOpenLead(item.leadId!)}>
@@ -102,16 +133,7 @@ function OutboxRow({ item, onOpenLead }: { item: OutboxItemView; onOpenLead(id: 
       </Table.Td>
       <Table.Td>
         <Text size="sm">{item.summary}</Text>
-        {item.error && status === 'failed' && (
-          <Text size="xs" c="red">
-            {item.error.message}
-          </Text>
-        )}
-        {status === 'conflict' && (
-          <Text size="xs" c="orange">
-            Changed in Kartra meanwhile: open the lead to choose.
-          </Text>
-        )}
+        <OutboxItemDetails item={item} editing={editing} onDoneEditing={() => setEditing(false)} />
       </Table.Td>
       <Table.Td>
         <PendingBadge status={status} />
@@ -128,6 +150,11 @@ function OutboxRow({ item, onOpenLead }: { item: OutboxItemView; onOpenLead(id: 
             {status === 'failed' && (
               <Button size="compact-xs" variant="light" loading={busy} onClick={() => void outbox.getState().retry([item.id])} aria-label={`Retry change ${item.id}`}>
                 Retry
+              </Button>
+            )}
+            {canEdit && !editing && (
+              <Button size="compact-xs" variant="subtle" disabled={busy} onClick={() => setEditing(true)} aria-label={`Edit change ${item.id}`}>
+                Edit
               </Button>
             )}
             <Button size="compact-xs" variant="subtle" color="gray" disabled={busy} onClick={() => void outbox.getState().discard([item.id])} aria-label={`Discard change ${item.id}`}>

@@ -1,6 +1,7 @@
 // Outbox store: the queue's state (online, counts) from `outbox.state`, the waiting items kept current
-// from `outbox.item`, and retry / discard / settle-a-conflict.
+// from `outbox.item`, and retry / discard / edit a queued value / settle-a-conflict.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EditLeadChanges } from '../../../../shared/domain/lead-input';
 import type { OutboxItemView, OutboxState } from '../../../../shared/domain/outbox';
 import type { LeadDeskApi } from '../../api/api';
 import { toErrorData, unwrap, type AppErrorData } from '../../api/unwrap';
@@ -20,6 +21,8 @@ export interface OutboxStoreState {
   retry(ids: number[]): Promise<void>;
   discard(ids: number[]): Promise<void>;
   resolve(id: number, keep: 'mine' | 'theirs'): Promise<void>;
+  /** Replace the fields a queued edit sends (it is queued again); true when the core accepted it. */
+  edit(id: number, changes: EditLeadChanges): Promise<boolean>;
 }
 
 export type OutboxStore = StoreApi<OutboxStoreState>;
@@ -89,6 +92,15 @@ export function createOutboxStore(api: LeadDeskApi): OutboxStore {
 
       resolve(id, keep) {
         return run([id], async () => set({ state: await unwrap(api.outbox.resolve({ id, keep })) }));
+      },
+
+      async edit(id, changes) {
+        let accepted = false;
+        await run([id], async () => {
+          get().takeItem(await unwrap(api.outbox.edit({ id, change: changes })));
+          accepted = true;
+        });
+        return accepted;
       },
     };
   });

@@ -1,19 +1,25 @@
-// Footer status bar: online/offline and the live rate-limiter state (starts in the last second, queues, 429s).
+// Footer status bar: online/offline (with the next try while offline), the outbox counts and the live
+// rate-limiter state (starts in the last second, queues, 429s).
 import { Group, Text, Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { LimiterState } from '../../../../shared/domain/limiter';
+import type { OutboxState } from '../../../../shared/domain/outbox';
 import { useLimiter, useSession } from '../../stores/stores-context';
+import { NextTry, OutboxSummary, useOutboxState } from './outbox-summary';
 
 export function StatusBar() {
   const online = useSession((state) => state.status?.online ?? null);
   const version = useSession((state) => state.status?.version ?? '');
   const appId = useSession((state) => state.status?.account?.appId ?? null);
+  const accountId = useSession((state) => state.status?.account?.id ?? null);
   const limiter = useLimiter((state) => (appId === null ? null : (state.byAppId[appId] ?? null)));
+  const outbox = useOutboxState(accountId);
 
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="lg" aria-label="Status bar" role="group">
       <Group gap="lg" wrap="nowrap">
-        <ConnectivityIndicator online={online} />
+        <ConnectivityIndicator online={online} outbox={outbox} />
+        {outbox && <OutboxSummary state={outbox} />}
         {limiter ? <LimiterSummary state={limiter} /> : <Text size="xs" c="dimmed">No Kartra requests yet</Text>}
       </Group>
       {version && (
@@ -25,7 +31,7 @@ export function StatusBar() {
   );
 }
 
-function ConnectivityIndicator({ online }: { online: boolean | null }) {
+function ConnectivityIndicator({ online, outbox }: { online: boolean | null; outbox: OutboxState | null }) {
   const label = online === null ? 'Connecting…' : online ? 'Online' : 'Offline';
   const color = online === null ? 'gray' : online ? 'teal' : 'yellow';
   return (
@@ -48,6 +54,7 @@ function ConnectivityIndicator({ online }: { online: boolean | null }) {
           changes wait in the outbox
         </Text>
       )}
+      {online === false && <NextTry state={outbox} />}
     </Group>
   );
 }
