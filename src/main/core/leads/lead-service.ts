@@ -110,7 +110,10 @@ export class LeadService {
 
   private async write(ref: LeadRef | { email: string }, changes: NewChange[]): Promise<WriteReceipt> {
     const session = this.deps.connection.require();
-    const queued = this.deps.outbox.enqueue(ref, changes);
+    // A lead addressed by id still gets its address in the outbox (from the cache), so queued changes read
+    // "Assign tag VIP — ada@example.com" rather than a bare number.
+    const email = 'id' in ref && ref.id && !ref.email ? this.deps.cache.get(session.account.id, { id: ref.id })?.lead.email : undefined;
+    const queued = this.deps.outbox.enqueue(email ? { ...ref, email } : ref, changes);
     const settled = await this.deps.outbox.waitFor(queued, this.deps.confirmWaitMs ?? CONFIRM_WAIT_MS);
     const confirmed = settled.every((v) => v.status === 'done');
     const failed = settled.find((v) => v.status === 'failed');
