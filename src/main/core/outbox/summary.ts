@@ -1,34 +1,9 @@
 // Human one-liners for queued changes ("Assign tag VIP") and the view the UI receives.
-import type { LeadAction } from '../../../shared/domain/actions';
+import { describeAction } from '../../../shared/domain/describe-action';
 import type { OutboxChange, OutboxItemView, OutboxStatus } from '../../../shared/domain/outbox';
 import type { OutboxItem } from './outbox-repo';
 
 const label = (field: string) => field.replace(/_/g, ' ').replace(/^lead /, '');
-
-export function describeAction(action: LeadAction): string {
-  switch (action.cmd) {
-    case 'assign_tag':
-      return `Assign tag ${action.tag_name}`;
-    case 'unassign_tag':
-      return `Remove tag ${action.tag_name}`;
-    case 'subscribe_lead_to_list':
-      return `Subscribe to list ${action.list_name}`;
-    case 'unsubscribe_lead_from_list':
-      return `Unsubscribe from list ${action.list_name}`;
-    case 'subscribe_lead_to_sequence_at_step':
-      return `Start sequence ${action.sequence_name} at step ${action.step}`;
-    case 'unsubscribe_lead_from_sequence':
-      return `Stop sequence ${action.sequence_name}`;
-    case 'give_points_to_lead':
-      return `Give ${action.points} points${action.expiration ? ` (expire in ${action.expiration} days)` : ''}`;
-    case 'remove_points_from_lead':
-      return `Remove ${action.points} points`;
-    case 'calendar_subscribe':
-      return `Book ${action.class_name} (${action.calendar_name})`;
-    case 'calendar_cancel':
-      return `Cancel ${action.class_name} (${action.calendar_name})`;
-  }
-}
 
 export function describeChange(change: OutboxChange): string {
   switch (change.kind) {
