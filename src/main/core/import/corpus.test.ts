@@ -59,6 +59,18 @@ describe('CSV corpus', () => {
     expect(manifest.cases.map((c) => c.file).sort()).toEqual(files);
   });
 
+  it('keeps the worker healthy when refused files follow each other (an aborted pass leaves nothing behind)', async () => {
+    for (let i = 0; i < 15; i++) {
+      for (const [file, text] of [
+        ['unclosed-quote.csv', 'never closed'],
+        ['header-is-data.csv', 'The first row holds an email address'],
+      ] as const) {
+        const { jobId } = await bounded('importFile', core.importFile(join(DIR, file)));
+        expect(valueOf<FileAnalysis>(await call('import.analyze', { jobId })).problems.join(' ')).toContain(text);
+      }
+    }
+  });
+
   for (const c of manifest.cases) {
     it(`${c.file}: ${c.about}`, async () => {
       const { jobId } = await bounded('importFile', core.importFile(join(DIR, c.file)));

@@ -123,6 +123,11 @@ export function readRecords(options: CsvSourceOptions, onRecord: (cells: string[
     stages.push(new Decode(decoderLabel(options.encoding)));
     if (options.copyTo) {
       copy = createWriteStream(options.copyTo);
+      // Heard here (a disk error fails the pass below), never left to end the worker thread.
+      copy.on('error', (error) => {
+        if (failure === null) failure = error;
+        source.destroy();
+      });
       const tee = new PassThrough();
       tee.on('data', (chunk: Buffer) => copy?.write(chunk));
       stages.push(tee);
@@ -131,8 +136,8 @@ export function readRecords(options: CsvSourceOptions, onRecord: (cells: string[
   const copied = () =>
     new Promise<void>((done, fail) => {
       if (!copy) return done();
-      copy.end(() => done());
       copy.on('error', fail);
+      copy.end(() => done());
     });
   return new Promise<void>((resolve, reject) => {
     let settled = false;

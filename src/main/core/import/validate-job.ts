@@ -46,6 +46,7 @@ export class RowValidator implements RowSink {
   /** Written under a name of its own and renamed when complete: an aborted pass never mixes into the file. */
   private readonly emailsTemp: string;
   private readonly emailsPath: string;
+  private emailsError: Error | null = null;
   private emails: string[] = [];
   private writes: [number, string, string | null, string | null][] = [];
   readonly counts: ValidateCounts = { ready: 0, invalid: 0, excluded: 0 };
@@ -68,6 +69,8 @@ export class RowValidator implements RowSink {
     this.emailsPath = emailsFile(workDir);
     this.emailsTemp = `${this.emailsPath}.${process.pid}.${++passes}.tmp`;
     this.emailsOut = createWriteStream(this.emailsTemp);
+    // A stream error must never go unheard in the worker (it would end the thread); finish() reports it.
+    this.emailsOut.on('error', (error) => (this.emailsError ??= error));
     this.emailsOut.write('\n');
   }
 
@@ -92,9 +95,11 @@ export class RowValidator implements RowSink {
     this.flushWrites();
     this.flushEmails();
     await new Promise<void>((resolve, reject) => {
+      if (this.emailsError) reject(this.emailsError);
       this.emailsOut.once('error', reject);
       this.emailsOut.end(() => resolve());
     });
+    if (this.emailsError) throw this.emailsError;
     renameSync(this.emailsTemp, this.emailsPath);
     return this.counts;
   }
