@@ -1,4 +1,5 @@
 // Composition root: builds every service of the core from its options and wires them to the router.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppStatus } from '../../shared/ipc/contract';
 import { AccountService } from './account/account-service';
@@ -22,7 +23,7 @@ import { OutboxService } from './outbox/outbox-service';
 import { SettingsRepo } from './store/settings-repo';
 import { ImportService } from './import/import-service';
 import { MappingRepo } from './import/mapping-repo';
-import { Uploads } from './import/upload';
+import { jobDir, Uploads } from './import/upload';
 import { ParseWorker, resolveWorkerEntry } from './import/worker-client';
 import { JobRepo } from './jobs/job-repo';
 import { JobsService } from './jobs/jobs-service';
@@ -85,7 +86,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (cached) events.emit('lead.updated', { accountId, lead: cached.lead });
     },
   });
-  const accounts = new AccountsService({ accounts: accountsRepo, cache: cacheRepo, vault, connection, limiters, log });
+  const accounts = new AccountsService({
+    accounts: accountsRepo,
+    cache: cacheRepo,
+    vault,
+    connection,
+    limiters,
+    log,
+    // Uploaded CSV files hold lead data too: "delete local data" removes them with the job rows.
+    removeLocalFiles: (accountId) => {
+      for (const { id } of db.prepare('SELECT id FROM jobs WHERE account_id = ?').all(accountId) as { id: string }[]) {
+        rmSync(jobDir(options.dataDir, id), { recursive: true, force: true });
+      }
+    },
+  });
   const account = new AccountService(connection, cacheRepo);
   const leads = new LeadService({ connection, cache: leadCache, account, outbox, accounts: accountsRepo, confirmWaitMs: options.confirmWaitMs });
   const jobRepo = new JobRepo(db);

@@ -1,5 +1,5 @@
 // Accounts end to end through the router: validation call, auth errors, keychain fallback, several accounts.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountInfo } from '../../../shared/domain/account';
@@ -163,5 +163,20 @@ describe('several accounts', () => {
     list = valueOf(await core.handle('accounts.forget', { id: agency.id, deleteLocalData: true }));
     expect(list.accounts.map((a) => a.id)).toEqual([demo.id]);
     expect(await keychain.listAccountIds()).toEqual([]);
+  });
+});
+
+describe('forget with local data', () => {
+  it('also removes the files of the account\'s imports', async () => {
+    const sandbox = await h.sandbox();
+    const dataDir = h.tempDir();
+    const core = await h.core({ dataDir });
+    const info = valueOf<AccountInfo>(await core.handle('accounts.connect', connectInput(sandbox)));
+    const { jobId } = valueOf<{ jobId: string }>(await core.handle('import.begin', { fileName: 'leads.csv', bytes: 20 }));
+    valueOf(await core.handle('import.chunk', { jobId, offset: 0, data: Buffer.from('email\na@example.com\n').toString('base64'), final: true }));
+    const folder = join(dataDir, 'imports', jobId);
+    expect(existsSync(folder)).toBe(true);
+    valueOf(await core.handle('accounts.forget', { id: info.id, deleteLocalData: true }));
+    expect(existsSync(folder)).toBe(false);
   });
 });

@@ -21,6 +21,8 @@ export interface AccountsDeps {
   connection: ConnectionService;
   limiters: LimiterRegistry;
   log: Logger;
+  /** Deletes the account's files outside the database (import uploads), before its rows go. */
+  removeLocalFiles?: (accountId: string) => void;
 }
 
 export class AccountsService {
@@ -73,7 +75,10 @@ export class AccountsService {
     const row = this.requireRow(id);
     await this.deps.connection.disconnect(id);
     await this.deps.vault.delete(id);
-    if (deleteLocalData || row.kind === 'sandbox') this.deps.accounts.delete(id);
+    if (deleteLocalData || row.kind === 'sandbox') {
+      this.deps.removeLocalFiles?.(id);
+      this.deps.accounts.delete(id);
+    }
     return this.list();
   }
 
