@@ -137,4 +137,30 @@ describe('lead search store', () => {
     await vi.waitFor(() => expect(store.getState().error?.message).toBe('database is locked'));
     expect(store.getState().rowAt(0)).toBeDefined();
   });
+
+  it('selects rows, toggles all loaded ones, keeps the selection on a refresh and drops it on a new query', async () => {
+    const store = createLeadSearchStore(makeApi(bigCore(250)), { debounceMs: 0 });
+    await store.getState().searchNow();
+    store.getState().ensureRange(100, 150);
+    await vi.waitFor(() => expect(store.getState().rowAt(150)).toBeDefined());
+    expect(store.getState().loadedIds()).toHaveLength(200);
+
+    store.getState().toggleSelected('3');
+    store.getState().toggleSelected('7');
+    store.getState().toggleSelected('3');
+    expect([...store.getState().selected]).toEqual(['7']);
+    store.getState().toggleAllLoaded();
+    expect(store.getState().selected.size).toBe(200);
+    store.getState().toggleAllLoaded();
+    expect(store.getState().selected.size).toBe(0);
+
+    store.getState().toggleSelected('7');
+    store.getState().refresh();
+    await store.getState().searchNow();
+    expect([...store.getState().selected]).toEqual(['7']);
+    store.getState().setQuery('lead 1');
+    await vi.waitFor(() => expect(store.getState().shownQuery).toBe('lead 1'));
+    expect(store.getState().selected.size).toBe(0);
+    store.getState().dispose();
+  });
 });

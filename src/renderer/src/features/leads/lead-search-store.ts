@@ -25,6 +25,15 @@ export interface LeadSearchState {
   queryVersion: number;
   loading: boolean;
   error: AppErrorData | null;
+  /** Ids of the rows ticked in the table (for bulk actions); cleared whenever the query changes. */
+  selected: ReadonlySet<string>;
+  /** Ticks or unticks one row. */
+  toggleSelected(id: string): void;
+  /** Header checkbox: ticks every row loaded for the current query, or unticks all when all already are. */
+  toggleAllLoaded(): void;
+  clearSelection(): void;
+  /** Ids of the rows read so far for the current query (the pages kept, in row order). */
+  loadedIds(): string[];
   /** Type in the search field: the search runs after a short pause. */
   setQuery(query: string): void;
   /** Run the typed query now (Enter); resolves when its first page has answered. */
@@ -112,7 +121,15 @@ export function createLeadSearchStore(api: LeadDeskApi, options: { debounceMs?: 
       pageGeneration.clear();
       inFlight.clear();
       range = { first: 0, last: PAGE_SIZE - 1 };
-      set((s) => ({ shownQuery: query, loading: true, error: null, version: s.version + 1, queryVersion: s.queryVersion + 1 }));
+      // A new query shows other rows: a selection made on the old ones would act on leads no longer in view.
+      set((s) => ({
+        shownQuery: query,
+        loading: true,
+        error: null,
+        version: s.version + 1,
+        queryVersion: s.queryVersion + 1,
+        selected: query === s.shownQuery ? s.selected : new Set<string>(),
+      }));
       return fetchPage(0, query, generation);
     };
 
@@ -126,6 +143,28 @@ export function createLeadSearchStore(api: LeadDeskApi, options: { debounceMs?: 
       queryVersion: 0,
       loading: false,
       error: null,
+      selected: new Set<string>(),
+
+      toggleSelected(id) {
+        const selected = new Set(get().selected);
+        if (!selected.delete(id)) selected.add(id);
+        set({ selected });
+      },
+
+      toggleAllLoaded() {
+        const ids = get().loadedIds();
+        const { selected } = get();
+        const all = ids.length > 0 && ids.every((id) => selected.has(id));
+        set({ selected: all ? new Set<string>() : new Set([...selected, ...ids]) });
+      },
+
+      clearSelection() {
+        if (get().selected.size > 0) set({ selected: new Set<string>() });
+      },
+
+      loadedIds() {
+        return [...pages.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows.map((row) => row.id));
+      },
 
       setQuery(query) {
         set({ query });

@@ -9,6 +9,7 @@ import { ProfilePanel } from '../profile/profile-panel';
 import { formatAge, formatLeadCount, isLookupQuery } from './format';
 import { LeadsTable } from './leads-table';
 import { SearchBar } from './search-bar';
+import { SelectionBar } from './selection-bar';
 import { useLeadSearch, useProfile, useWorkspace } from './workspace-context';
 
 export interface LeadsPageProps {
@@ -46,6 +47,7 @@ export function LeadsPage({ onNewLead, onEdit, onCloseProfile }: LeadsPageProps)
       )}
       {searchError && <ErrorAlert error={searchError} title="The local search failed" />}
       <CountLine />
+      <SelectionBar />
       <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Stack gap={0} style={{ flex: '1 1 0', minWidth: 0, minHeight: 0 }}>
           <LeadsTable onOpen={open} />

@@ -1,5 +1,6 @@
 // The leads table: a virtualized ARIA grid over the local search (only the visible rows exist in the DOM;
-// their pages are read as the user scrolls). Arrow keys move, Enter or a click opens the profile.
+// their pages are read as the user scrolls). Arrow keys move, Enter or a click opens the profile; the
+// checkbox column selects rows for bulk actions (the selection lives in the search store).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LeadRow } from '../../../../shared/domain/lead-views';
@@ -16,6 +17,8 @@ const OVERSCAN = 6;
  */
 const KEY_SLOTS = 256;
 const COLUMNS = ['Name', 'Email', 'Company', 'Country', 'Tags', 'Score'];
+/** The data columns plus the leading selection column. */
+const COLUMN_COUNT = COLUMNS.length + 1;
 
 export interface LeadsTableProps {
   onOpen(row: LeadRow): void;
@@ -28,6 +31,7 @@ export function LeadsTable({ onOpen }: LeadsTableProps) {
   useLeadSearch((s) => s.version);
   const queryVersion = useLeadSearch((s) => s.queryVersion);
   const openId = useProfile((s) => s.leadId);
+  const selectedIds = useLeadSearch((s) => s.selected);
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
@@ -92,6 +96,8 @@ export function LeadsTable({ onOpen }: LeadsTableProps) {
     if (row) onOpenRef.current(row);
   }, []);
 
+  const toggle = useCallback((id: string) => search.getState().toggleSelected(id), [search]);
+
   const activeRendered = items.some((item) => item.index === active);
 
   return (
@@ -101,7 +107,7 @@ export function LeadsTable({ onOpen }: LeadsTableProps) {
       role="grid"
       aria-label="Leads"
       aria-rowcount={count + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={COLUMN_COUNT}
       aria-activedescendant={activeRendered && count > 0 ? rowId(active) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -109,6 +115,9 @@ export function LeadsTable({ onOpen }: LeadsTableProps) {
     >
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className="ld-grid-row ld-grid-head">
+          <div role="columnheader" className="ld-cell ld-cell-check">
+            <HeaderCheckbox />
+          </div>
           {COLUMNS.map((name) => (
             <div key={name} role="columnheader" className={name === 'Score' ? 'ld-cell ld-cell-num' : 'ld-cell'}>
               {name}
@@ -125,7 +134,9 @@ export function LeadsTable({ onOpen }: LeadsTableProps) {
             row={search.getState().rowAt(item.index)}
             active={item.index === active}
             selected={search.getState().rowAt(item.index)?.id === openId && openId !== null}
+            checked={selectedIds.has(search.getState().rowAt(item.index)?.id ?? '')}
             onPick={pick}
+            onToggle={toggle}
           />
         ))}
       </div>
@@ -135,18 +146,44 @@ export function LeadsTable({ onOpen }: LeadsTableProps) {
 
 const rowId = (index: number) => `lead-row-${index}`;
 
+/** Ticks every row read so far for this query (or unticks all); mixed when only some are ticked. */
+function HeaderCheckbox() {
+  const { search } = useWorkspace();
+  useLeadSearch((s) => s.version);
+  const selected = useLeadSearch((s) => s.selected);
+  const ids = search.getState().loadedIds();
+  const count = ids.filter((id) => selected.has(id)).length;
+  const all = ids.length > 0 && count === ids.length;
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = count > 0 && !all;
+  }, [count, all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select all loaded leads"
+      checked={all}
+      disabled={ids.length === 0}
+      onChange={() => search.getState().toggleAllLoaded()}
+    />
+  );
+}
+
 interface GridRowProps {
   index: number;
   start: number;
   row: LeadRow | undefined;
   active: boolean;
   selected: boolean;
+  checked: boolean;
   onPick(index: number, row: LeadRow | undefined): void;
+  onToggle(id: string): void;
 }
 
 /** One row; memoized on its data so scrolling re-renders only the rows that move in. */
 const GridRow = memo(
-  function GridRow({ index, start, row, active, selected, onPick }: GridRowProps) {
+  function GridRow({ index, start, row, active, selected, checked, onPick, onToggle }: GridRowProps) {
     return (
       <div
         id={rowId(index)}
@@ -162,6 +199,10 @@ const GridRow = memo(
       >
         {row ? (
           <>
+            {/* The click on the box must not also open the profile (the row's click). */}
+            <div role="gridcell" className="ld-cell ld-cell-check" onClick={(event) => event.stopPropagation()}>
+              <input type="checkbox" aria-label={`Select lead ${row.email}`} checked={checked} onChange={() => onToggle(row.id)} />
+            </div>
             <div role="gridcell" className="ld-cell" title={row.name}>
               {row.name || <span className="ld-cell-dim">(no name)</span>}
             </div>
@@ -187,7 +228,7 @@ const GridRow = memo(
             </div>
           </>
         ) : (
-          <div role="gridcell" className="ld-cell ld-cell-dim" aria-colspan={COLUMNS.length}>
+          <div role="gridcell" className="ld-cell ld-cell-dim" aria-colspan={COLUMN_COUNT}>
             Loading…
           </div>
         )}
@@ -195,5 +236,9 @@ const GridRow = memo(
     );
   },
   (a, b) =>
-    a.row === b.row && a.start === b.start && a.active === b.active && a.selected === b.selected && a.index === b.index && a.onPick === b.onPick,
+    a.row === b.row && a.start === b.start && a.active === b.active && a.selected === b.selected &&
+    a.checked === b.checked &&
+    a.index === b.index &&
+    a.onPick === b.onPick &&
+    a.onToggle === b.onToggle,
 );

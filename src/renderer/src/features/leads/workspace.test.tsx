@@ -16,7 +16,7 @@ describe('Lead workspace', () => {
     const grid = await screen.findByRole('grid', { name: 'Leads' });
     await waitFor(() => expect(rowsOf(grid)).toHaveLength(2));
     expect(screen.getByTestId('lead-count').textContent).toContain('2 leads');
-    expect(rowsOf(grid).map((r) => within(r).getAllByRole('gridcell')[0]!.textContent)).toEqual(['Ada Lovelace', 'Bob Builder']);
+    expect(rowsOf(grid).map((r) => within(r).getAllByRole('gridcell')[1]!.textContent)).toEqual(['Ada Lovelace', 'Bob Builder']);
     expect(grid.getAttribute('aria-rowcount')).toBe('3');
 
     const search = screen.getByRole('textbox', { name: 'Search leads' });

@@ -1,13 +1,14 @@
 // The lead profile: who the lead is, every field, tags/lists/sequences, memberships, bookings, custom
 // fields and payments, with this lead's queued changes shown inline and listed, plus the assignment tools.
 import { ActionIcon, Alert, Button, Center, Divider, Group, Kbd, Loader, Paper, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
 import { RefreshIcon } from '../../components/icons';
 import { useSession } from '../../stores/stores-context';
 import { customFieldDefs } from '../lead-editor/lead-form-model';
 import { formatAge, leadDisplayName } from '../leads/format';
 import { useAccountLists, useProfile, useWorkspace } from '../leads/workspace-context';
+import { ApplyRecipeModal } from '../recipes/apply-recipe-modal';
 import { AssignmentsPanel } from './assignments-panel';
 import { CustomFieldsView } from './custom-fields-view';
 import { PendingBadge } from './pending-badge';
@@ -28,6 +29,7 @@ export function ProfilePanel({ onEdit, onClose }: { onEdit(): void; onClose(): v
   const quickError = useProfile((s) => (s.applyOrigin === 'quick' ? s.applyError : null));
   const online = useSession((s) => s.status?.online ?? true);
   const accountFields = useAccountLists((s) => s.lists?.custom_fields.items);
+  const [applying, setApplying] = useState(false);
 
   const lead = profile?.lead ?? null;
   const overlay = useMemo(() => (lead ? pendingOverlay(lead, pending) : null), [lead, pending]);
@@ -69,6 +71,9 @@ export function ProfilePanel({ onEdit, onClose }: { onEdit(): void; onClose(): v
               Edit
             </Button>
           </Tooltip>
+          <Button variant="default" onClick={() => setApplying(true)} disabled={!lead}>
+            Apply recipe…
+          </Button>
           <Tooltip label="Read the lead from Kartra again">
             <ActionIcon variant="default" size="lg" aria-label="Reload profile" loading={loading && lead !== null} onClick={() => void store.getState().reload()}>
               <RefreshIcon size={16} />
@@ -81,6 +86,7 @@ export function ProfilePanel({ onEdit, onClose }: { onEdit(): void; onClose(): v
           </Tooltip>
         </Group>
       </Group>
+      {lead && <ApplyRecipeModal opened={applying} leadIds={[lead.id]} targetLabel={name || lead.email} onClose={() => setApplying(false)} />}
       <Divider />
       <ScrollArea style={{ flex: 1 }} type="auto" offsetScrollbars>
         <Stack gap="md" p="md">

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import '../../test/setup-dom';
+import '../leads/dom-extras.test-setup';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { JobProgress, Recipe } from '../../../../shared/domain/import';
+import { ok } from '../../test/fake-core';
+import { makeLead } from '../../test/fixtures';
+import { renderWorkspace } from '../leads/render-workspace';
+import { makeWorkspaceCore } from '../leads/workspace-fake-core';
+
+const RECIPES: Recipe[] = [
+  { id: 'r1', name: 'VIP', actions: [{ cmd: 'assign_tag', tag_name: 'VIP' }], updatedAt: 1 },
+  { id: 'r2', name: 'Welcome', actions: [{ cmd: 'give_points_to_lead', points: 5 }], updatedAt: 1 },
+];
+
+/** The workspace kit with three leads, plus recipes.* and jobs.* answered as the core does. */
+function makeKit() {
+  const kit = makeWorkspaceCore();
+  kit.core.leads.push(makeLead({ id: '1003', email: 'cy@example.com', first_name: 'Cy', last_name: 'Young', tags: [], lists: [] }));
+  const job: JobProgress = {
+    jobId: 'job-r',
+    kind: 'recipe',
+    name: 'VIP',
+    status: 'running',
+    counts: { total: 2, invalid: 0, excluded: 0, ready: 2, created: 0, updated: 0, skipped: 0, failed: 0 },
+    done: 0,
+    rowsPerSec: 0,
+    callsPerSec: 0,
+    calls: 0,
+    etaSec: null,
+    createdAt: 1,
+    updatedAt: 1,
+    error: null,
+  };
+  kit.core.answer('recipes.list', () => ok({ recipes: structuredClone(RECIPES) }));
+  kit.core.answer('recipes.apply', ({ recipeId }) => ok({ ...job, name: RECIPES.find((r) => r.id === recipeId)?.name ?? '?' }));
+  kit.core.answer('jobs.list', () => ok({ jobs: [] }));
+  kit.core.answer('jobs.get', () => ok(job));
+  return kit;
+}
+
+const rowsOf = (grid: HTMLElement) => within(grid).getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+
+async function chooseRecipe(dialog: HTMLElement, name: string) {
+  const box = await within(dialog).findByRole('combobox', { name: 'Recipe' });
+  box.focus();
+  fireEvent.click(box);
+  fireEvent.click(await screen.findByRole('option', { name }));
+  await waitFor(() => expect((box as HTMLInputElement).value).toBe(name));
+}
+
+describe('Applying a recipe from the leads table and the profile', () => {
+  it('selects two rows, shows "2 selected", and applies the recipe to exactly those lead ids, then shows the run', async () => {
+    const kit = makeKit();
+    renderWorkspace(kit);
+    const grid = await screen.findByRole('grid', { name: 'Leads' });
+    await waitFor(() => expect(rowsOf(grid)).toHaveLength(3));
+
+    fireEvent.click(within(grid).getByRole('checkbox', { name: 'Select lead ada@example.com' }));
+    fireEvent.click(within(grid).getByRole('checkbox', { name: 'Select lead cy@example.com' }));
+    // Ticking a box selects, it does not open the profile.
+    expect(screen.queryByRole('region', { name: 'Lead profile' })).toBeNull();
+    const bar = screen.getByRole('toolbar', { name: 'Selected leads' });
+    expect(bar.textContent).toContain('2 selected');
+    expect((within(grid).getByRole('checkbox', { name: 'Select all loaded leads' }) as HTMLInputElement).checked).toBe(false);
+
+    fireEvent.click(within(bar).getByRole('button', { name: 'Apply recipe…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Apply a recipe to 2 selected leads' });
+    const apply = within(dialog).getByRole('button', { name: 'Apply' }) as HTMLButtonElement;
+    expect(apply.disabled).toBe(true);
+    await chooseRecipe(dialog, 'VIP');
+    fireEvent.click(apply);
+
+    await screen.findByRole('progressbar', { name: 'Import progress' });
+    expect(kit.core.callsOf('recipes.apply')).toEqual([{ recipeId: 'r1', target: { leadIds: ['1001', '1003'] } }]);
+    expect(screen.getByRole('tab', { name: 'Import' }).getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('the header box selects every loaded row, and a new query clears the selection', async () => {
+    const kit = makeKit();
+    renderWorkspace(kit);
+    const grid = await screen.findByRole('grid', { name: 'Leads' });
+    await waitFor(() => expect(rowsOf(grid)).toHaveLength(3));
+    fireEvent.click(within(grid).getByRole('checkbox', { name: 'Select all loaded leads' }));
+    expect(screen.getByRole('toolbar', { name: 'Selected leads' }).textContent).toContain('3 selected');
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Search leads' }), { target: { value: 'bric' } });
+    await waitFor(() => expect(screen.getByTestId('lead-count').textContent).toContain('1 match'));
+    expect(screen.queryByRole('toolbar', { name: 'Selected leads' })).toBeNull();
+  });
+
+  it('the profile button applies a recipe to the open lead only', async () => {
+    const kit = makeKit();
+    renderWorkspace(kit);
+    const grid = await screen.findByRole('grid', { name: 'Leads' });
+    await waitFor(() => expect(rowsOf(grid)).toHaveLength(3));
+    fireEvent.click(rowsOf(grid)[1]!);
+    const profile = await screen.findByRole('region', { name: 'Lead profile' });
+    await within(profile).findByRole('heading', { name: 'Bob Builder' });
+
+    fireEvent.click(within(profile).getByRole('button', { name: 'Apply recipe…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Apply a recipe to Bob Builder' });
+    await chooseRecipe(dialog, 'Welcome');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Apply' }));
+
+    await screen.findByRole('progressbar', { name: 'Import progress' });
+    expect(kit.core.callsOf('recipes.apply')).toEqual([{ recipeId: 'r2', target: { leadIds: ['1002'] } }]);
+  });
+});
