@@ -64,6 +64,7 @@ export async function saveEdit(page: Page): Promise<void> {
 
 /** Picks the kind of assignment in the panel's segmented control. */
 export async function assignmentKind(page: Page, kind: 'Tags' | 'Lists' | 'Sequence' | 'Points' | 'Calendar'): Promise<void> {
+  await dismissNotifications(page);
   await assignments(page).getByText(kind, { exact: true }).click();
 }
 
@@ -78,4 +79,14 @@ export async function outboxItems(host: RunningHost): Promise<unknown[]> {
   const reply = await host.core.handle('outbox.list', {});
   if (!reply.ok) throw new Error(`outbox.list failed: ${reply.error.message}`);
   return (reply.value as { items: unknown[] }).items;
+}
+
+/**
+ * Waits for the "Change saved" toasts to close, as a user would: they stack over the right side of the
+ * profile (where the assignment controls are) for a few seconds after each confirmed change, and
+ * Mantine keeps them open while the pointer rests on them, so the pointer moves away first.
+ */
+export async function dismissNotifications(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  await expect(page.locator('.mantine-Notifications-notification')).toHaveCount(0, { timeout: 15_000 });
 }
