@@ -1,5 +1,6 @@
 // Turns the head of one lead's queue into one Kartra call, applying Kartra's chaining rule and collapsing
 // changes that a later change in the same call makes moot. Pure: no I/O, unit-tested.
+import { actionTarget } from '../../../shared/domain/action-target';
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { CreateLeadData, EditLeadData } from '../../../shared/domain/lead-input';
 import type { OutboxItem } from './outbox-repo';
@@ -28,26 +29,6 @@ export interface Batch {
 }
 
 const sendable = (item: OutboxItem) => item.status === 'pending' || item.status === 'in_flight';
-
-/** The identity of what an action sets: a later action on the same thing decides its final state. */
-function setKey(action: LeadAction): string | undefined {
-  switch (action.cmd) {
-    case 'assign_tag':
-    case 'unassign_tag':
-      return `tag:${action.tag_name}`;
-    case 'subscribe_lead_to_list':
-    case 'unsubscribe_lead_from_list':
-      return `list:${action.list_name}`;
-    case 'subscribe_lead_to_sequence_at_step':
-    case 'unsubscribe_lead_from_sequence':
-      return `sequence:${action.sequence_name}`;
-    case 'calendar_subscribe':
-    case 'calendar_cancel':
-      return `calendar:${action.calendar_name}\u0000${action.class_name}`;
-    default:
-      return undefined;
-  }
-}
 
 /**
  * Whether the action alone decides the final state of what it sets, whatever came before it. An unsubscribe
@@ -111,7 +92,8 @@ export function buildBatch(all: readonly OutboxItem[]): Batch | undefined {
     const item = queue[index]!;
     if (!sendable(item) || item.change.kind !== 'action') break;
     const action = item.change.action;
-    const key = setKey(action);
+    // The later of two changes to the same thing decides its final state (see decidesAlone).
+    const key = actionTarget(action) ?? undefined;
     const delta = pointsDelta(action);
     if (key !== undefined) {
       const earlier = bySetKey.get(key);

@@ -2,30 +2,10 @@
 import type { LeadAction } from '../../../../shared/domain/actions';
 import type { Lead } from '../../../../shared/domain/lead';
 
+import { actionTarget } from '../../../../shared/domain/action-target';
 import { describeAction } from '../../../../shared/domain/describe-action';
 
-export { describeAction };
-
-/** What an action is about: two actions on the same target contradict or repeat each other. Points add up (null). */
-export function actionTarget(action: LeadAction): string | null {
-  switch (action.cmd) {
-    case 'assign_tag':
-    case 'unassign_tag':
-      return `tag:${action.tag_name}`;
-    case 'subscribe_lead_to_list':
-    case 'unsubscribe_lead_from_list':
-      return `list:${action.list_name}`;
-    case 'subscribe_lead_to_sequence_at_step':
-    case 'unsubscribe_lead_from_sequence':
-      return `sequence:${action.sequence_name}`;
-    case 'give_points_to_lead':
-    case 'remove_points_from_lead':
-      return null;
-    case 'calendar_subscribe':
-    case 'calendar_cancel':
-      return `calendar:${action.calendar_name}\u0000${action.class_name}`;
-  }
-}
+export { actionTarget, describeAction };
 
 /** Why this action would change nothing on the lead as shown, or null when it makes sense. */
 export function pointlessReason(action: LeadAction, lead: Lead): string | null {
