@@ -6,6 +6,7 @@ import type { EditLeadChanges } from '../../../../shared/domain/lead-input';
 import type { OutboxItemView } from '../../../../shared/domain/outbox';
 import { fieldLabel } from '../lead-editor/lead-fields';
 import { useOutbox, useWorkspace } from '../leads/workspace-context';
+import { ResolveConflictButtons } from './resolve-conflict-buttons';
 
 /** The text fields (and new email) a queued edit sends: the ones the edit form can change here. */
 export function editableFields(item: OutboxItemView): [string, string][] {
@@ -28,8 +29,6 @@ export function OutboxItemDetails({ item, editing, onDoneEditing }: { item: Outb
 }
 
 function ConflictChoice({ item }: { item: OutboxItemView }) {
-  const { outbox } = useWorkspace();
-  const busy = useOutbox((s) => s.busy.includes(item.id));
   return (
     <Stack gap={2} aria-label={`Conflict of change ${item.id}`} role="group">
       <Text size="xs" c="orange">
@@ -40,14 +39,7 @@ function ConflictChoice({ item }: { item: OutboxItemView }) {
           {fieldLabel(c.field)}: yours “{c.mine || '—'}” · Kartra now “{c.theirs || '—'}” (you saw “{c.seen || '—'}”)
         </Text>
       ))}
-      <Group gap={4}>
-        <Button size="compact-xs" loading={busy} onClick={() => void outbox.getState().resolve(item.id, 'mine')}>
-          Keep mine
-        </Button>
-        <Button size="compact-xs" variant="default" disabled={busy} onClick={() => void outbox.getState().resolve(item.id, 'theirs')}>
-          Keep Kartra’s
-        </Button>
-      </Group>
+      <ResolveConflictButtons itemId={item.id} />
     </Stack>
   );
 }

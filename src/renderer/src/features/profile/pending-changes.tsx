@@ -4,6 +4,7 @@ import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import type { OutboxItemView } from '../../../../shared/domain/outbox';
 import { fieldLabel } from '../lead-editor/lead-fields';
 import { useOutbox, useWorkspace } from '../leads/workspace-context';
+import { ResolveConflictButtons } from '../outbox-status/resolve-conflict-buttons';
 import { PendingBadge } from './pending-badge';
 import type { PendingStatus } from './pending-overlay';
 
@@ -80,14 +81,7 @@ function PendingItem({ item }: { item: OutboxItemView }) {
               ))}
             </Table.Tbody>
           </Table>
-          <Group gap={4}>
-            <Button size="compact-xs" loading={busy} onClick={() => void outbox.getState().resolve(item.id, 'mine')}>
-              Keep mine
-            </Button>
-            <Button size="compact-xs" variant="default" disabled={busy} onClick={() => void outbox.getState().resolve(item.id, 'theirs')}>
-              Keep Kartra’s
-            </Button>
-          </Group>
+          <ResolveConflictButtons itemId={item.id} />
         </Stack>
       )}
     </Stack>
