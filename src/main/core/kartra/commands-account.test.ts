@@ -1,24 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { KartraClient } from './client';
-import { immediateScheduler, startServer, type Hit, type Reply, type TestServer } from './test-server';
+import { describe, expect, it } from 'vitest';
+import { useAnsweringServer } from './test-server';
 
-let server: TestServer | undefined;
-let client: KartraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = server = undefined;
-});
-
-async function answer(handler: (hit: Hit, i: number) => Reply) {
-  server = await startServer(handler);
-  client = new KartraClient({
-    credentials: { apiUrl: server.url, appId: 'a', apiKey: 'k', apiPassword: 'p' },
-    scheduler: immediateScheduler(),
-    retry: { attempts: 2, baseDelayMs: 1 },
-  });
-  return { server, client };
-}
+const answer = useAnsweringServer();
 
 describe('account retrievals', () => {
   it('reads tags and lists as strings or objects, top level or inside actions', async () => {

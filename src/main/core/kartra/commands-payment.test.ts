@@ -1,25 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { KartraClient } from './client';
-import { immediateScheduler, startServer, type Hit, type Reply, type TestServer } from './test-server';
+import { describe, expect, it } from 'vitest';
+import { useAnsweringServer } from './test-server';
 import { UncertainWriteError } from './uncertain-write-error';
 
-let server: TestServer | undefined;
-let client: KartraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = server = undefined;
-});
-
-async function answer(handler: (hit: Hit, i: number) => Reply) {
-  server = await startServer(handler);
-  client = new KartraClient({
-    credentials: { apiUrl: server.url, appId: 'a', apiKey: 'k', apiPassword: 'p' },
-    scheduler: immediateScheduler(),
-    retry: { attempts: 2, baseDelayMs: 1 },
-  });
-  return { server, client };
-}
+const answer = useAnsweringServer();
 
 describe('payment reads', () => {
   it('search_transaction: success without type → true, 247 → false', async () => {

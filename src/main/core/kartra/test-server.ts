@@ -1,7 +1,9 @@
 // Test-only helpers: a throwaway Kartra-like HTTP server on 127.0.0.1 and a scheduler that runs tasks at once.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterEach } from 'vitest';
 import type { Lane } from '../../../shared/domain/limiter';
+import { KartraClient } from './client';
 import type { Scheduler } from './types';
 
 export interface Hit {
@@ -89,3 +91,26 @@ export function leadAnswer(details: Record<string, unknown>): Reply {
 }
 
 export const NO_LEAD: Reply = { json: { status: 'Error', message: 'No lead found', type: '234' } };
+
+/**
+ * For a test file: `answer(handler)` starts a throwaway server and a client on it (immediate scheduler,
+ * two quick attempts); both are closed after each test.
+ */
+export function useAnsweringServer(): (handler: (hit: Hit, index: number) => Reply) => Promise<{ server: TestServer; client: KartraClient }> {
+  let server: TestServer | undefined;
+  let client: KartraClient | undefined;
+  afterEach(async () => {
+    await client?.close();
+    await server?.close();
+    client = server = undefined;
+  });
+  return async (handler) => {
+    server = await startServer(handler);
+    client = new KartraClient({
+      credentials: { apiUrl: server.url, appId: 'a', apiKey: 'k', apiPassword: 'p' },
+      scheduler: immediateScheduler(),
+      retry: { attempts: 2, baseDelayMs: 1 },
+    });
+    return { server, client };
+  };
+}
