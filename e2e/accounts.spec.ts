@@ -15,7 +15,7 @@ import {
 } from './support/accounts-steps';
 import { expect, test } from './support/sandbox-fixture';
 import type { Page } from '@playwright/test';
-import type { RunningHost } from './host/start-host';
+import type { RunningHost } from '../src/host/start-host';
 
 const WRONG_PASSWORD = 'not-the-demo-password';
 

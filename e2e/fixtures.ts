@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createLogger } from '../src/main/core/log';
-import { startHost, type RunningHost } from './host/start-host';
+import { startHost, type RunningHost } from '../src/host/start-host';
 
 export interface Fixtures {
   /** A running host (its own core and data folder) for this test. */

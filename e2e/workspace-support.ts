@@ -2,7 +2,7 @@
 // and read the sandbox's own view of a lead and of its catalog — the checks go through the sandbox, not the UI.
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_ACCOUNT } from '../src/main/core/sandbox';
-import type { RunningHost } from './host/start-host';
+import type { RunningHost } from '../src/host/start-host';
 
 export const profileRegion = (page: Page) => page.getByRole('region', { name: 'Lead profile' });
 export const assignments = (page: Page) => profileRegion(page).getByRole('region', { name: 'Assignments' });

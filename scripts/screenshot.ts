@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, expect } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
-import { startHost } from '../e2e/host/start-host';
+import { startHost } from '../src/host/start-host';
 import { connectSandbox, findLead, tagsList } from '../e2e/journeys/sandbox-journey';
 import { silentLogger } from '../src/main/core/log';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL } from '../src/main/core/sandbox';

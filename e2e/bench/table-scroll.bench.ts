@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { AccountInfo } from '../../src/shared/domain/account';
 import type { LeadRow } from '../../src/shared/domain/lead-views';
-import { startHost } from '../host/start-host';
+import { startHost } from '../../src/host/start-host';
 import { fillLeadCache } from './synthetic-leads';
 
 const ROWS = 100_000;

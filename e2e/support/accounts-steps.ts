@@ -1,6 +1,6 @@
 // Account journey steps over the real UI: fill the connect form, accept session-only storage, switch accounts.
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { RunningHost } from '../host/start-host';
+import type { RunningHost } from '../../src/host/start-host';
 
 export interface ConnectFields {
   label: string;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { DEMO_ACCOUNT, SANDBOX_APP_ID, startSandbox, type RunningSandbox } from '../../src/main/core/sandbox';
-import type { RunningHost } from '../host/start-host';
+import type { RunningHost } from '../../src/host/start-host';
 import { expectCurrentAccount, fillConnectForm, keepForThisSessionOnly, keychainAvailable, submitConnect } from './accounts-steps';
 
 /** A loopback port that was free a moment ago (the OS picks it; the test then binds it itself). */

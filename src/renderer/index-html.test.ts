@@ -6,7 +6,7 @@ const html = readFileSync(join(__dirname, 'index.html'), 'utf8');
 
 describe('renderer index.html', () => {
   // frame-ancestors is only honoured as an HTTP header (Chromium logs an error for it in a meta tag):
-  // the shell and the e2e host send it with the full policy from src/main/shell/csp.ts.
+  // the shell and the e2e host send it with the full policy from src/main/core/app-pages/csp.ts.
   it('carries the strict Content-Security-Policy', () => {
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
     expect(meta?.[1]).toBe(

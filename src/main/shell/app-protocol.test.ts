@@ -12,7 +12,7 @@ vi.mock('electron', () => ({
 }));
 
 import { handleAppProtocol } from './app-protocol';
-import { APP_CSP } from './csp';
+import { APP_CSP } from '../core/app-pages/csp';
 
 let base: string;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // itself (not every file:// on the disk) and the window never loads from file://.
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './origin';
-import { readStaticFile } from './static-files';
+import { readStaticFile } from '../core/app-pages/static-files';
 
 /** Must run before the app's 'ready' event. */
 export function registerAppScheme(): void {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Core } from '../core/core-types';
 import { createCore } from '../core/create-core';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
-import { APP_CSP, devCsp } from './csp';
+import { APP_CSP, devCsp } from '../core/app-pages/csp';
 import { createFileLogger } from './file-log';
 import { forwardCoreEvents, isAppMainFrame, registerIpcRouter } from './ipc';
 import { installMenu } from './menu';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devCsp } from './csp';
+import { devCsp } from '../core/app-pages/csp';
 import { APP_ORIGIN, isTrustedUrl, originOf } from './origin';
 
 describe('origins', () => {

@@ -23,7 +23,7 @@ vi.mock('electron', async () => {
   return { BrowserWindow, shell: { openExternal: electron.openExternal } };
 });
 
-import { APP_CSP } from './csp';
+import { APP_CSP } from '../core/app-pages/csp';
 import { APP_ORIGIN, APP_START_URL } from './origin';
 import { createMainWindow, installSessionSecurity, mainWindowOptions, withCsp } from './window';
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { silentLogger } from '../../src/main/core/log';
-import { APP_CSP } from '../../src/main/shell/csp';
+import { silentLogger } from '../main/core/log';
+import { APP_CSP } from '../main/core/app-pages/csp';
 import { injectBridge, startHost, type RunningHost } from './start-host';
 import { BRIDGE_PATH, WS_PATH } from './wire';
 

@@ -1,7 +1,7 @@
 // Runs in the page served by the browser host, before the renderer: defines window.api = makeApi(wsTransport),
 // the same contract-derived api the Electron preload exposes, over one WebSocket to the host.
-import { isCommandName, isEventName, type EventName } from '../../src/shared/ipc/contract';
-import { makeApi, type Transport } from '../../src/shared/ipc/make-api';
+import { isCommandName, isEventName, type EventName } from '../shared/ipc/contract';
+import { makeApi, type Transport } from '../shared/ipc/make-api';
 import { parseServerMessage, TOKEN_PARAM, WS_PATH, type RequestMessage } from './wire';
 
 const TOKEN_KEY = 'lead-desk-host-token';

@@ -3,9 +3,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { errorEnvelope } from '../../src/shared/ipc/envelope';
-import type { Core } from '../../src/main/core/core-types';
-import type { Logger } from '../../src/main/core/log';
+import { errorEnvelope } from '../shared/ipc/envelope';
+import type { Core } from '../main/core/core-types';
+import type { Logger } from '../main/core/log';
 import { isAllowedHost, isAllowedOrigin, isValidToken } from './guard';
 import { parseRequest, TOKEN_PARAM, WS_PATH, type ServerMessage } from './wire';
 

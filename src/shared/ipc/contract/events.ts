@@ -1,0 +1,19 @@
+// Contract slice: events the core pushes to every window.
+import { z } from 'zod';
+import { JobProgress } from '../../domain/import';
+import { Lead } from '../../domain/lead';
+import { LimiterState } from '../../domain/limiter';
+import { OutboxItemView, OutboxState } from '../../domain/outbox';
+import { AppStatus } from './app';
+
+export const events = {
+  'limiter.state': LimiterState,
+  'app.status': AppStatus,
+  'outbox.state': OutboxState,
+  /** An item was queued, sent, confirmed (status done: it is then removed), failed or conflicted. */
+  'outbox.item': OutboxItemView,
+  /** Kartra confirmed changes to this lead; here it is as Kartra now has it. */
+  'lead.updated': z.object({ accountId: z.string(), lead: Lead }),
+  /** Progress of an import or recipe run (a few per second while it runs, and on every status change). */
+  'job.progress': JobProgress,
+} as const;

@@ -1,0 +1,50 @@
+// Contract slice: CSV imports (upload, analyze, validate, fix, start) and the jobs that run them.
+import { z } from 'zod';
+import { ColumnMapping, FileAnalysis, ImportOptions, ImportRow, JobProgress, RowStatus } from '../../domain/import';
+import { JobId } from './common';
+
+export const importCommands = {
+  /**
+   * Start an import from a file the user dropped: its bytes arrive in chunks (base64, in order, at most
+   * 4 MB each), so it works the same from Electron and the browser host. The last chunk has `final`.
+   */
+  'import.begin': { input: z.object({ fileName: z.string().trim().min(1).max(255), bytes: z.number().int().min(0) }).strict(), output: z.object({ jobId: z.string() }) },
+  'import.chunk': {
+    input: z.object({ jobId: JobId, offset: z.number().int().min(0), data: z.string().max(6_000_000), final: z.boolean() }).strict(),
+    output: z.object({ received: z.number() }),
+  },
+  /** Parse (off the main thread): encoding, delimiter, headers, sample, row count, suggested mapping. */
+  'import.analyze': { input: z.object({ jobId: JobId }).strict(), output: FileAnalysis },
+  /** Map and validate every row; the result is kept in the job's journal. */
+  'import.validate': { input: z.object({ jobId: JobId, mapping: ColumnMapping }).strict(), output: JobProgress },
+  'import.rows': {
+    input: z
+      .object({
+        jobId: JobId,
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+        statuses: z.array(RowStatus).default([]),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(ImportRow), total: z.number() }),
+  },
+  /** Fix one cell inline; the row is validated again. */
+  'import.fixCell': {
+    input: z.object({ jobId: JobId, row: z.number().int().min(1), column: z.string(), value: z.string().max(2000) }).strict(),
+    output: ImportRow,
+  },
+  'import.exclude': {
+    input: z.object({ jobId: JobId, rows: z.array(z.number().int().min(1)).min(1).max(100_000), excluded: z.boolean() }).strict(),
+    output: JobProgress,
+  },
+  /** Run the ready rows on the bulk lane: one call per new lead, at most two for an existing one. */
+  'import.start': { input: z.object({ jobId: JobId, options: ImportOptions }).strict(), output: JobProgress },
+  'jobs.pause': { input: z.object({ jobId: JobId }).strict(), output: JobProgress },
+  'jobs.resume': { input: z.object({ jobId: JobId }).strict(), output: JobProgress },
+  'jobs.cancel': { input: z.object({ jobId: JobId }).strict(), output: JobProgress },
+  /** Imports and recipe runs of the current account, newest first. */
+  'jobs.list': { input: z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), output: z.object({ jobs: z.array(JobProgress) }) },
+  'jobs.get': { input: z.object({ jobId: JobId }).strict(), output: JobProgress },
+  /** The failed (and invalid) rows as CSV with an `error` column, ready to fix and drop again. */
+  'jobs.exportFailed': { input: z.object({ jobId: JobId }).strict(), output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number() }) },
+} as const;

@@ -1,0 +1,66 @@
+// Contract slice: leads — find, profile, create, edit, actions, local search and email checks.
+import { z } from 'zod';
+import { LeadAction } from '../../domain/actions';
+import { Lead, LeadRef } from '../../domain/lead';
+import { CreateLeadInput, EditLeadChanges } from '../../domain/lead-input';
+import { LeadProfile, LeadRow } from '../../domain/lead-views';
+import { OutboxItemView } from '../../domain/outbox';
+
+/** The answer to a write: the queued changes (done when Kartra confirmed them in time) and the lead. */
+export const WriteReceipt = z.object({
+  changes: z.array(OutboxItemView),
+  /** True when every change was confirmed before the command returned. */
+  confirmed: z.boolean(),
+  lead: Lead.nullable(),
+});
+export type WriteReceipt = z.infer<typeof WriteReceipt>;
+
+export const leadCommands = {
+  /** Find one lead on Kartra by email or numeric id. */
+  'leads.find': {
+    input: z.object({ query: z.string().trim().min(1, 'type an email or a lead id').max(320) }).strict(),
+    output: Lead,
+  },
+  /**
+   * Queue one or more actions on a lead (durably, in the outbox) and wait briefly for Kartra to confirm
+   * them. `lead` is the lead as Kartra has it when everything was confirmed, else the last known copy.
+   */
+  'leads.applyActions': {
+    input: z.object({ lead: LeadRef, actions: z.array(LeadAction).min(1).max(50) }).strict(),
+    output: WriteReceipt,
+  },
+  /** Instant search over every lead the app has seen (local cache); an empty query lists them all. */
+  'leads.search': {
+    input: z
+      .object({
+        query: z.string().max(200).default(''),
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(LeadRow), total: z.number(), tookMs: z.number(), newestSeenAt: z.number().nullable() }),
+  },
+  /** The full profile: Kartra's lead, its transactions and subscriptions, and its queued changes. Offline: the cached copy. */
+  'leads.profile': { input: z.object({ id: z.string().regex(/^\d+$/, 'lead id must be digits') }).strict(), output: LeadProfile },
+  'leads.create': {
+    input: z.object({ lead: CreateLeadInput, actions: z.array(LeadAction).max(50).default([]) }).strict(),
+    output: WriteReceipt,
+  },
+  /** Edit fields (and new_email). `seen` holds the values the user saw, so a later conflict can be detected. */
+  'leads.edit': {
+    input: z
+      .object({
+        lead: LeadRef,
+        changes: EditLeadChanges,
+        seen: z.record(z.string(), z.string()).default({}),
+        actions: z.array(LeadAction).max(50).default([]),
+      })
+      .strict(),
+    output: WriteReceipt,
+  },
+  /** Is this email free for a new lead or a new_email? Checks Kartra (including deleted leads). */
+  'leads.checkEmail': {
+    input: z.object({ email: z.string().trim().email('not a valid email address'), exceptLeadId: z.string().optional() }).strict(),
+    output: z.object({ available: z.boolean(), reason: z.string().nullable(), leadId: z.string().nullable() }),
+  },
+} as const;

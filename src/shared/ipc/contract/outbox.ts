@@ -1,0 +1,23 @@
+// Contract slice: the queue of pending writes — list, retry, discard, edit, resolve conflicts.
+import { z } from 'zod';
+import { LeadAction } from '../../domain/actions';
+import { EditLeadChanges } from '../../domain/lead-input';
+import { OutboxItemView, OutboxState, OutboxStatus } from '../../domain/outbox';
+
+export const outboxCommands = {
+  'outbox.list': {
+    input: z.object({ statuses: z.array(OutboxStatus).default([]), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    output: z.object({ items: z.array(OutboxItemView), state: OutboxState }),
+  },
+  /** Send failed/conflicting items again (all of this account's when ids is empty). */
+  'outbox.retry': { input: z.object({ ids: z.array(z.number().int()).default([]) }).strict(), output: OutboxState },
+  /** Drop items that are not in flight (all failed/conflict ones when ids is empty). */
+  'outbox.discard': { input: z.object({ ids: z.array(z.number().int()).default([]) }).strict(), output: OutboxState },
+  /** Replace the change of a pending/failed/conflict item (e.g. fix a value) and queue it again. */
+  'outbox.edit': {
+    input: z.object({ id: z.number().int(), change: z.union([EditLeadChanges, LeadAction]) }).strict(),
+    output: OutboxItemView,
+  },
+  /** Settle a conflict: keep mine (send my values over Kartra's) or keep Kartra's (drop my change). */
+  'outbox.resolve': { input: z.object({ id: z.number().int(), keep: z.enum(['mine', 'theirs']) }).strict(), output: OutboxState },
+} as const;
