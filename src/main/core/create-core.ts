@@ -159,6 +159,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'outbox.discard': async ({ ids }) => outbox.discard(ids),
     'outbox.edit': async ({ id, change }) => outbox.edit(id, change),
     'outbox.resolve': async ({ id, keep }) => outbox.resolve(id, keep),
+    // Placeholders until the write queue (core/writes) keeps History and needs-check items.
+    'outbox.settleCheck': async () => outbox.state(),
+    'history.list': async () => ({ entries: [], nextBeforeId: null }),
     'import.begin': async ({ fileName, bytes }) => imports.begin(fileName, bytes),
     'import.chunk': async ({ jobId, offset, data, final }) => imports.chunk(jobId, offset, data, final),
     'import.analyze': async ({ jobId }) => imports.analyze(jobId),

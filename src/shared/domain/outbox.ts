@@ -4,7 +4,12 @@ import { AppErrorData } from '../ipc/envelope';
 import { LeadAction } from './actions';
 import { CreateLeadInput, EditLeadChanges } from './lead-input';
 
-export const OUTBOX_STATUSES = ['pending', 'in_flight', 'done', 'failed', 'conflict'] as const;
+/**
+ * `needs_check`: Kartra's answer did not say whether the change was applied and reading the lead back cannot
+ * tell (a calendar booking; points while the score also moved for another reason). It is never re-sent on its
+ * own: the user decides with "Send again" or "It's fine" (outbox.settleCheck).
+ */
+export const OUTBOX_STATUSES = ['pending', 'in_flight', 'done', 'failed', 'conflict', 'needs_check'] as const;
 export const OutboxStatus = z.enum(OUTBOX_STATUSES);
 export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
@@ -41,6 +46,8 @@ export const OutboxItemView = z.object({
   attempts: z.number(),
   error: AppErrorData.nullable(),
   conflict: z.array(ConflictField).nullable(),
+  /** For needs_check: what was sent and what Kartra shows now, in words, so the user can decide. */
+  check: z.object({ sent: z.string(), kartraShows: z.string() }).nullable().optional(),
   madeOffline: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -52,6 +59,7 @@ export const OutboxCounts = z.object({
   inFlight: z.number(),
   failed: z.number(),
   conflict: z.number(),
+  needsCheck: z.number().optional(),
 });
 
 export const OutboxState = z.object({

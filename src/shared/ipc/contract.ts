@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { appCommands } from './contract/app';
 import { catalogCommands } from './contract/catalog';
 import { events } from './contract/events';
+import { historyCommands } from './contract/history';
 import { importCommands } from './contract/import';
 import { leadCommands } from './contract/leads';
 import { outboxCommands } from './contract/outbox';
@@ -21,6 +22,7 @@ export const commands = {
   ...outboxCommands,
   ...importCommands,
   ...recipeCommands,
+  ...historyCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'kartra_error',
   'conflict',
   'keychain_unavailable',
+  /** Another Lead Desk process (desktop app, browser mode or CLI) holds this data folder. */
+  'data_dir_in_use',
+  /** Kartra's edge firewall refused the request (an HTTP 403 HTML page), not Kartra's API. */
+  'blocked_by_kartra',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

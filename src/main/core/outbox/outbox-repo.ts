@@ -135,7 +135,7 @@ export class OutboxRepo {
   }
 
   counts(accountId: string): Record<StoredStatus, number> {
-    const counts: Record<StoredStatus, number> = { pending: 0, in_flight: 0, failed: 0, conflict: 0 };
+    const counts: Record<StoredStatus, number> = { pending: 0, in_flight: 0, failed: 0, conflict: 0, needs_check: 0 };
     for (const row of this.sql('SELECT status, COUNT(*) AS n FROM outbox WHERE account_id = ? GROUP BY status').all(accountId) as { status: StoredStatus; n: number }[]) {
       counts[row.status] = row.n;
     }

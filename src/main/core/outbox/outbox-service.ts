@@ -107,11 +107,11 @@ export class OutboxService {
 
   state(): OutboxState {
     const accountId = this.deps.connection.current()?.account.id ?? null;
-    const counts = accountId ? this.deps.repo.counts(accountId) : { pending: 0, in_flight: 0, failed: 0, conflict: 0 };
+    const counts = accountId ? this.deps.repo.counts(accountId) : { pending: 0, in_flight: 0, failed: 0, conflict: 0, needs_check: 0 };
     return {
       accountId,
       online: this.connectivity.isOnline(),
-      counts: { pending: counts.pending, inFlight: counts.in_flight, failed: counts.failed, conflict: counts.conflict },
+      counts: { pending: counts.pending, inFlight: counts.in_flight, failed: counts.failed, conflict: counts.conflict, needsCheck: counts.needs_check },
       nextProbeAt: this.connectivity.nextProbeAt(),
     };
   }

@@ -34,6 +34,7 @@ export function toView(item: OutboxItem, status: OutboxStatus = item.status): Ou
     attempts: item.attempts,
     error: item.error,
     conflict: item.conflict,
+    check: null,
     madeOffline: item.madeOffline,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,

@@ -14,6 +14,8 @@ const TITLES: Record<AppErrorData['code'], string> = {
   kartra_error: 'Kartra reported an error',
   conflict: 'Changed elsewhere',
   keychain_unavailable: 'Keychain unavailable',
+  data_dir_in_use: 'Lead Desk is already open',
+  blocked_by_kartra: "Kartra's firewall refused the request",
   internal: 'Something went wrong',
 };
 

@@ -4,6 +4,7 @@ import { JobProgress } from '../../domain/import';
 import { Lead } from '../../domain/lead';
 import { LimiterState } from '../../domain/limiter';
 import { OutboxItemView, OutboxState } from '../../domain/outbox';
+import { HistoryEntry } from '../../domain/history';
 import { AppStatus } from './app';
 
 export const events = {
@@ -16,4 +17,6 @@ export const events = {
   'lead.updated': z.object({ accountId: z.string(), lead: Lead }),
   /** Progress of an import or recipe run (a few per second while it runs, and on every status change). */
   'job.progress': JobProgress,
+  /** A History entry was added or its outcome changed. */
+  'history.entry': HistoryEntry,
 } as const;

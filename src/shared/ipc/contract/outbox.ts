@@ -20,4 +20,12 @@ export const outboxCommands = {
   },
   /** Settle a conflict: keep mine (send my values over Kartra's) or keep Kartra's (drop my change). */
   'outbox.resolve': { input: z.object({ id: z.number().int(), keep: z.enum(['mine', 'theirs']) }).strict(), output: OutboxState },
+  /**
+   * Settle a write that `needs_check` (its outcome could not be read back): send it again, or accept that
+   * Kartra has it ("It's fine"). Nothing of that kind is ever re-sent without this.
+   */
+  'outbox.settleCheck': {
+    input: z.object({ id: z.number().int().positive(), decision: z.enum(['send_again', 'fine']) }).strict(),
+    output: OutboxState,
+  },
 } as const;

@@ -2,7 +2,7 @@
 import { Badge, Loader } from '@mantine/core';
 import { PENDING_LABEL, type PendingStatus } from './pending-overlay';
 
-const COLOR: Record<PendingStatus, string> = { pending: 'gray', in_flight: 'blue', failed: 'red', conflict: 'orange' };
+const COLOR: Record<PendingStatus, string> = { pending: 'gray', in_flight: 'blue', failed: 'red', conflict: 'orange', needs_check: 'yellow' };
 
 export function PendingBadge({ status, label }: { status: PendingStatus; label?: string }) {
   const busy = status === 'pending' || status === 'in_flight';

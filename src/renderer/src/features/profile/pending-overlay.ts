@@ -121,7 +121,7 @@ export function pendingOverlay(lead: Lead, items: readonly OutboxItemView[]): Pe
   return overlay;
 }
 
-const SEVERITY: Record<PendingStatus, number> = { pending: 0, in_flight: 1, conflict: 2, failed: 3 };
+const SEVERITY: Record<PendingStatus, number> = { pending: 0, in_flight: 1, conflict: 2, needs_check: 3, failed: 4 };
 
 /** The status to show for several changes at once: the one that needs attention most. */
 function worst(a: PendingStatus | undefined, b: PendingStatus): PendingStatus {
@@ -134,4 +134,5 @@ export const PENDING_LABEL: Record<PendingStatus, string> = {
   in_flight: 'sending',
   failed: 'failed',
   conflict: 'needs a decision',
+  needs_check: 'check',
 };
