@@ -3,8 +3,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ColumnMapping, FileAnalysis, ImportMode, ImportOptions, JobProgress } from '../../shared/domain/import';
-import { IMPORT_TARGET_FIELDS } from '../../shared/domain/import';
+import type { ColumnMapping, ExistingPolicy, FileAnalysis, ImportMode, ImportOptions, JobProgress } from '../../shared/domain/import';
+import { IMPORT_ACTION_TARGETS, IMPORT_TARGET_FIELDS } from '../../shared/domain/import';
 import type { LimiterState } from '../../shared/domain/limiter';
 import type { Envelope } from '../../shared/ipc/envelope';
 import type { Core } from '../../main/core/core-types';
@@ -20,6 +20,7 @@ const OPTIONS = {
   ...ACCOUNT_OPTIONS,
   map: { type: 'string', multiple: true },
   mode: { type: 'string' },
+  existing: { type: 'string' },
   tag: { type: 'string', multiple: true },
   list: { type: 'string', multiple: true },
   sequence: { type: 'string' },
@@ -30,6 +31,7 @@ const OPTIONS = {
 } as const;
 
 const MODES: readonly ImportMode[] = ['create', 'update', 'upsert'];
+const POLICIES: readonly ExistingPolicy[] = ['keep', 'fill', 'overwrite'];
 const TERMINAL = new Set(['finished', 'failed', 'cancelled']);
 
 function value<T>(reply: Envelope<unknown>): T {
@@ -44,7 +46,7 @@ export function parseMap(entries: string[]): ColumnMapping {
     const [column, target] = keyValue(raw, '--map');
     const t = target.trim();
     if (!column || !t) throw new UsageError(`--map takes "Column=field", got "${raw}"`, '--map');
-    const known = t === 'ignore' || t.startsWith('custom:') || (IMPORT_TARGET_FIELDS as readonly string[]).includes(t);
+    const known = t === 'ignore' || t.startsWith('custom:') || [...IMPORT_TARGET_FIELDS, ...IMPORT_ACTION_TARGETS].includes(t as never);
     if (!known && !/^[A-Za-z0-9_-]+$/.test(t)) throw new UsageError(`--map: "${t}" is not a lead field or a custom field identifier`, '--map');
     mapping[column] = known ? t : `custom:${t}`;
   }
@@ -74,9 +76,13 @@ export const importCommand: Command = async (argv, ctx) => {
   const values = parseFlags(rest, OPTIONS, 'import');
   const modeFlag = str(values, 'mode') ?? 'upsert';
   if (!(MODES as readonly string[]).includes(modeFlag)) throw new UsageError(`--mode must be one of ${MODES.join(', ')}, got "${modeFlag}"`, '--mode');
+  // The flag itself is the confirmation: without it, existing leads keep their details.
+  const existing = str(values, 'existing') ?? 'keep';
+  if (!(POLICIES as readonly string[]).includes(existing)) throw new UsageError(`--existing must be one of ${POLICIES.join(', ')}, got "${existing}"`, '--existing');
   const points = str(values, 'points');
   const options: ImportOptions = {
     mode: modeFlag as ImportMode,
+    existing: existing as ExistingPolicy,
     tags: list(values, 'tag'),
     lists: list(values, 'list'),
     sequence: parseSequence(str(values, 'sequence')),

@@ -26,7 +26,15 @@ export const IMPORT_TARGET_FIELDS = [
   'ip',
   'lead_picture',
 ] as const;
-export const ImportTarget = z.union([z.enum(IMPORT_TARGET_FIELDS), z.string().regex(/^custom:[A-Za-z0-9_-]+$/), z.literal('ignore')]);
+/** Columns whose cells name tags, lists or sequences (several per cell): one action per value in the row's call. */
+export const IMPORT_ACTION_TARGETS = ['tags', 'lists', 'sequences'] as const;
+export type ImportActionTarget = (typeof IMPORT_ACTION_TARGETS)[number];
+export const ImportTarget = z.union([
+  z.enum(IMPORT_TARGET_FIELDS),
+  z.enum(IMPORT_ACTION_TARGETS),
+  z.string().regex(/^custom:[A-Za-z0-9_-]+$/),
+  z.literal('ignore'),
+]);
 export type ImportTarget = z.infer<typeof ImportTarget>;
 
 /** Column name (as in the header) → target. */
@@ -36,8 +44,16 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 export const ImportMode = z.enum(['create', 'update', 'upsert']);
 export type ImportMode = z.infer<typeof ImportMode>;
 
+/**
+ * What happens to a lead that already exists in Kartra: "keep" adds the tags, lists and sequences only (its details
+ * stay as they are); "fill" fills its empty fields only (one read per existing lead); "overwrite" writes the file's values.
+ */
+export const ExistingPolicy = z.enum(['keep', 'fill', 'overwrite']);
+export type ExistingPolicy = z.infer<typeof ExistingPolicy>;
+
 export const ImportOptions = z.object({
   mode: ImportMode,
+  existing: ExistingPolicy.default('keep'),
   tags: z.array(z.string().trim().min(1)).max(50).default([]),
   lists: z.array(z.string().trim().min(1)).max(50).default([]),
   sequence: z.object({ name: z.string().trim().min(1), step: z.string().regex(/^[A-Za-z0-9]+$/) }).nullable().default(null),
@@ -52,6 +68,8 @@ export const FileAnalysis = z.object({
   bytes: z.number(),
   encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252']),
   delimiter: z.enum([',', ';', '\t']),
+  /** For a workbook (.xlsx): the sheet that was read. */
+  sheet: z.string().optional(),
   headers: z.array(z.string()),
   /** First rows as parsed (for the mapping screen). */
   sample: z.array(z.array(z.string())),
@@ -128,3 +146,26 @@ export const RecipeTarget = z.union([
   z.object({ importJobId: z.string() }),
 ]);
 export type RecipeTarget = z.infer<typeof RecipeTarget>;
+
+/**
+ * A fix applied to one column of every row of an import before it runs (the review's bulk fixes): replace values,
+ * import the rows whose cell is refused without that field, tidy emails, phones to E.164, dates to YYYY-MM-DD,
+ * or leave named tags/lists/sequences out of a Tags/Lists/Sequences column.
+ */
+export const BulkFix = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('replace'),
+    column: z.string(),
+    pairs: z.array(z.object({ from: z.string().max(2000), to: z.string().max(2000) })).min(1).max(500),
+  }),
+  z.object({ kind: z.literal('clearInvalid'), column: z.string() }),
+  z.object({ kind: z.literal('email'), column: z.string() }),
+  z.object({ kind: z.literal('phone'), column: z.string(), defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US or GB') }),
+  z.object({ kind: z.literal('date'), column: z.string(), order: z.enum(['DMY', 'MDY', 'YMD']) }),
+  z.object({ kind: z.literal('dropValues'), column: z.string(), values: z.array(z.string()).min(1).max(5000) }),
+]);
+export type BulkFix = z.infer<typeof BulkFix>;
+
+/** A value a column refused, how many rows hold it, and the replacement suggested for it (countries, time zones). */
+export const RefusedValue = z.object({ value: z.string(), rows: z.number(), message: z.string(), suggestion: z.string().nullable() });
+export type RefusedValue = z.infer<typeof RefusedValue>;

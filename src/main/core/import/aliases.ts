@@ -1,9 +1,9 @@
 // Suggests a column mapping from header names: lead fields by name and common aliases, then the account's custom fields.
 import type { AccountCustomField } from '../../../shared/domain/account';
 import type { ColumnMapping, ImportTarget } from '../../../shared/domain/import';
-import { IMPORT_TARGET_FIELDS } from '../../../shared/domain/import';
+import { IMPORT_ACTION_TARGETS, IMPORT_TARGET_FIELDS } from '../../../shared/domain/import';
 
-type LeadTarget = (typeof IMPORT_TARGET_FIELDS)[number];
+type LeadTarget = (typeof IMPORT_TARGET_FIELDS)[number] | (typeof IMPORT_ACTION_TARGETS)[number];
 
 /** Aliases as they appear in exports of CRMs, spreadsheets and Kartra itself, compared after normalise(). */
 const ALIASES: Record<LeadTarget, readonly string[]> = {
@@ -28,6 +28,9 @@ const ALIASES: Record<LeadTarget, readonly string[]> = {
   sales_tax_id: ['sales tax id', 'vat', 'vat id', 'vat number', 'tax id', 'tax number'],
   ip: ['ip', 'ip address'],
   lead_picture: ['picture', 'photo', 'avatar', 'image', 'lead picture', 'profile picture', 'picture url'],
+  tags: ['tags', 'tag', 'kartra tags', 'lead tags', 'labels', 'label'],
+  lists: ['lists', 'list', 'mailing list', 'mailing lists', 'kartra lists', 'email lists'],
+  sequences: ['sequences', 'sequence', 'kartra sequences', 'autoresponder', 'autoresponders'],
 };
 
 /** Lowercase, accents and punctuation removed: "E-mail", "e_mail" and "EMAIL " all become "email". */
@@ -40,7 +43,7 @@ export function normalise(header: string): string {
 }
 
 const BY_ALIAS = new Map<string, LeadTarget>();
-for (const target of IMPORT_TARGET_FIELDS) {
+for (const target of [...IMPORT_TARGET_FIELDS, ...IMPORT_ACTION_TARGETS]) {
   BY_ALIAS.set(normalise(target), target);
   for (const alias of ALIASES[target]) if (!BY_ALIAS.has(normalise(alias))) BY_ALIAS.set(normalise(alias), target);
 }

@@ -1,6 +1,6 @@
 // The import.* commands: receive the file, analyze and validate it in the worker, let the user fix or exclude rows, start the run.
 import type { AccountCustomField } from '../../../shared/domain/account';
-import type { ColumnMapping, FileAnalysis, ImportOptions, ImportRow, JobProgress, RowStatus } from '../../../shared/domain/import';
+import type { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportRow, JobProgress, RowStatus } from '../../../shared/domain/import';
 import type { AccountService } from '../account/account-service';
 import type { ConnectionService } from '../connection/connection-service';
 import { AppError } from '../errors';
@@ -14,6 +14,7 @@ import type { Pages } from '../jobs/pages';
 import { headerSetKey } from './aliases';
 import type { MappingRepo } from './mapping-repo';
 import { countsBeforeRun, exclude, fixCell } from './row-edits';
+import { refusedValues, unknownNames, unknownNamesProblem, type RefusedValues, type UnknownNames } from './review-values';
 import { listRows } from './row-views';
 import { jobDir, type Uploads } from './upload';
 import type { ValidateCounts } from './validate-job';
@@ -185,6 +186,30 @@ export class ImportService {
     return fixed;
   }
 
+  refusedValues(jobId: string, column: string): RefusedValues {
+    return refusedValues(this.deps.rows, this.deps.pages, this.editable(jobId), column);
+  }
+
+  unknownNames(jobId: string, refresh: boolean): Promise<UnknownNames> {
+    this.deps.runner.require(jobId);
+    return unknownNames(this.deps.account, jobDir(this.deps.dataDir, jobId), refresh);
+  }
+
+  /** One pass of the worker over the whole file: the fix is applied to every row and the rows validated again. */
+  bulkFix(jobId: string, fix: BulkFix): Promise<{ progress: JobProgress; changed: number }> {
+    return this.exclusive(jobId, async () => {
+      const job = this.editable(jobId);
+      const layout = this.deps.jobs.layout(jobId);
+      if (!layout || !job.mapping) throw invalid('Validate the rows first (import.validate).', 'jobId');
+      const input = { jobId, workDir: jobDir(this.deps.dataDir, jobId), layout, headers: job.headers ?? [], mapping: job.mapping, fields: job.fields ?? [] };
+      const counts = await this.deps.worker.run<ValidateCounts>({ op: 'fix', dbFile: this.deps.dbFile, input, fix }, (rows) =>
+        this.deps.emit({ ...toProgress(job), done: rows }),
+      );
+      this.recount(job);
+      return { progress: this.deps.runner.progress(jobId), changed: counts.changed };
+    });
+  }
+
   exclude(jobId: string, rows: number[], excluded: boolean): JobProgress {
     const job = this.editable(jobId);
     exclude(this.deps.rows, job, rows, excluded);
@@ -201,6 +226,9 @@ export class ImportService {
     if (actions.length >= MAX_CHAIN) throw invalid(`At most ${MAX_CHAIN - 1} tags, lists, sequence and points fit in one call per lead; this import asks for ${actions.length}.`, 'options');
     // Unknown names would fail every row at Kartra: refuse before anything is sent.
     await this.deps.account.assertNamesExist(actions);
+    const unknown = await unknownNames(this.deps.account, jobDir(this.deps.dataDir, jobId), true);
+    const problem = unknownNamesProblem(unknown);
+    if (problem) throw invalid(problem, 'jobId');
     if (this.deps.runner.require(jobId).status !== 'validated') throw this.wrongState(this.deps.runner.require(jobId), 'started', '');
     this.deps.jobs.update(jobId, { plan: { kind: 'import', options, actions }, status: 'running', cursorRow: 1, error: null });
     return this.deps.runner.start(jobId);

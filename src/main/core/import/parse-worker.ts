@@ -6,6 +6,7 @@ import type { ColumnMapping } from '../../../shared/domain/import';
 import { AppError } from '../errors';
 import { analyzeFile, type AnalyzeResult } from './analyze-file';
 import { chooseMapping, headerSetKey } from './aliases';
+import { compileFix } from './bulk-fixes';
 import { RowValidator, validatePass, type ValidateCounts } from './validate-job';
 import { compileMapping } from './validate-row';
 import type { AnalyzeReply, WorkerReply, WorkerRequest } from './worker-protocol';
@@ -80,6 +81,10 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     case 'validate': {
       const cm = compileMapping(request.input.headers, request.input.mapping, request.input.fields);
       return validatePass(db(request.dbFile), request.input, cm, progress);
+    }
+    case 'fix': {
+      const cm = compileMapping(request.input.headers, request.input.mapping, request.input.fields);
+      return validatePass(db(request.dbFile), request.input, cm, progress, compileFix(request.fix, cm));
     }
     case 'close':
       for (const connection of connections.values()) connection.close();

@@ -1,6 +1,6 @@
 // Validation (worker thread): every row through the mapping and the cell rules, duplicates flagged, and only the
 // rows that are not "ready as parsed" written to the journal; each row's email goes to the job's emails file.
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AccountCustomField } from '../../../shared/domain/account';
@@ -9,6 +9,8 @@ import type { PageLayout } from '../jobs/job-repo';
 import { isBlank, type RowSink } from './analyze-file';
 import { readRecords } from './csv-source';
 import { DuplicateFinder } from './duplicates';
+import type { CellTransform } from './bulk-fixes';
+import { splitList } from './list-cells';
 import { validateRow, type CellError, type CompiledMapping } from './validate-row';
 import { shortTransaction } from './worker-db';
 
@@ -16,7 +18,20 @@ export interface ValidateCounts {
   ready: number;
   invalid: number;
   excluded: number;
+  /** Rows a bulk fix changed in this pass. */
+  changed: number;
 }
+
+/** The distinct names a Tags/Lists/Sequences column holds, written by validation for the check against the account. */
+export const actionValuesFile = (workDir: string) => join(workDir, 'action-values.json');
+export interface ActionValues {
+  tags: string[];
+  lists: string[];
+  sequences: string[];
+  /** More distinct names than kept (MAX_DISTINCT per kind). */
+  truncated: boolean;
+}
+const MAX_DISTINCT = 5_000;
 
 export interface ValidateInput {
   jobId: string;
@@ -28,6 +43,7 @@ export interface ValidateInput {
 }
 
 export const duplicateMessage = (first: number) => `duplicate of row ${first}: the same email address appears earlier in the file`;
+export const isDuplicateMessage = (message: string) => /^duplicate of row \d+: /.test(message);
 
 /** One line per row (the row's lower-cased email, or nothing), after a leading newline: row r is line r. */
 export const emailsFile = (workDir: string) => join(workDir, 'emails.txt');
@@ -48,8 +64,14 @@ export class RowValidator implements RowSink {
   private readonly emailsPath: string;
   private emailsError: Error | null = null;
   private emails: string[] = [];
-  private writes: [number, string, string | null, string | null][] = [];
-  readonly counts: ValidateCounts = { ready: 0, invalid: 0, excluded: 0 };
+  /** [row, status, errors, email, fixed cells (JSON) or undefined to keep the journal's]. */
+  private writes: [number, string, string | null, string | null, string | undefined][] = [];
+  readonly counts: ValidateCounts = { ready: 0, invalid: 0, excluded: 0, changed: 0 };
+  private readonly values = { tags: new Map<string, string>(), lists: new Map<string, string>(), sequences: new Map<string, string>() };
+  private valuesTruncated = false;
+  private readonly workDir: string;
+  private readonly insertFixed: StatementSync;
+  private readonly updateFixed: StatementSync;
   private readonly now = Date.now();
 
   constructor(
@@ -57,7 +79,10 @@ export class RowValidator implements RowSink {
     private readonly jobId: string,
     workDir: string,
     private readonly cm: CompiledMapping,
+    /** A bulk fix applied to every row in this pass; rows it changes are journaled as fixed. */
+    private readonly transform: CellTransform | null = null,
   ) {
+    this.workDir = workDir;
     this.emailHeader = cm.headers[cm.emailIndex] ?? 'email';
     // Fixes and exclusions are the user's work: they survive a new mapping. Everything else is recomputed.
     shortTransaction(db, () => db.prepare('DELETE FROM job_rows WHERE job_id = ? AND fixed_json IS NULL AND excluded = 0').run(jobId));
@@ -66,6 +91,8 @@ export class RowValidator implements RowSink {
     }
     this.insert = db.prepare('INSERT INTO job_rows (job_id, row, status, excluded, errors_json, email, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?)');
     this.update = db.prepare('UPDATE job_rows SET status = ?, errors_json = ?, email = ?, updated_at = ? WHERE job_id = ? AND row = ?');
+    this.insertFixed = db.prepare('INSERT INTO job_rows (job_id, row, status, excluded, errors_json, email, updated_at, fixed_json) VALUES (?, ?, ?, 0, ?, ?, ?, ?)');
+    this.updateFixed = db.prepare('UPDATE job_rows SET status = ?, errors_json = ?, email = ?, updated_at = ?, fixed_json = ? WHERE job_id = ? AND row = ?');
     this.emailsPath = emailsFile(workDir);
     this.emailsTemp = `${this.emailsPath}.${process.pid}.${++passes}.tmp`;
     this.emailsOut = createWriteStream(this.emailsTemp);
@@ -76,7 +103,11 @@ export class RowValidator implements RowSink {
 
   row(row: number, cells: string[]): void {
     const k = this.kept.get(row);
-    const check = validateRow(this.cm, k?.fixed ?? cells, k?.fixed != null, false);
+    const fixed = this.transform ? this.transform(k?.fixed ?? cells) : null;
+    if (fixed) this.counts.changed++;
+    const current = fixed ?? k?.fixed ?? cells;
+    const check = validateRow(this.cm, current, fixed !== null || k?.fixed != null, false);
+    if (this.cm.actionColumns.length > 0 && !k?.excluded) this.collectValues(current);
     let errors: readonly CellError[] = check.errors;
     if (check.emailKey !== '' && !k?.excluded) {
       const first = this.duplicates.check(check.emailKey, row);
@@ -85,7 +116,9 @@ export class RowValidator implements RowSink {
     this.emails.push(check.emailKey);
     const status = k?.excluded ? 'excluded' : errors.length > 0 ? 'invalid' : 'ready';
     this.counts[status]++;
-    if (k || errors.length > 0) this.writes.push([row, status, errors.length > 0 ? JSON.stringify(errors) : null, check.emailKey || null]);
+    if (k || fixed || errors.length > 0) {
+      this.writes.push([row, status, errors.length > 0 ? JSON.stringify(errors) : null, check.emailKey || null, fixed ? JSON.stringify(fixed) : undefined]);
+    }
     if (this.writes.length >= ROWS_PER_TRANSACTION) this.flushWrites();
     if (this.emails.length >= 20_000) this.flushEmails();
   }
@@ -101,12 +134,29 @@ export class RowValidator implements RowSink {
     });
     if (this.emailsError) throw this.emailsError;
     renameSync(this.emailsTemp, this.emailsPath);
+    const names = (m: Map<string, string>) => [...m.values()].sort((a, b) => a.localeCompare(b));
+    const values: ActionValues = { tags: names(this.values.tags), lists: names(this.values.lists), sequences: names(this.values.sequences), truncated: this.valuesTruncated };
+    writeFileSync(actionValuesFile(this.workDir), JSON.stringify(values));
     return this.counts;
   }
 
   abort(): void {
     this.emailsOut.once('close', () => rmSync(this.emailsTemp, { force: true }));
     this.emailsOut.destroy();
+  }
+
+  private collectValues(cells: readonly string[]): void {
+    for (const column of this.cm.actionColumns) {
+      const cell = cells[column.index] ?? '';
+      if (cell.trim() === '') continue;
+      const into = this.values[column.action!];
+      for (const name of splitList(cell)) {
+        const key = name.toLowerCase();
+        if (into.has(key)) continue;
+        if (into.size >= MAX_DISTINCT) this.valuesTruncated = true;
+        else into.set(key, name);
+      }
+    }
   }
 
   private flushEmails(): void {
@@ -120,8 +170,11 @@ export class RowValidator implements RowSink {
     const batch = this.writes;
     this.writes = [];
     shortTransaction(this.db, () => {
-      for (const [row, status, errors, email] of batch) {
-        if (this.kept.has(row)) this.update.run(status, errors, email, this.now, this.jobId, row);
+      for (const [row, status, errors, email, fixed] of batch) {
+        if (fixed !== undefined) {
+          if (this.kept.has(row)) this.updateFixed.run(status, errors, email, this.now, fixed, this.jobId, row);
+          else this.insertFixed.run(this.jobId, row, status, errors, email, this.now, fixed);
+        } else if (this.kept.has(row)) this.update.run(status, errors, email, this.now, this.jobId, row);
         else this.insert.run(this.jobId, row, status, errors, email, this.now);
       }
     });
@@ -129,8 +182,14 @@ export class RowValidator implements RowSink {
 }
 
 /** A full validation pass over the job's (UTF-8) rows with a mapping the user chose. */
-export async function validatePass(db: DatabaseSync, input: ValidateInput, cm: CompiledMapping, onProgress: (rows: number) => void): Promise<ValidateCounts> {
-  const validator = new RowValidator(db, input.jobId, input.workDir, cm);
+export async function validatePass(
+  db: DatabaseSync,
+  input: ValidateInput,
+  cm: CompiledMapping,
+  onProgress: (rows: number) => void,
+  transform: CellTransform | null = null,
+): Promise<ValidateCounts> {
+  const validator = new RowValidator(db, input.jobId, input.workDir, cm, transform);
   let header = false;
   let rows = 0;
   try {

@@ -1,9 +1,11 @@
 // Maps one CSV row through the column mapping and checks every mapped cell, producing the lead to send or per-cell errors.
 import type { AccountCustomField } from '../../../shared/domain/account';
-import type { ColumnMapping, ImportTarget } from '../../../shared/domain/import';
+import type { LeadAction } from '../../../shared/domain/actions';
+import { IMPORT_ACTION_TARGETS, type ColumnMapping, type ImportActionTarget, type ImportTarget } from '../../../shared/domain/import';
 import type { CreateLeadData } from '../../../shared/domain/lead-input';
 import type { LeadTextField } from '../../../shared/domain/lead';
 import { AppError } from '../errors';
+import { actionFor, listProblem, MAX_ROW_VALUES, splitList } from './list-cells';
 import { checkCountry, checkEmail, checkText, checkTimeZone, controlCharProblem, customCheck, MAX_TEXT, Problem, type Checked } from './cell-rules';
 
 export interface CellError {
@@ -26,12 +28,16 @@ interface ColumnPlan {
    * refuses them anyway (they cannot match).
    */
   freeText: boolean;
+  /** A Tags/Lists/Sequences column: its values become actions, not a lead field. */
+  action: ImportActionTarget | null;
 }
 
 export interface CompiledMapping {
   headers: readonly string[];
   columns: readonly ColumnPlan[];
   emailIndex: number;
+  /** The Tags/Lists/Sequences columns (empty for most files). */
+  actionColumns: readonly ColumnPlan[];
 }
 
 export interface RowCheck {
@@ -39,6 +45,8 @@ export interface RowCheck {
   /** Lower-cased email for duplicate detection ('' when missing or invalid). */
   emailKey: string;
   lead: CreateLeadData | null;
+  /** The row's own actions from its Tags/Lists/Sequences columns (built rows only), in column order. */
+  actions: LeadAction[];
 }
 
 const invalid = (message: string, field: string) => new AppError('invalid_input', message, { details: { field } });
@@ -61,10 +69,13 @@ export function compileMapping(headers: readonly string[], mapping: ColumnMappin
   }
   const email = columns.find((c) => c.target === 'email');
   if (!email) throw invalid('Map one column to email: Kartra identifies every lead by its email address.', 'mapping');
-  return { headers, columns, emailIndex: email.index };
+  return { headers, columns: columns.filter((c) => !c.action), emailIndex: email.index, actionColumns: columns.filter((c) => c.action) };
 }
 
+const isAction = (target: string): target is ImportActionTarget => (IMPORT_ACTION_TARGETS as readonly string[]).includes(target);
+
 function plan(index: number, header: string, target: Exclude<ImportTarget, 'ignore'>, fields: readonly AccountCustomField[]): ColumnPlan {
+  if (isAction(target)) return { index, header, target, field: target, custom: false, rule: checkText, freeText: true, action: target };
   if (target.startsWith('custom:')) {
     const identifier = target.slice('custom:'.length);
     const field = fields.find((f) => f.field_identifier === identifier);
@@ -72,10 +83,10 @@ function plan(index: number, header: string, target: Exclude<ImportTarget, 'igno
       throw invalid(`This Kartra account has no custom field "${identifier}" (column "${header}"). Create it in Kartra or refresh the account lists.`, `mapping.${header}`);
     }
     const freeText = field.field_type === 'input_field' || field.field_type === 'text_area';
-    return { index, header, target, field: identifier, custom: true, rule: customCheck(field), freeText };
+    return { index, header, target, field: identifier, custom: true, rule: customCheck(field), freeText, action: null };
   }
   const rule: Rule = target === 'email' ? checkEmail : target === 'lead_preferred_time_zone' ? checkTimeZone : target === 'country' ? checkCountry : checkText;
-  return { index, header, target, field: target, custom: false, rule, freeText: rule === checkText };
+  return { index, header, target, field: target, custom: false, rule, freeText: rule === checkText, action: null };
 }
 
 function label(target: string): string {
@@ -84,7 +95,8 @@ function label(target: string): string {
 
 const NO_ERRORS: readonly CellError[] = Object.freeze([]) as readonly CellError[];
 /** The answer of a check-only call, reused: a million-row pass allocates no result objects. */
-const SCRATCH: RowCheck = { errors: [], emailKey: '', lead: null };
+const SCRATCH: RowCheck = { errors: [], emailKey: '', lead: null, actions: [] };
+const NO_ACTIONS: readonly LeadAction[] = Object.freeze([]) as readonly LeadAction[];
 
 /**
  * Checks one row. `reviewed` rows (fixed by hand) skip the cell-count check: the user has seen the
@@ -129,11 +141,36 @@ export function validateRow(cm: CompiledMapping, cells: readonly string[], revie
     if (column.custom) (custom ??= []).push({ field_identifier: column.field, field_value: checked });
     else lead[column.field as LeadTextField | 'email'] = checked;
   }
+  let actions: LeadAction[] | null = null;
+  if (cm.actionColumns.length > 0) {
+    let count = 0;
+    for (const column of cm.actionColumns) {
+      const raw = cells[column.index] ?? '';
+      const names = splitList(raw);
+      if (names.length === 0) continue;
+      const problem = controlCharProblem(raw) ?? listProblem(names);
+      if (problem) {
+        (errors ??= []).push({ column: column.header, message: problem });
+        continue;
+      }
+      count += names.length;
+      if (count > MAX_ROW_VALUES) {
+        (errors ??= []).push({ column: column.header, message: `this row names ${count}+ tags, lists and sequences; one call per lead carries at most ${MAX_ROW_VALUES}` });
+        break;
+      }
+      if (lead) for (const name of names) (actions ??= []).push(actionFor(column.action!, name));
+    }
+  }
   if (!lead) {
     SCRATCH.errors = errors ?? (NO_ERRORS as CellError[]);
     SCRATCH.emailKey = emailKey;
     return SCRATCH;
   }
   if (custom) lead.custom_fields = custom;
-  return { errors: errors ?? (NO_ERRORS as CellError[]), emailKey, lead: errors === null ? (lead as CreateLeadData) : null };
+  return {
+    errors: errors ?? (NO_ERRORS as CellError[]),
+    emailKey,
+    lead: errors === null ? (lead as CreateLeadData) : null,
+    actions: actions ?? (NO_ACTIONS as LeadAction[]),
+  };
 }

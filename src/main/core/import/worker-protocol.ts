@@ -1,6 +1,6 @@
 // Messages between the core and the parse worker: one request per pass, progress while it runs, then a result or an error.
 import type { AccountCustomField } from '../../../shared/domain/account';
-import type { ColumnMapping } from '../../../shared/domain/import';
+import type { BulkFix, ColumnMapping } from '../../../shared/domain/import';
 import type { ErrorCode } from '../../../shared/ipc/envelope';
 import type { AnalyzeInput, AnalyzeResult } from './analyze-file';
 import type { ValidateCounts, ValidateInput } from './validate-job';
@@ -8,6 +8,8 @@ import type { ValidateCounts, ValidateInput } from './validate-job';
 export type WorkerRequest =
   | { id: number; op: 'analyze'; dbFile: string; jobId: string; accountId: string; fields: AccountCustomField[]; input: AnalyzeInput }
   | { id: number; op: 'validate'; dbFile: string; input: ValidateInput }
+  /** A validation pass that first applies a bulk fix to every row. */
+  | { id: number; op: 'fix'; dbFile: string; input: ValidateInput; fix: BulkFix }
   | { id: number; op: 'close' };
 
 /** The analysis, the mapping it offers, and the validation of that mapping when one could be offered. */

@@ -1,6 +1,6 @@
 // Contract slice: CSV imports (upload, analyze, validate, fix, start) and the jobs that run them.
 import { z } from 'zod';
-import { ColumnMapping, FileAnalysis, ImportOptions, ImportRow, JobProgress, RowStatus } from '../../domain/import';
+import { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportRow, JobProgress, RefusedValue, RowStatus } from '../../domain/import';
 import { JobId } from './common';
 
 export const importCommands = {
@@ -32,6 +32,21 @@ export const importCommands = {
   'import.fixCell': {
     input: z.object({ jobId: JobId, row: z.number().int().min(1), column: z.string(), value: z.string().max(2000) }).strict(),
     output: ImportRow,
+  },
+  /** The distinct values a column refused, how many rows hold each, and a suggested replacement (countries, time zones). */
+  'import.refusedValues': {
+    input: z.object({ jobId: JobId, column: z.string() }).strict(),
+    output: z.object({ values: z.array(RefusedValue), rows: z.number(), truncated: z.boolean() }),
+  },
+  /** A fix for one column of every row (replace values, drop a refused field, tidy emails/phones/dates), applied in the worker. */
+  'import.bulkFix': {
+    input: z.object({ jobId: JobId, fix: BulkFix }).strict(),
+    output: z.object({ progress: JobProgress, changed: z.number() }),
+  },
+  /** Tags, lists and sequences named in the file's columns that this Kartra account does not have (the API cannot create them). */
+  'import.unknownNames': {
+    input: z.object({ jobId: JobId, refresh: z.boolean().default(false) }).strict(),
+    output: z.object({ tags: z.array(z.string()), lists: z.array(z.string()), sequences: z.array(z.string()) }),
   },
   'import.exclude': {
     input: z.object({ jobId: JobId, rows: z.array(z.number().int().min(1)).min(1).max(100_000), excluded: z.boolean() }).strict(),

@@ -1,8 +1,9 @@
 // The options form of an import (mode, tags, lists, sequence at a step, points, GDPR) and its translation to ImportOptions.
-import type { ImportMode, ImportOptions } from '../../../../shared/domain/import';
+import type { ExistingPolicy, ImportMode, ImportOptions } from '../../../../shared/domain/import';
 
 export interface OptionsDraft {
   mode: ImportMode;
+  existing: ExistingPolicy;
   tags: string[];
   lists: string[];
   sequence: string | null;
@@ -11,7 +12,7 @@ export interface OptionsDraft {
   gdprConfirmed: boolean;
 }
 
-export const EMPTY_OPTIONS: OptionsDraft = { mode: 'upsert', tags: [], lists: [], sequence: null, step: '1', points: 0, gdprConfirmed: false };
+export const EMPTY_OPTIONS: OptionsDraft = { mode: 'upsert', existing: 'keep', tags: [], lists: [], sequence: null, step: '1', points: 0, gdprConfirmed: false };
 
 export const MODE_LABELS: Record<ImportMode, string> = {
   create: 'Create only (skip existing leads)',
@@ -31,6 +32,7 @@ export function optionsProblems(draft: OptionsDraft): string[] {
 export function toImportOptions(draft: OptionsDraft): ImportOptions {
   return {
     mode: draft.mode,
+    existing: draft.existing,
     tags: draft.tags,
     lists: draft.lists,
     sequence: draft.sequence === null ? null : { name: draft.sequence, step: draft.step.trim() },
