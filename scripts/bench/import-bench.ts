@@ -2,6 +2,7 @@
 // against a bare csv-parse pass over the same file, with each process's peak RSS; (b) the CLI importing 2,000
 // new leads into a strict sandbox (20 calls/s): calls per row, calls per second, 429s.
 //   npx tsx scripts/bench/import-bench.ts [--rows 1000000] [--rounds 3] [--import-rows 2000] [--skip-parse] [--skip-import]
+//   [--xlsx-rows 100000]: also (c) the same rows as an .xlsx workbook through the same analyze + validate, with its peak RSS.
 // Each measured part runs in its own child process, so a peak RSS belongs to that work alone.
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import type { FileAnalysis, JobProgress } from '../../src/shared/domain/import';
 import { createCore } from '../../src/main/core/create-core';
 import { SessionSecretStore } from '../../src/main/core/credentials/secret-store';
 import { parserOptions, READ_CHUNK } from '../../src/main/core/import/csv-source';
+import { csvLine } from '../../src/main/core/import/csv-write';
+import { writeLargeWorkbook } from '../../src/main/core/import/testing/workbooks';
 import { silentLogger } from '../../src/main/core/log';
 import { DEMO_ACCOUNT, SANDBOX_APP_ID, startSandbox } from '../../src/main/core/sandbox';
 
@@ -130,14 +133,28 @@ const COUNTRIES = ['US', 'DE', 'France', 'GB', 'Norway', 'ES', 'Canada', 'NL'];
 const ZONES = ['America/New_York', 'Europe/Brussels', 'Europe/London', 'America/Chicago', 'Asia/Tokyo', ''];
 const SIZES = ['Just me', '2-10', '11-50', '51-200', '201+', ''];
 
+const HEADER = ['Email', 'First Name', 'Last Name', 'Phone', 'Company', 'City', 'Zip code', 'Country', 'Time zone', 'Company size'];
+
 /** Realistic rows: mixed fields, quoting, about 0.3% bad emails and 0.1% repeated addresses. */
+function benchRow(i: number, prefix: string): string[] {
+  const email = i % 331 === 0 ? `broken.${i}@` : i % 997 === 0 ? `${prefix}${i - 1}@example.com` : `${prefix}${i}@example.com`;
+  return [email, `First${i % 977}`, `Last, ${i % 313}`, `+1 555 ${String(i % 10_000_000).padStart(7, '0')}`, `Company ${i % 1000}`, `City ${i % 200}`, `${10000 + (i % 90000)}`, COUNTRIES[i % 8]!, ZONES[i % 6]!, SIZES[i % 6]!];
+}
+
+async function generateXlsx(file: string, rows: number, prefix: string): Promise<void> {
+  function* all() {
+    yield HEADER;
+    for (let i = 1; i <= rows; i++) yield benchRow(i, prefix);
+  }
+  await writeLargeWorkbook(file, all());
+}
+
 async function generate(file: string, rows: number, prefix: string): Promise<void> {
   const out = createWriteStream(file);
-  out.write('Email,First Name,Last Name,Phone,Company,City,Zip code,Country,Time zone,Company size\n');
+  out.write(csvLine(HEADER));
   let buf = '';
   for (let i = 1; i <= rows; i++) {
-    const email = i % 331 === 0 ? `broken.${i}@` : i % 997 === 0 ? `${prefix}${i - 1}@example.com` : `${prefix}${i}@example.com`;
-    buf += `${email},First${i % 977},"Last, ${i % 313}",+1 555 ${String(i % 10_000_000).padStart(7, '0')},Company ${i % 1000},City ${i % 200},${10000 + (i % 90000)},${COUNTRIES[i % 8]},${ZONES[i % 6]},${SIZES[i % 6]}\n`;
+    buf += csvLine(benchRow(i, prefix));
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
@@ -158,6 +175,7 @@ async function main(): Promise<void> {
       'import-rows': { type: 'string', default: '2000' },
       'skip-parse': { type: 'boolean', default: false },
       'skip-import': { type: 'boolean', default: false },
+      'xlsx-rows': { type: 'string', default: '0' },
       rounds: { type: 'string', default: '3' },
     },
   });
@@ -201,6 +219,15 @@ async function main(): Promise<void> {
         goal_ratio: 1.5,
         goal_peak_rss_mb: 350,
       };
+    }
+    const xlsxRows = Number(values['xlsx-rows']);
+    if (xlsxRows > 0) {
+      const file = join(dir, 'big.xlsx');
+      process.stderr.write(`bench: writing a ${xlsxRows.toLocaleString('en')}-row .xlsx…\n`);
+      await generateXlsx(file, xlsxRows, 'xlsx');
+      process.stderr.write('bench: analyze + validate the .xlsx in the app…\n');
+      const app = await childJson([SELF, '--phase', 'product', '--file', file, '--url', sandbox.url]);
+      result.xlsx = { rows: xlsxRows, file_mb: Number((statSync(file).size / 1024 / 1024).toFixed(1)), app, peak_rss_mb: app.max_rss_mb, goal_peak_rss_mb: 350 };
     }
     if (!values['skip-import']) {
       const rows = Number(values['import-rows']);

@@ -29,6 +29,8 @@ export interface AnalyzeResult {
   /** Why the file cannot be imported at all (also the first problem), else null. */
   fatal: string | null;
   layout: PageLayout | null;
+  /** A workbook's sheet that was read. */
+  sheet?: string;
 }
 
 /** Receives every data row of one pass (the validator); made once the header is known. */
@@ -38,7 +40,7 @@ export interface RowSink {
 
 class FatalFile extends Error {}
 
-function fatalResult(bytes: number, message: string, encoding: FileEncoding = 'utf-8', delimiter: Delimiter = ','): AnalyzeResult {
+export function fatalResult(bytes: number, message: string, encoding: FileEncoding = 'utf-8', delimiter: Delimiter = ','): AnalyzeResult {
   return { bytes, encoding, delimiter, headers: [], sample: [], rowCount: 0, problems: [message], fatal: message, layout: null };
 }
 

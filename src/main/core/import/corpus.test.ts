@@ -8,6 +8,7 @@ import type { Envelope } from '../../../shared/ipc/envelope';
 import type { Core } from '../core-types';
 import { connectedCore } from '../jobs/import-test-kit';
 import { CoreHarness, valueOf } from '../test-support/core-harness';
+import { writeWorkbook } from './testing/workbooks';
 
 interface CorpusCase {
   file: string;
@@ -24,6 +25,10 @@ interface CorpusCase {
   counts?: { ready: number; invalid: number };
   errors?: Record<string, string>;
   values?: Record<string, Record<string, string>>;
+  /** Names of the file's Tags/Lists/Sequences columns that the demo account lacks (import.unknownNames). */
+  unknownNames?: { tags: string[]; lists: string[]; sequences: string[] };
+  /** An .xlsx case: the workbook is made by the test with exceljs (`{ "date": "YYYY-MM-DD" }` cells become dates). */
+  workbook?: { name: string; rows: unknown[][]; merges?: string[] }[];
 }
 
 const DIR = resolve(__dirname, '../../../../e2e/fixtures/csv');
@@ -31,6 +36,13 @@ const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as
 const PER_FILE_MS = 5_000;
 
 const h = new CoreHarness();
+
+async function makeWorkbook(file: string, sheets: NonNullable<CorpusCase['workbook']>): Promise<string> {
+  const path = join(h.tempDir(), file);
+  const cell = (v: unknown) => (v !== null && typeof v === 'object' && 'date' in v ? new Date(`${(v as { date: string }).date}T00:00:00Z`) : v);
+  await writeWorkbook(path, sheets.map((s) => ({ ...s, rows: s.rows.map((r) => r.map(cell) as never[]) })));
+  return path;
+}
 let core: Core;
 beforeAll(async () => {
   core = (await connectedCore(h, await h.sandbox())).core;
@@ -56,7 +68,7 @@ describe('CSV corpus', () => {
   it('has a manifest entry for every file, and at least 30 files', () => {
     const files = readdirSync(DIR).filter((f) => f.endsWith('.csv')).sort();
     expect(files.length).toBeGreaterThanOrEqual(30);
-    expect(manifest.cases.map((c) => c.file).sort()).toEqual(files);
+    expect(manifest.cases.filter((c) => !c.workbook).map((c) => c.file).sort()).toEqual(files);
   });
 
   it('keeps the worker healthy when refused files follow each other (an aborted pass leaves nothing behind)', async () => {
@@ -73,7 +85,7 @@ describe('CSV corpus', () => {
 
   for (const c of manifest.cases) {
     it(`${c.file}: ${c.about}`, async () => {
-      const { jobId } = await bounded('importFile', core.importFile(join(DIR, c.file)));
+      const { jobId } = await bounded('importFile', core.importFile(c.workbook ? await makeWorkbook(c.file, c.workbook) : join(DIR, c.file)));
       const analyzed = await call<FileAnalysis>('import.analyze', { jobId });
       expect(analyzed.ok, JSON.stringify(analyzed)).toBe(true);
       const analysis = valueOf<FileAnalysis>(analyzed);
@@ -113,6 +125,7 @@ describe('CSV corpus', () => {
           rows.find((r) => r.row === Number(row)) ?? valueOf<{ rows: ImportRow[] }>(await call('import.rows', { jobId, offset: Number(row) - 1, limit: 1 })).rows[0];
         expect(found?.values, `row ${row}`).toMatchObject(values);
       }
+      if (c.unknownNames) expect(valueOf(await call('import.unknownNames', { jobId }))).toEqual(c.unknownNames);
     });
   }
 });

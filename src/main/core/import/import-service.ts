@@ -103,6 +103,7 @@ export class ImportService {
       bytes: result.bytes,
       encoding: result.encoding,
       delimiter: result.delimiter,
+      ...(result.sheet ? { sheet: result.sheet } : {}),
       headers: result.headers,
       sample: result.sample,
       rowCount: result.rowCount,

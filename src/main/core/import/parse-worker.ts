@@ -1,10 +1,12 @@
 // Worker-thread entry: runs the CSV analysis and validation passes off the main thread, against the app database file.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { parentPort } from 'node:worker_threads';
 import type { ColumnMapping } from '../../../shared/domain/import';
 import { AppError } from '../errors';
-import { analyzeFile, type AnalyzeResult } from './analyze-file';
+import { analyzeFile, fatalResult, type AnalyzeResult } from './analyze-file';
+import { ENCRYPTED_MESSAGE, sniffWorkbook, xlsxToCsv, type SheetCsv } from './xlsx-source';
 import { chooseMapping, headerSetKey } from './aliases';
 import { compileFix } from './bulk-fixes';
 import { RowValidator, validatePass, type ValidateCounts } from './validate-job';
@@ -42,9 +44,21 @@ async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progr
   let offer: { mapping: ColumnMapping; remembered: boolean } = { mapping: {}, remembered: false };
   let validator: RowValidator | null = null;
   let result: AnalyzeResult;
+  // A workbook is first streamed to a CSV of its first sheet; everything after reads that CSV like any other.
+  const workbook = sniffWorkbook(request.input.sourcePath);
+  if (workbook === 'encrypted') return { result: fatalResult(statSync(request.input.sourcePath).size, ENCRYPTED_MESSAGE), mapping: {}, remembered: false, counts: null };
+  let input = request.input;
+  let sheet: SheetCsv | null = null;
+  if (workbook === 'zip') {
+    const csvPath = join(input.workDir, 'sheet.csv');
+    sheet = await xlsxToCsv(input.sourcePath, csvPath, progress);
+    const bytes = statSync(input.sourcePath).size;
+    if (sheet.fatal) return { result: { ...fatalResult(bytes, sheet.fatal), sheet: sheet.sheet || undefined }, mapping: {}, remembered: false, counts: null };
+    input = { ...input, sourcePath: csvPath };
+  }
   try {
     result = await analyzeFile(
-      request.input,
+      input,
       (headers) => {
         offer = chooseMapping(headers, request.fields, remembered(connection, request.accountId, headers));
         let cm;
@@ -63,6 +77,7 @@ async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progr
     (validator as RowValidator | null)?.abort();
     throw error;
   }
+  if (sheet) result = { ...result, bytes: statSync(request.input.sourcePath).size, sheet: sheet.sheet, problems: [...sheet.problems, ...result.problems] };
   const finished = validator as RowValidator | null;
   if (result.fatal) {
     finished?.abort();

@@ -107,7 +107,6 @@ export class RowValidator implements RowSink {
     if (fixed) this.counts.changed++;
     const current = fixed ?? k?.fixed ?? cells;
     const check = validateRow(this.cm, current, fixed !== null || k?.fixed != null, false);
-    if (this.cm.actionColumns.length > 0 && !k?.excluded) this.collectValues(current);
     let errors: readonly CellError[] = check.errors;
     if (check.emailKey !== '' && !k?.excluded) {
       const first = this.duplicates.check(check.emailKey, row);
@@ -115,6 +114,8 @@ export class RowValidator implements RowSink {
     }
     this.emails.push(check.emailKey);
     const status = k?.excluded ? 'excluded' : errors.length > 0 ? 'invalid' : 'ready';
+    // Names of ready rows only: an invalid row is fixed (a new pass) or left out before the run.
+    if (status === 'ready' && this.cm.actionColumns.length > 0) this.collectValues(current);
     this.counts[status]++;
     if (k || fixed || errors.length > 0) {
       this.writes.push([row, status, errors.length > 0 ? JSON.stringify(errors) : null, check.emailKey || null, fixed ? JSON.stringify(fixed) : undefined]);
