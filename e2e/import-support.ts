@@ -29,10 +29,10 @@ export async function dropFile(page: Page, name: string, text: string): Promise<
   );
   await page.dispatchEvent('body', 'dragenter', { dataTransfer });
   await page.dispatchEvent('body', 'dragover', { dataTransfer });
-  await expect(page.getByText('Drop a CSV file to import')).toBeVisible();
+  await expect(page.getByText('Drop a CSV or Excel file to import')).toBeVisible();
   await page.dispatchEvent('body', 'drop', { dataTransfer });
   await dataTransfer.dispose();
-  await expect(page.getByText('Drop a CSV file to import')).toBeHidden();
+  await expect(page.getByText('Drop a CSV or Excel file to import')).toBeHidden();
 }
 
 /** Picks an option of a Mantine MultiSelect by its label, then closes the dropdown. */

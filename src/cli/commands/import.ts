@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { ColumnMapping, ExistingPolicy, FileAnalysis, ImportMode, ImportOptions, JobProgress } from '../../shared/domain/import';
+import type { ColumnMapping, ExistingPolicy, FileAnalysis, ImportMode, ImportOptions, ImportPlan, ImportRow, JobProgress } from '../../shared/domain/import';
 import { IMPORT_ACTION_TARGETS, IMPORT_TARGET_FIELDS } from '../../shared/domain/import';
 import type { LimiterState } from '../../shared/domain/limiter';
 import type { Envelope } from '../../shared/ipc/envelope';
@@ -28,6 +28,7 @@ const OPTIONS = {
   report: { type: 'string' },
   'gdpr-confirmed': { type: 'boolean' },
   'data-dir': { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 const MODES: readonly ImportMode[] = ['create', 'update', 'upsert'];
@@ -97,7 +98,7 @@ export const importCommand: Command = async (argv, ctx) => {
   // Session-only secrets: the CLI never writes to the OS keychain.
   const core = await createCore({ dataDir, version: 'cli', log: ctx.log, openKeychain: async () => ({ store: new SessionSecretStore() }) });
   try {
-    return await runImport(core, ctx, { file: resolve(file), credentials, options, overrides, report: str(values, 'report') });
+    return await runImport(core, ctx, { file: resolve(file), credentials, options, overrides, report: str(values, 'report'), dryRun: bool(values, 'dry-run') });
   } finally {
     await core.close();
     if (!given) rmSync(dataDir, { recursive: true, force: true });
@@ -110,6 +111,8 @@ interface Plan {
   options: ImportOptions;
   overrides: ColumnMapping;
   report: string | undefined;
+  /** Print the plan (counts per class, first rows of each) and send no write. */
+  dryRun: boolean;
 }
 
 async function runImport(core: Core, ctx: CliContext, plan: Plan): Promise<Doc> {
@@ -133,6 +136,7 @@ async function runImport(core: Core, ctx: CliContext, plan: Plan): Promise<Doc> 
   ctx.progress(`import: mapping ${Object.entries(mapping).filter(([, t]) => t !== 'ignore').map(([c, t]) => `${c}→${t}`).join(', ') || '(none)'}`);
   const validated = value<JobProgress>(await core.handle('import.validate', { jobId, mapping }));
   ctx.progress(`import: ${validated.counts.ready} rows ready, ${validated.counts.invalid} invalid`);
+  if (plan.dryRun) return dryRun(core, ctx, jobId);
 
   const startedAt = performance.now();
   const done = new Promise<JobProgress>((resolvePromise) => (settle = resolvePromise));
@@ -177,4 +181,21 @@ async function runImport(core: Core, ctx: CliContext, plan: Plan): Promise<Doc> 
     ...(final.error ? { error: final.error } : {}),
     ...(reportRows !== undefined ? { report: plan.report, report_rows: reportRows } : {}),
   };
+}
+
+/** --dry-run: the plan of a validated import, with the first rows of each class; nothing is sent to Kartra. */
+async function dryRun(core: Core, ctx: CliContext, jobId: string): Promise<Doc> {
+  const plan = value<ImportPlan>(await core.handle('import.plan', { jobId }));
+  const first: Record<string, string[]> = {};
+  for (const [kind, rows] of Object.entries(plan.examples)) {
+    first[kind] = [];
+    for (const row of rows) {
+      const [r] = value<{ rows: ImportRow[] }>(await core.handle('import.rows', { jobId, offset: row - 1, limit: 1 })).rows;
+      if (!r) continue;
+      const why = r.errors.map((e) => `${e.column}: ${e.message}`).join('; ');
+      first[kind].push(`row ${row}: ${Object.values(r.values).slice(0, 3).join(', ')}${why ? ` — ${why}` : ''}`);
+    }
+  }
+  ctx.progress(`import: dry run — ${plan.new} new, ${plan.existing} existing (known locally), ${plan.invalid} invalid, ${plan.duplicate} duplicate in the file, ${plan.excluded} excluded; nothing sent`);
+  return { dry_run: true, new: plan.new, existing: plan.existing, invalid: plan.invalid, duplicate: plan.duplicate, excluded: plan.excluded, unchecked: plan.unchecked, first_rows: first, jobId };
 }

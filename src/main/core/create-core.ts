@@ -120,6 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const imports = new ImportService({
     dataDir: options.dataDir,
     dbFile,
+    leadCache,
     connection,
     account,
     jobs: jobRepo,
@@ -168,6 +169,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'import.validate': async ({ jobId, mapping }) => imports.validate(jobId, mapping),
     'import.rows': async ({ jobId, offset, limit, statuses }) => imports.rows(jobId, offset, limit, statuses),
     'import.fixCell': async ({ jobId, row, column, value }) => imports.fixCell(jobId, row, column, value),
+    'import.plan': async ({ jobId }) => imports.plan(jobId),
     'import.refusedValues': async ({ jobId, column }) => imports.refusedValues(jobId, column),
     'import.bulkFix': async ({ jobId, fix }) => imports.bulkFix(jobId, fix),
     'import.unknownNames': async ({ jobId, refresh }) => imports.unknownNames(jobId, refresh),

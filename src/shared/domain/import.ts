@@ -169,3 +169,17 @@ export type BulkFix = z.infer<typeof BulkFix>;
 /** A value a column refused, how many rows hold it, and the replacement suggested for it (countries, time zones). */
 export const RefusedValue = z.object({ value: z.string(), rows: z.number(), message: z.string(), suggestion: z.string().nullable() });
 export type RefusedValue = z.infer<typeof RefusedValue>;
+
+/** What a validated import would do, before anything is sent: each row in one class, with the first rows of each. */
+export const ImportPlan = z.object({
+  new: z.number(),
+  /** Leads the local cache already knows (by email). */
+  existing: z.number(),
+  invalid: z.number(),
+  duplicate: z.number(),
+  excluded: z.number(),
+  /** Ready rows the cache does not know: each is one look-up if the user checks against Kartra. */
+  unchecked: z.number(),
+  examples: z.object({ new: z.array(z.number()), existing: z.array(z.number()), invalid: z.array(z.number()), duplicate: z.array(z.number()) }),
+});
+export type ImportPlan = z.infer<typeof ImportPlan>;

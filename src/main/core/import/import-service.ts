@@ -1,6 +1,7 @@
 // The import.* commands: receive the file, analyze and validate it in the worker, let the user fix or exclude rows, start the run.
 import type { AccountCustomField } from '../../../shared/domain/account';
-import type { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportRow, JobProgress, RowStatus } from '../../../shared/domain/import';
+import type { LeadCacheRepo } from '../store/lead-cache-repo';
+import type { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportPlan, ImportRow, JobProgress, RowStatus } from '../../../shared/domain/import';
 import type { AccountService } from '../account/account-service';
 import type { ConnectionService } from '../connection/connection-service';
 import { AppError } from '../errors';
@@ -14,6 +15,7 @@ import type { Pages } from '../jobs/pages';
 import { headerSetKey } from './aliases';
 import type { MappingRepo } from './mapping-repo';
 import { countsBeforeRun, exclude, fixCell } from './row-edits';
+import { planImport } from './import-plan';
 import { refusedValues, unknownNames, unknownNamesProblem, type RefusedValues, type UnknownNames } from './review-values';
 import { listRows } from './row-views';
 import { jobDir, type Uploads } from './upload';
@@ -35,6 +37,8 @@ export interface ImportServiceDeps {
   worker: ParseWorker;
   uploads: Uploads;
   emit: (progress: JobProgress) => void;
+  /** Read only: which emails of the file the account's cached leads have (the plan's "Existing"). */
+  leadCache: Pick<LeadCacheRepo, 'knownEmails'>;
 }
 
 const SAMPLE_ROWS = 20;
@@ -185,6 +189,11 @@ export class ImportService {
     const fixed = fixCell({ repo: this.deps.rows, pages: this.deps.pages, workDir: jobDir(this.deps.dataDir, jobId) }, job, job.fields ?? [], row, column, value);
     this.recount(job);
     return fixed;
+  }
+
+  plan(jobId: string): Promise<ImportPlan> {
+    const job = this.editable(jobId);
+    return planImport(this.deps.rows, this.deps.leadCache, job, jobDir(this.deps.dataDir, jobId));
   }
 
   refusedValues(jobId: string, column: string): RefusedValues {

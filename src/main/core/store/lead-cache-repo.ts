@@ -81,6 +81,19 @@ export class LeadCacheRepo {
     return row && { lead: JSON.parse(row.lead_json) as Lead, seenAt: row.seen_at };
   }
 
+  /** Which of these lower-cased emails the cache knows for the account (an import's plan: "Existing"). */
+  knownEmails(accountId: string, emails: readonly string[]): Set<string> {
+    const known = new Set<string>();
+    for (let i = 0; i < emails.length; i += 500) {
+      const chunk = emails.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT email FROM leads_seen WHERE account_id = ? AND email IN (${chunk.map(() => '?').join(',')})`)
+        .all(accountId, ...chunk) as { email: string }[];
+      for (const r of rows) known.add(r.email);
+    }
+    return known;
+  }
+
   /** A page of matching rows (all rows, by name, when the query has no words) and the total count. */
   search(accountId: string, query: string, offset: number, limit: number): { rows: LeadRow[]; total: number } {
     const fts = toFtsQuery(query);

@@ -1,6 +1,6 @@
 // Contract slice: CSV imports (upload, analyze, validate, fix, start) and the jobs that run them.
 import { z } from 'zod';
-import { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportRow, JobProgress, RefusedValue, RowStatus } from '../../domain/import';
+import { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportPlan, ImportRow, JobProgress, RefusedValue, RowStatus } from '../../domain/import';
 import { JobId } from './common';
 
 export const importCommands = {
@@ -48,6 +48,8 @@ export const importCommands = {
     input: z.object({ jobId: JobId, refresh: z.boolean().default(false) }).strict(),
     output: z.object({ tags: z.array(z.string()), lists: z.array(z.string()), sequences: z.array(z.string()) }),
   },
+  /** New / Existing (known to the local lead cache) / Invalid / Duplicate-in-file / Excluded, before anything is sent. */
+  'import.plan': { input: z.object({ jobId: JobId }).strict(), output: ImportPlan },
   'import.exclude': {
     input: z.object({ jobId: JobId, rows: z.array(z.number().int().min(1)).min(1).max(100_000), excluded: z.boolean() }).strict(),
     output: JobProgress,

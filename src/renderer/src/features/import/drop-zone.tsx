@@ -1,4 +1,4 @@
-// A full-window drop target: dragging a file over the window shows "Drop a CSV file to import"; dropping starts the import.
+// A full-window drop target: dragging a file over the window shows "Drop a CSV or Excel file to import"; dropping starts the import.
 import { Center, Overlay, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useBulk } from './import-context';
@@ -56,7 +56,7 @@ export function ImportDropZone() {
     <Overlay fixed zIndex={400} backgroundOpacity={0.55} blur={2} data-testid="import-drop-zone">
       <Center h="100%">
         <Stack align="center" gap="xs" p="xl" style={{ border: '3px dashed var(--mantine-color-blue-4)', borderRadius: 16, background: 'var(--mantine-color-body)' }}>
-          <Title order={2}>Drop a CSV file to import</Title>
+          <Title order={2}>Drop a CSV or Excel file to import</Title>
           <Text c="dimmed">Its columns are mapped and every row checked before anything is sent to Kartra.</Text>
         </Stack>
       </Center>

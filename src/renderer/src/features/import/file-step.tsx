@@ -14,7 +14,7 @@ export function FileStep() {
   const goTo = useImportFlow((s) => s.goTo);
 
   if (!file) {
-    return <Text c="dimmed">Drop a CSV file anywhere on the window, or choose one with “Import CSV…”.</Text>;
+    return <Text c="dimmed">Drop a CSV or Excel (.xlsx) file anywhere on the window, or choose one with “Import CSV or Excel…”.</Text>;
   }
   const percent = upload && upload.total > 0 ? Math.round((upload.sent / upload.total) * 100) : 100;
   return (

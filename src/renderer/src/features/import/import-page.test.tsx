@@ -24,7 +24,7 @@ function setup(kit: ImportKit = makeImportKit()) {
 }
 
 async function pickCsv(text = CSV) {
-  const input = screen.getByLabelText('CSV file') as HTMLInputElement;
+  const input = screen.getByLabelText('CSV or Excel file') as HTMLInputElement;
   const file = new File([text], 'people.csv', { type: 'text/csv' });
   fireEvent.change(input, { target: { files: [file] } });
   await screen.findByRole('table', { name: 'Column mapping' });
@@ -54,7 +54,7 @@ describe('CSV import', () => {
     expect(kit.core.callsOf('import.chunk').at(-1)?.final).toBe(true);
     expect(kit.core.callsOf('import.analyze')).toHaveLength(1);
     expect((screen.getByRole('combobox', { name: 'Map column Email' }) as HTMLInputElement).value).toBe('Email');
-    expect((screen.getByRole('combobox', { name: 'Map column First name' }) as HTMLInputElement).value).toBe('Ignore');
+    expect((screen.getByRole('combobox', { name: 'Map column First name' }) as HTMLInputElement).value).toBe("Don't import");
   });
 
   it('takes a file dropped anywhere on the window, showing the drop target while dragging', async () => {
@@ -66,21 +66,21 @@ describe('CSV import', () => {
       Object.assign(enter, { dataTransfer });
       document.body.dispatchEvent(enter);
     });
-    expect(screen.getByText('Drop a CSV file to import')).toBeTruthy();
+    expect(screen.getByText('Drop a CSV or Excel file to import')).toBeTruthy();
     act(() => {
       const drop = new Event('drop', { bubbles: true, cancelable: true });
       Object.assign(drop, { dataTransfer });
       document.body.dispatchEvent(drop);
     });
     await screen.findByRole('table', { name: 'Column mapping' });
-    expect(screen.queryByText('Drop a CSV file to import')).toBeNull();
+    expect(screen.queryByText('Drop a CSV or Excel file to import')).toBeNull();
     expect(kit.core.callsOf('import.begin')[0]?.fileName).toBe('dropped.csv');
     expect(shown).toEqual(['import']);
   });
 
   it('stops at the File step with the core’s message when the file cannot be imported', async () => {
     setup(makeImportKit({ fatal: 'The file is empty: there is no header row.' }));
-    const input = screen.getByLabelText('CSV file') as HTMLInputElement;
+    const input = screen.getByLabelText('CSV or Excel file') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File([''], 'empty.csv')] } });
     expect(await screen.findByText('The file is empty: there is no header row.')).toBeTruthy();
     expect(screen.getByText('This file cannot be imported')).toBeTruthy();
@@ -95,7 +95,7 @@ describe('CSV import', () => {
     fireEvent.click(await screen.findByRole('option', { name: 'First name' }));
     const email = screen.getByRole('combobox', { name: 'Map column Email' });
     fireEvent.click(email);
-    fireEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: 'Ignore' }));
+    fireEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: "Don't import" }));
     expect(screen.getByText('Map a column to Email')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Validate' }) as HTMLButtonElement).disabled).toBe(true);
 
@@ -151,7 +151,7 @@ describe('CSV import', () => {
     fireEvent.click(start);
     await screen.findByRole('progressbar', { name: 'Import progress' });
     expect(kit.core.callsOf('import.start')).toEqual([
-      { jobId: 'job-1', options: { mode: 'upsert', tags: [], lists: [], sequence: null, points: 0, gdprConfirmed: true } },
+      { jobId: 'job-1', options: { mode: 'upsert', existing: 'keep', tags: [], lists: [], sequence: null, points: 0, gdprConfirmed: true } },
     ]);
   });
 
@@ -209,6 +209,6 @@ describe('CSV import', () => {
     expect(kit.core.callsOf('jobs.exportFailed')).toEqual([{ jobId: 'job-1' }]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Import another file' }));
-    expect(screen.getByText(/Drop a CSV file anywhere/)).toBeTruthy();
+    expect(screen.getByText(/Drop a CSV or Excel \(\.xlsx\) file anywhere/)).toBeTruthy();
   });
 });

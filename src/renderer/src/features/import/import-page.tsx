@@ -1,4 +1,4 @@
-// The import page: "Import CSV…" (or a drop anywhere), the steps File → Mapping → Review → Options → Run → Report, and past imports.
+// The import page: "Import CSV or Excel…" (or a drop anywhere), the steps File → Mapping → Review → Options → Run → Report, and past imports.
 import { Button, Divider, FileButton, Group, Stack, Stepper, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
@@ -50,10 +50,10 @@ export function ImportPage() {
             // Cleared at once so choosing the same file again (after fixing it) fires a change.
             resetRef.current?.();
             if (file) void flow.getState().pickFile(file);
-          }} accept=".csv,.tsv,.txt,text/csv,text/plain" inputProps={{ 'aria-label': 'CSV file' }} resetRef={resetRef}>
+          }} accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" inputProps={{ 'aria-label': 'CSV or Excel file' }} resetRef={resetRef}>
           {(props) => (
             <Button {...props} disabled={busy === 'upload' || busy === 'analyze'}>
-              Import CSV…
+              Import CSV or Excel…
             </Button>
           )}
         </FileButton>

@@ -177,16 +177,3 @@ export function createImportStore(api: LeadDeskApi, review: ReviewStore): Import
     };
   });
 }
-
-/** What the mapping screen can offer: lead fields, the account's custom fields, and Ignore. */
-export function targetsFor(catalog: AccountLists | null, fields: readonly string[]): { value: string; label: string }[] {
-  const custom = (catalog?.custom_fields.items ?? []).map((f) => ({ value: `custom:${f.field_identifier}`, label: `Custom: ${f.field_identifier}` }));
-  return [{ value: 'ignore', label: 'Ignore' }, ...fields.map((f) => ({ value: f, label: fieldLabel(f) })), ...custom];
-}
-
-export function fieldLabel(field: string): string {
-  if (field === 'email') return 'Email';
-  if (field.startsWith('custom:')) return `Custom: ${field.slice(7)}`;
-  const words = field.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

@@ -1,10 +1,10 @@
-// Step 2: one row per column — its header, sample values and the field it goes to (prefilled from the suggestion).
+// Step 2: one row per column — its header, an example from the file and the field it goes to, in plain words and grouped.
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { IMPORT_TARGET_FIELDS, type ImportTarget } from '../../../../shared/domain/import';
+import type { ImportTarget } from '../../../../shared/domain/import';
 import { InfoIcon } from '../../components/icons';
 import { AnalysisSummary } from './file-step';
 import { useImportFlow } from './import-context';
-import { targetsFor } from './import-store';
+import { allValues, groupedTargets, targetLabel } from './mapping-targets';
 
 const SAMPLES = 3;
 
@@ -17,9 +17,9 @@ export function MappingStep() {
   const validate = useImportFlow((s) => s.validate);
   if (!analysis) return null;
 
-  const options = targetsFor(catalog, IMPORT_TARGET_FIELDS);
+  const options = groupedTargets(catalog);
   // Columns whose suggested custom field the catalog does not list (yet) still show their value.
-  const known = new Set(options.map((o) => o.value));
+  const known = allValues(options);
   const targets = Object.values(mapping).filter((t) => t !== 'ignore');
   const emailMapped = targets.includes('email');
   const twice = targets.find((t, i) => targets.indexOf(t) !== i);
@@ -41,22 +41,27 @@ export function MappingStep() {
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Column</Table.Th>
-            <Table.Th>Sample values</Table.Th>
+            <Table.Th>Example from the file</Table.Th>
             <Table.Th w={260}>Goes to</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {analysis.headers.map((header, column) => {
             const value = mapping[header] ?? 'ignore';
-            const data = known.has(value) ? options : [...options, { value, label: value }];
+            const data = known.has(value) ? options : [...options, { value, label: targetLabel(value) }];
             const samples = analysis.sample.slice(0, SAMPLES).map((row) => row[column] ?? '').filter(Boolean);
             return (
               <Table.Tr key={header}>
                 <Table.Td fw={500}>{header}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" c="dimmed" lineClamp={2}>
-                    {samples.length > 0 ? samples.join(' · ') : '(empty in the first rows)'}
+                  <Text size="sm" lineClamp={1} title={samples.join(' · ')}>
+                    {samples[0] ?? <Text span c="dimmed" size="sm">(empty in the first rows)</Text>}
                   </Text>
+                  {samples.length > 1 && (
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      also {samples.slice(1).join(' · ')}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Select
@@ -82,7 +87,7 @@ export function MappingStep() {
       )}
       {twice && (
         <Text size="sm" c="red">
-          Two columns go to the same field ({twice}); map each field from one column only.
+          Two columns go to the same field ({targetLabel(twice)}); map each field from one column only.
         </Text>
       )}
       <Group>

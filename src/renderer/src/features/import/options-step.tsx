@@ -1,6 +1,8 @@
 // Step 4: how rows become leads (create / update / both), what every lead gets (tags, lists, sequence, points), and the GDPR declaration.
-import { Button, Checkbox, Group, MultiSelect, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
-import type { ImportMode } from '../../../../shared/domain/import';
+import { Alert, Button, Checkbox, Group, MultiSelect, NumberInput, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { ExistingPolicy, ImportMode } from '../../../../shared/domain/import';
+import { usePlan } from './plan-summary';
 import { GdprNotice } from '../accounts/gdpr-notice';
 import { useImportFlow } from './import-context';
 import { MODE_LABELS, optionsProblems } from './import-options';
@@ -18,7 +20,11 @@ export function OptionsStep() {
   const goTo = useImportFlow((s) => s.goTo);
   const sequences = catalog?.sequences.items ?? [];
   const steps = sequences.find((q) => q.name === options.sequence)?.steps ?? null;
-  const problems = optionsProblems(options);
+  const plan = usePlan();
+  const existing = plan?.existing ?? 0;
+  const [overwriteConfirmed, setOverwriteConfirmed] = useState(false);
+  const overwriting = options.existing === 'overwrite' && options.mode !== 'create';
+  const problems = [...optionsProblems(options), ...(overwriting && !overwriteConfirmed ? ['Confirm that existing leads may be overwritten.'] : [])];
 
   return (
     <Stack gap="sm" maw={640}>
@@ -33,6 +39,32 @@ export function OptionsStep() {
           data={(Object.keys(MODE_LABELS) as ImportMode[]).map((value) => ({ value, label: MODE_LABELS[value] }))}
         />
       </div>
+      {options.mode !== 'create' && (
+        <Radio.Group
+          label="Leads that already exist in Kartra"
+          description={`${count(existing)} of these rows match leads this app already knows; others are found when sent.`}
+          value={options.existing}
+          onChange={(value) => {
+            setOptions({ existing: value as ExistingPolicy });
+            setOverwriteConfirmed(false);
+          }}
+        >
+          <Stack gap={6} mt={6}>
+            <Radio value="keep" label="Add tags, lists and sequences only — don't change their details (recommended)" />
+            <Radio value="fill" label={`Fill empty fields only — reads each existing lead once first (${count(existing)}+ extra reads)`} />
+            <Radio value="overwrite" label="Overwrite their details with the file's values" />
+          </Stack>
+        </Radio.Group>
+      )}
+      {overwriting && (
+        <Alert color="orange" title="Existing leads will be changed">
+          <Checkbox
+            label={`Overwrite the details of ${count(existing)} existing lead${existing === 1 ? '' : 's'} known here (and any other existing lead in the file) with the file's values`}
+            checked={overwriteConfirmed}
+            onChange={(e) => setOverwriteConfirmed(e.currentTarget.checked)}
+          />
+        </Alert>
+      )}
       <MultiSelect label="Tags" description="Assigned to every imported lead" data={catalog?.tags.items ?? []} value={options.tags} onChange={(tags) => setOptions({ tags })} searchable clearable />
       <MultiSelect label="Lists" description="Every imported lead joins these lists" data={catalog?.lists.items ?? []} value={options.lists} onChange={(lists) => setOptions({ lists })} searchable clearable />
       <Group grow align="flex-start">

@@ -3,7 +3,10 @@ import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { ErrorAlert } from '../../components/error-alert';
 import { useBulk, useImportFlow, useReview } from './import-context';
 import { count } from './format';
+import { BulkFixPanel } from './bulk-fix-panel';
+import { PlanSummary, usePlan } from './plan-summary';
 import { ReviewTable } from './review-table';
+import { UnknownNamesAlert } from './unknown-names-alert';
 import type { RowFilter } from './review-store';
 
 const FILTERS: { value: RowFilter; label: string }[] = [
@@ -20,6 +23,7 @@ export function ReviewStep() {
   const filter = useReview((s) => s.filter);
   const total = useReview((s) => s.total);
   const error = useReview((s) => s.error);
+  const plan = usePlan();
 
   return (
     <Stack gap="sm">
@@ -31,6 +35,9 @@ export function ReviewStep() {
           <Count label="Excluded" value={counts.excluded} />
         </Group>
       )}
+      {plan && <PlanSummary plan={plan} />}
+      <UnknownNamesAlert />
+      {counts && counts.invalid > 0 && <BulkFixPanel />}
       <Group justify="space-between">
         <SegmentedControl
           aria-label="Show rows"

@@ -8,7 +8,7 @@ import { useBulk, useReview } from './import-context';
 
 const ROW_HEIGHT = 40;
 const COL_WIDTH = 180;
-const FIXED = '64px 84px 96px';
+const FIXED = '64px 84px 96px 280px';
 
 const STATUS_COLORS: Record<string, string> = { invalid: 'red', ready: 'green', excluded: 'gray', created: 'teal', updated: 'blue', skipped: 'yellow', failed: 'red', in_flight: 'violet' };
 
@@ -63,6 +63,7 @@ export function ReviewTable({ headers, editable }: ReviewTableProps) {
         <div role="columnheader" style={{ padding: 8 }}>Row</div>
         <div role="columnheader" style={{ padding: 8 }}>Exclude</div>
         <div role="columnheader" style={{ padding: 8 }}>Status</div>
+        <div role="columnheader" style={{ padding: 8 }}>Problem</div>
         {headers.map((h) => (
           <div role="columnheader" key={h} style={{ padding: 8, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
             {h}
@@ -132,6 +133,7 @@ function RowCells({ row, headers, editable, editing, saving, onEdit, onChange, o
           {row.status}
         </Badge>
       </div>
+      <RowProblem row={row} />
       {headers.map((column) => {
         const value = row.values[column] ?? '';
         const errors = row.errors.filter((e) => e.column === column).map((e) => e.message);
@@ -183,5 +185,15 @@ function RowCells({ row, headers, editable, editing, saving, onEdit, onChange, o
         );
       })}
     </>
+  );
+}
+
+/** Every refused cell of the row, in words and with its column's name, readable without hovering. */
+function RowProblem({ row }: { row: ImportRow }) {
+  const text = row.errors.map((e) => `${e.column}: ${e.message}`).join(' · ') || (row.status === 'failed' || row.status === 'skipped' ? (row.outcome ?? '') : '');
+  return (
+    <div role="cell" title={text || undefined} style={{ padding: '0 8px', fontSize: 12, lineHeight: 1.25, overflow: 'hidden', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', color: row.errors.length > 0 ? 'var(--mantine-color-red-text)' : undefined }}>
+      {text}
+    </div>
   );
 }
