@@ -18,14 +18,17 @@ export function makeCsv(stamp: string, count: number, badRows: readonly number[]
  * Drops a file on the window the way the browser does: dragenter / dragover (the drop target appears)
  * and drop, each carrying a DataTransfer that holds the File.
  */
-export async function dropFile(page: Page, name: string, text: string): Promise<void> {
+export async function dropFile(page: Page, name: string, content: string | Buffer): Promise<void> {
+  const base64 = (typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64');
+  const type = name.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
   const dataTransfer = await page.evaluateHandle(
-    ({ name, text }) => {
+    ({ name, base64, type }) => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File([text], name, { type: 'text/csv' }));
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], name, { type }));
       return transfer;
     },
-    { name, text },
+    { name, base64, type },
   );
   await page.dispatchEvent('body', 'dragenter', { dataTransfer });
   await page.dispatchEvent('body', 'dragover', { dataTransfer });
@@ -58,4 +61,19 @@ export async function validateMapping(page: Page): Promise<void> {
 export async function confirmAndStart(page: Page): Promise<void> {
   await page.getByLabel(/^I confirm/).check();
   await page.getByRole('button', { name: 'Start import' }).click();
+}
+
+/** Screenshots of one import step at both judged window sizes (1440×900 and 1024×700), for a person to look at. */
+export async function shootStep(page: Page, step: string): Promise<void> {
+  const dir = process.env.IMPORT_SHOTS_DIR;
+  if (!dir) return;
+  const before = page.viewportSize();
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${dir}/${step}-${width}x${height}.png`, fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
 }

@@ -2,9 +2,12 @@
 // bad cell inline, add a tag and a list, confirm GDPR, run — then the sandbox itself must hold all 500 leads with
 // both; and a small import whose rows are not all imported, whose "failed rows" CSV is downloaded and read.
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeWorkbook } from '../src/main/core/import/testing/workbooks';
 import { DEMO_ACCOUNT } from '../src/main/core/sandbox';
 import { expect, test } from './fixtures';
-import { confirmAndStart, countIn, dropFile, makeCsv, pickMany, validateMapping } from './import-support';
+import { confirmAndStart, countIn, dropFile, makeCsv, pickMany, shootStep, validateMapping } from './import-support';
 import { connectSandbox } from './journeys/sandbox-journey';
 import { sandboxOf } from './workspace-support';
 
@@ -100,4 +103,59 @@ test('rows that are not imported are reported, and their CSV downloads with an e
   expect(rows.join('\n')).toContain('not-an-email-4');
   // Nothing was created in the sandbox.
   expect(kartra.sandbox.inspect.listLeads({ apiKey: DEMO_ACCOUNT.apiKey }).filter((l) => l.email.includes(`.${stamp}.`))).toHaveLength(0);
+});
+
+test('review: "replace every España with Spain" makes 15 rows ready in one action; a Tags column maps itself', async ({ app, host }) => {
+  await connectSandbox(app);
+  const stamp = `${Date.now()}`;
+  const lines = ['E-mail Address,First,Surname,Phone #,Country,Tags'];
+  for (let i = 1; i <= 15; i++) lines.push(`es.${stamp}.${i}@example.org,Ana${i},García,+34 600 000 0${String(i).padStart(2, '0')},España,VIP; Customer`);
+  for (let i = 16; i <= 20; i++) lines.push(`ok.${stamp}.${i}@example.org,Ok${i},Smith,,Spain,Customer`);
+  await dropFile(app, `spain-${stamp}.csv`, lines.join('\n'));
+  await expect(app.getByRole('combobox', { name: 'Map column Tags' })).toHaveValue('Tags — several per cell', { timeout: 20_000 });
+  await expect(app.getByRole('combobox', { name: 'Map column Surname' })).toHaveValue('Last name');
+  await shootStep(app, '1-mapping');
+  await validateMapping(app);
+  await expect(countIn(app, 'Row counts', 'With errors')).toHaveText(/^With errors\s*15$/);
+  // The reason is in the row, with the column's name, without hovering.
+  await expect(app.getByRole('row').filter({ hasText: 'Country: "España" is not a country name' }).first()).toBeVisible();
+  const fix = app.getByRole('region', { name: 'Fix a whole column' }).or(app.locator('section[aria-label="Fix a whole column"]'));
+  await expect(fix.getByRole('textbox', { name: 'Replace every España with' })).toHaveValue('Spain');
+  await shootStep(app, '2-review-errors');
+  await fix.getByRole('button', { name: 'Replace every España with Spain' }).click();
+  await expect(countIn(app, 'Row counts', 'Ready')).toHaveText(/^Ready\s*20$/);
+  await expect(countIn(app, 'Row counts', 'With errors')).toHaveText(/^With errors\s*0$/);
+  await expect(countIn(app, 'Import plan', 'New')).toHaveText(/^New\s*20$/);
+  await shootStep(app, '3-review-fixed');
+  await app.getByRole('button', { name: 'Continue to options' }).click();
+  await expect(app.getByRole('radio', { name: /Add tags, lists and sequences only/ })).toBeChecked();
+  await app.getByRole('radio', { name: /Overwrite their details/ }).check();
+  await expect(app.getByRole('button', { name: 'Start import' })).toBeDisabled();
+  await app.getByLabel(/^I confirm/).check();
+  await shootStep(app, '4-options-overwrite');
+  await expect(app.getByRole('button', { name: 'Start import' })).toBeDisabled();
+  await app.getByLabel(/^Overwrite the details of/).check();
+  await expect(app.getByRole('button', { name: 'Start import' })).toBeEnabled();
+  expect(host).toBeTruthy();
+});
+
+test('an .xlsx workbook made with exceljs imports like a CSV', async ({ app, host }) => {
+  await connectSandbox(app);
+  const kartra = sandboxOf(host);
+  const stamp = `${Date.now()}`;
+  const path = join(tmpdir(), `leads-${stamp}.xlsx`);
+  await writeWorkbook(path, [
+    { name: 'Leads', rows: [['Email', 'First name', 'Last name', 'Joined'], ...[1, 2, 3].map((i) => [`xlsx.${stamp}.${i}@example.org`, `X${i}`, 'Sheet', new Date(Date.UTC(2024, 0, i))])] },
+  ]);
+  await dropFile(app, `leads-${stamp}.xlsx`, await readFile(path));
+  const analysis = app.getByRole('group', { name: 'File analysis' });
+  await expect(analysis).toContainText('3', { timeout: 20_000 });
+  await expect(app.getByRole('combobox', { name: 'Map column Email' })).toHaveValue('Email');
+  await validateMapping(app);
+  await expect(countIn(app, 'Row counts', 'Ready')).toHaveText(/^Ready\s*3$/);
+  await app.getByRole('button', { name: 'Continue to options' }).click();
+  await confirmAndStart(app);
+  await expect(countIn(app, 'Import report', 'Created')).toHaveText(/^Created\s*3$/, { timeout: 60_000 });
+  await shootStep(app, '5-report');
+  expect(kartra.lead({ email: `xlsx.${stamp}.2@example.org` }).profile).toMatchObject({ first_name: 'X2', last_name: 'Sheet' });
 });

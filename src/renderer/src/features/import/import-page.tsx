@@ -44,7 +44,7 @@ export function ImportPage() {
     <Stack gap="md" pb="xl" style={{ overflow: 'auto', height: '100%' }}>
       <Group justify="space-between">
         <Title order={2} size="h3">
-          {kind === 'recipe' ? 'Recipe run' : 'Import leads from CSV'}
+          {kind === 'recipe' ? 'Recipe run' : 'Import leads from CSV or Excel'}
         </Title>
         <FileButton onChange={(file) => {
             // Cleared at once so choosing the same file again (after fixing it) fires a change.
