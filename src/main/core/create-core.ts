@@ -17,6 +17,7 @@ import { createLogger } from './log';
 import { AccountCacheRepo } from './store/account-cache-repo';
 import { AccountsRepo } from './store/accounts-repo';
 import { openDatabase } from './store/database';
+import { acquireDataDirLock } from './store/data-dir-lock';
 import { LeadCacheRepo } from './store/lead-cache-repo';
 import { OutboxRepo } from './outbox/outbox-repo';
 import { OutboxService } from './outbox/outbox-service';
@@ -32,6 +33,17 @@ import { RecipesService } from './jobs/recipes-service';
 import { RowRepo } from './jobs/row-repo';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // First, before the database is opened: a second process on this folder gets data_dir_in_use and changes nothing.
+  const lock = acquireDataDirLock(options.dataDir, options.processKind ?? null);
+  try {
+    return await createLockedCore(options, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function createLockedCore(options: CoreOptions, releaseLock: () => void): Promise<Core> {
   const log = options.log ?? createLogger();
   const dbFile = join(options.dataDir, 'lead-desk.sqlite');
   const db = openDatabase(dbFile);
@@ -203,6 +215,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await sandbox.close();
       await parseWorker.close();
       db.close();
+      releaseLock();
     },
   };
 }
