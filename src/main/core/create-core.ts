@@ -8,6 +8,7 @@ import { createRouter, type Handlers } from './api/router';
 import { BuiltinSandbox } from './connection/builtin-sandbox';
 import { ConnectionService } from './connection/connection-service';
 import type { Core, CoreOptions } from './core-types';
+import { fingerprintsIn } from './credentials/credential-fingerprint';
 import { CredentialVault } from './credentials/credential-vault';
 import { openKeychain } from './credentials/secret-store';
 import { EventHub } from './events';
@@ -52,7 +53,8 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
   const sandbox = new BuiltinSandbox(options.dataDir, options.sandbox);
   const keychain = await (options.openKeychain ?? openKeychain)();
   if (!keychain.store) log.warn('no keychain: credentials can only be kept for this session', { reason: keychain.reason });
-  const vault = new CredentialVault(keychain.store, keychain.reason);
+  const settings = new SettingsRepo(db);
+  const vault = new CredentialVault(keychain.store, keychain.reason, fingerprintsIn(settings));
   const accountsRepo = new AccountsRepo(db);
   const cacheRepo = new AccountCacheRepo(db);
 
@@ -67,7 +69,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
   });
   const connection: ConnectionService = new ConnectionService({
     accounts: accountsRepo,
-    settings: new SettingsRepo(db),
+    settings,
     limiters,
     sandbox,
     vault,
