@@ -6,9 +6,9 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, vi } from 'vitest';
 import type { RunningSandbox, SandboxAccountCredentials } from '../main/core/sandbox';
 
-// Every CLI run starts a Node + tsx child (~2 s each on 2 busy cores), and a test makes several:
-// the default 20 s per test is too tight when the whole suite runs beside it.
-vi.setConfig({ testTimeout: 90_000 });
+// Every CLI run starts a Node + tsx child that opens a core (~4 s alone, far more on 2 cores shared with other work),
+// and a test makes several: the default 20 s per test is far too tight when the whole suite runs beside it.
+vi.setConfig({ testTimeout: 180_000 });
 
 export const REPO_ROOT = resolve(dirname(__filename), '..', '..');
 const MAIN = resolve(REPO_ROOT, 'src', 'cli', 'main.ts');
@@ -64,7 +64,7 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = cleanEnv(), st
 }
 
 /** Runs the CLI to completion (killed after `timeoutMs`) and parses its stdout. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = cleanEnv(), timeoutMs = 30_000, stdin?: string): Promise<CliRun> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv = cleanEnv(), timeoutMs = 60_000, stdin?: string): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
     const child = spawnCli(args, env, stdin);
     let stdout = '';

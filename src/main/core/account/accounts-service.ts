@@ -89,6 +89,7 @@ export class AccountsService {
     await this.deps.vault.delete(id);
     if (deleteLocalData || row.kind === 'sandbox') {
       this.deps.removeLocalFiles?.(id);
+      this.deps.vault.dropFingerprint(id);
       this.deps.accounts.delete(id);
     }
     return this.list();

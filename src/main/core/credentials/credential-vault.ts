@@ -52,11 +52,17 @@ export class CredentialVault {
     return (await this.readKeychain(accountId)) ? 'keychain' : 'missing';
   }
 
-  /** Removes the secret from everywhere it might be. */
+  /**
+   * Removes the secret from everywhere it might be. Its fingerprint stays while the account keeps its local data, so
+   * the same credentials entered again find that account (dropFingerprint when the account itself goes).
+   */
   async delete(accountId: string): Promise<void> {
-    this.fingerprints?.delete(accountId);
     await this.session.delete(accountId);
     await this.keychain?.delete(accountId);
+  }
+
+  dropFingerprint(accountId: string): void {
+    this.fingerprints?.delete(accountId);
   }
 
   /**
