@@ -21,7 +21,7 @@ const connect = (sandbox: RunningSandbox, account = DEMO_ACCOUNT, extra: Record<
 });
 
 describe('accounts.connect with reuse', () => {
-  it('after a restart without a keychain, finds the session-only account by fingerprint, offline, with no call to Kartra', async () => {
+  it('after a restart without a keychain, finds the session-only account by fingerprint with no call to Kartra (so it works offline)', async () => {
     const sandbox = await h.sandbox();
     const dataDir = h.tempDir();
     const first = await h.core({ keychain: 'none', dataDir });
