@@ -1,14 +1,12 @@
 // `account …` lists, account flags vs environment, usage errors (exit 2) and Kartra errors (exit 1) — secrets never printed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../main/core/sandbox';
-import { accountEnv, cleanEnv, runCli, type CliRun } from './test-kit';
+import { accountEnv, cleanEnv, cliEnv, runCli, type CliRun } from './test-kit';
 
 let sb: RunningSandbox;
-let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   sb = await startSandbox({ rate: 0 });
-  env = cleanEnv(accountEnv(sb));
 });
 afterAll(async () => {
   await sb?.close();
@@ -20,10 +18,10 @@ function expectOneDocument(run: CliRun): void {
   expect(run.stdout.trim().split('\n')).toHaveLength(1);
 }
 
-describe.concurrent('account commands', () => {
+describe('account commands', () => {
   it('lists the lists, sequences and custom fields the sandbox holds', async () => {
     const catalog = sb.inspect.catalog({ apiKey: sb.accounts[0]!.apiKey });
-    const [lists, sequences, fields] = await Promise.all(['lists', 'sequences', 'custom-fields'].map((what) => runCli(['account', what], env)));
+    const [lists, sequences, fields] = await Promise.all(['lists', 'sequences', 'custom-fields'].map((what) => runCli(['account', what], cliEnv(sb))));
     for (const run of [lists, sequences, fields]) {
       expect(run!.code).toBe(0);
       expectOneDocument(run!);
@@ -45,7 +43,7 @@ describe.concurrent('account commands', () => {
   });
 });
 
-describe.concurrent('usage errors exit 2 with one JSON document', () => {
+describe('usage errors exit 2 with one JSON document', () => {
   it('names every missing account setting', async () => {
     const run = await runCli(['lead', 'get', '--email', 'a@example.com'], cleanEnv());
     expect(run.code).toBe(2);
@@ -74,8 +72,8 @@ describe.concurrent('usage errors exit 2 with one JSON document', () => {
 
   it('names an unknown flag and a plain-http address', async () => {
     const [flag, url] = await Promise.all([
-      runCli(['lead', 'get', '--mail', 'a@example.com'], env),
-      runCli(['account', 'tags', '--api-url', 'http://kartra.example.com/api'], env),
+      runCli(['lead', 'get', '--mail', 'a@example.com'], cliEnv(sb)),
+      runCli(['account', 'tags', '--api-url', 'http://kartra.example.com/api'], cliEnv(sb)),
     ]);
     expect(flag!.json.error).toMatchObject({ code: 'usage', flag: '--mail' });
     expect(url!.json.error).toMatchObject({ code: 'usage', flag: '--api-url' });
@@ -87,7 +85,7 @@ describe.concurrent('usage errors exit 2 with one JSON document', () => {
 describe('Kartra errors exit 1', () => {
   it('reports a wrong password with Kartra code 233 and never prints the secrets', async () => {
     const secretKey = sb.accounts[0]!.apiKey;
-    const run = await runCli(['lead', 'get', '--email', 'a@example.com', '--api-password', 'Wrong-Pass-98765'], env);
+    const run = await runCli(['lead', 'get', '--email', 'a@example.com', '--api-password', 'Wrong-Pass-98765'], cliEnv(sb));
     expect(run.code).toBe(1);
     expectOneDocument(run);
     expect(run.json.error).toMatchObject({ code: 'auth_failed', details: { kartraType: '233' } });

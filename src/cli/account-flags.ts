@@ -1,10 +1,9 @@
-// The Kartra account a command talks to: from --api-url/--app-id/--api-key/--api-password or KARTRA_* variables (flags win).
+// The Kartra account a command talks to: from --api-url/--app-id/--api-key/--api-password or KARTRA_* variables (flags
+// win). Secrets belong in the environment or on stdin (`--api-password -`): a value on the command line is visible to
+// every user of the machine in the process list, so it still works but earns a warning.
 import { AppError } from '../main/core/errors';
-import { KartraClient } from '../main/core/kartra/client';
 import { checkApiUrl } from '../main/core/kartra/http';
-import { RateLimiter } from '../main/core/kartra/rate-limiter';
 import type { KartraCredentials } from '../main/core/kartra/types';
-import type { Logger } from '../main/core/log';
 import { str, UsageError, type FlagValues, type OptionSpec } from './args';
 import type { CliContext } from './context';
 
@@ -54,35 +53,43 @@ export function resolveAccount(
   return credentials;
 }
 
-export interface OpenedClient {
-  client: KartraClient;
-  limiter: RateLimiter;
-  /** Rejects whatever is still queued and closes pooled connections, so the process can exit. */
-  close(): Promise<void>;
-}
+const SECRET_FLAGS = [
+  { flag: 'api-key', env: 'KARTRA_API_KEY' },
+  { flag: 'api-password', env: 'KARTRA_API_PASSWORD' },
+] as const;
 
-/** A real client behind a real per-App rate limiter, as the app builds it. */
-export function openClient(credentials: KartraCredentials, log: Logger): OpenedClient {
-  const limiter = new RateLimiter({ appId: credentials.appId, log });
-  const client = new KartraClient({ credentials, scheduler: limiter, log });
-  return {
-    client,
-    limiter,
-    async close() {
-      limiter.close();
-      await client.close();
-    },
-  };
-}
+/** The flag names whose value "-" means "read it from stdin" (key first, then password, one per line). */
+export const STDIN_VALUE = '-';
 
-/** Opens a client for the account of the flags/environment, runs `fn`, and always closes it. */
-export async function withClient<T>(values: FlagValues, ctx: CliContext, fn: (client: KartraClient) => Promise<T>): Promise<T> {
-  const credentials = resolveAccount(values, ctx.env);
-  ctx.printer.addSecrets(credentials.apiKey, credentials.apiPassword);
-  const opened = openClient(credentials, ctx.log);
-  try {
-    return await fn(opened.client);
-  } finally {
-    await opened.close();
+/**
+ * Replaces `--api-key -` / `--api-password -` with lines read from stdin (in that order when both are "-") and warns
+ * on stderr about a secret given as a literal flag value. Returns new flag values; the input is not changed.
+ */
+export async function readSecretFlags(values: FlagValues, ctx: CliContext): Promise<FlagValues> {
+  const fromStdin = SECRET_FLAGS.filter(({ flag }) => values[flag] === STDIN_VALUE);
+  for (const { flag, env } of SECRET_FLAGS) {
+    const value = values[flag];
+    if (typeof value === 'string' && value !== STDIN_VALUE) {
+      ctx.warn(`--${flag} with a value is visible to other users of this machine (process list, shell history): set ${env}, or pass --${flag} - and give it on stdin`);
+    }
   }
+  if (fromStdin.length === 0) return values;
+  const lines = (await ctx.readStdin()).split(/\r?\n/);
+  const out: FlagValues = { ...values };
+  fromStdin.forEach(({ flag }, i) => {
+    const line = lines[i]?.trim() ?? '';
+    if (line === '') {
+      const which = fromStdin.length > 1 ? ` (line ${i + 1} of stdin: the key first, then the password)` : '';
+      throw new UsageError(`--${flag} -: nothing was read from stdin${which}`, `--${flag}`);
+    }
+    out[flag] = line;
+  });
+  return out;
+}
+
+/** The account of the flags, the environment and stdin, its secrets registered for scrubbing. */
+export async function readAccount(values: FlagValues, ctx: CliContext, options: { useEnv?: boolean; urlFlag?: string } = {}): Promise<KartraCredentials> {
+  const credentials = resolveAccount(await readSecretFlags(values, ctx), ctx.env, options);
+  ctx.printer.addSecrets(credentials.apiKey, credentials.apiPassword);
+  return credentials;
 }

@@ -8,6 +8,10 @@ export interface CliContext {
   log: Logger;
   /** Human progress lines on stderr. */
   progress(message: string): void;
+  /** A warning line on stderr ("warning: …"). */
+  warn(message: string): void;
+  /** Everything on stdin (for `--api-password -`); read once. */
+  readStdin(): Promise<string>;
   /** The one stdout channel (JSON only). */
   printer: Printer;
   /** Resolves when SIGINT or SIGTERM arrives (long-running commands wait on it). */

@@ -54,7 +54,7 @@ describe('import command', () => {
     const email = `cli-gdpr.${stamp}@example.net`;
     const file = join(dir, 'gdpr.csv');
     writeFileSync(file, `email\n${email}\n`);
-    const run = await runCli(['import', file], env, 30_000);
+    const run = await runCli(['import', file], env, 90_000);
     expect(run.code).toBe(2);
     expect(run.json.error.message).toContain('never marked as having accepted GDPR terms');
     expect(lead(email)).toBeNull();
@@ -64,7 +64,7 @@ describe('import command', () => {
     expect((await runCli(['import', '--tag', 'x'], env)).json.error.message).toContain('give the CSV file right after "import"');
     const badMode = await runCli(['import', join(dir, 'x.csv'), '--mode', 'merge'], env);
     expect(badMode).toMatchObject({ code: 2, json: { error: { code: 'usage', flag: '--mode' } } });
-    const missing = await runCli(['import', join(dir, 'missing.csv'), '--gdpr-confirmed'], env, 30_000);
+    const missing = await runCli(['import', join(dir, 'missing.csv'), '--gdpr-confirmed'], env, 90_000);
     expect(missing.code).toBe(2);
     expect(missing.json.error.message).toContain('no such file');
   });

@@ -1,4 +1,4 @@
-// Lead Desk CLI entry: dispatches `sandbox`, `lead …`, `account …`, `bench rate`; JSON on stdout only, exit 0/1/2.
+// Lead Desk CLI entry: dispatches `sandbox`, `lead …`, `search`, `history`, `account …`, `import`, `bench rate`; JSON on stdout only, exit 0/1/2.
 import { createLogger } from '../main/core/log';
 import { UsageError } from './args';
 import type { CliContext, Command } from './context';
@@ -14,10 +14,15 @@ const USAGE = [
   'lead list|unlist (--email E | --id N) --list L [--list L2 ...]',
   'lead sequence (--email E | --id N) --sequence NAME (--step S | --unsubscribe)',
   'lead points (--email E | --id N) (--give N [--expiration DAYS] | --remove N)',
+  'search "QUERY"   (the leads this data folder has seen, as the app\'s search box finds them)',
+  'history [--email E | --id N] [--source edit|import|recipe|cli] [--since DATE]',
   'account tags|lists|sequences|pages|custom-fields',
-  'bench rate [--calls 1200] [--email E] [--latency MS] [--url U --app-id .. --api-key .. --api-password .. [--admin-token T]]',
-  'import FILE.csv [--map "Column=field" ...] [--mode create|update|upsert] [--tag T ...] [--list L ...] [--sequence "Name:step"] [--points N] [--report OUT.csv] [--gdpr-confirmed] [--data-dir DIR]',
-  'Account for lead/account: --api-url --app-id --api-key --api-password, or KARTRA_API_URL KARTRA_APP_ID KARTRA_API_KEY KARTRA_API_PASSWORD (flags win).',
+  'import FILE.csv [--map "Column=field" ...] [--mode create|update|upsert] [--tag T ...] [--list L ...] [--sequence "Name:step"] [--points N] [--report OUT.csv] [--gdpr-confirmed]',
+  'bench rate [--calls 1200] [--email E] [--latency MS] [--url U --app-id .. --api-key - --api-password - [--admin-token T]]',
+  'Every lead, search, history, account and import command runs on a data folder: --data-dir DIR, else LEAD_DESK_DATA_DIR, else the desktop app\'s.',
+  'Writes wait for Kartra; when it cannot be reached they print {"status":"queued","ids":[...]} and the next run on that folder sends them.',
+  'Account: KARTRA_API_URL KARTRA_APP_ID KARTRA_API_KEY KARTRA_API_PASSWORD, or --api-url --app-id --api-key --api-password (flags win).',
+  'Secrets: use the variables, or "--api-password -" (and/or "--api-key -") to read them from stdin; a secret typed as a flag value works but is visible in the process list.',
 ];
 
 // Loaded on demand: a lead command need not load the sandbox (node:sqlite, seed data) and starts faster.
@@ -27,6 +32,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   account: async () => (await import('./commands/account')).accountCommand,
   bench: async () => (await import('./commands/bench-rate')).benchCommand,
   import: async () => (await import('./commands/import')).importCommand,
+  search: async () => (await import('./commands/search')).searchCommand,
+  history: async () => (await import('./commands/history')).historyCommand,
   help: async () => async () => ({ usage: USAGE }),
 };
 
@@ -42,6 +49,19 @@ function waitForStop(): Promise<NodeJS.Signals> {
   });
 }
 
+let stdinText: Promise<string> | undefined;
+function readStdin(): Promise<string> {
+  stdinText ??= new Promise((resolvePromise, reject) => {
+    if (process.stdin.isTTY) process.stderr.write('Reading the secret from stdin: type it, then Enter and Ctrl-D.\n');
+    let text = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => (text += chunk));
+    process.stdin.on('end', () => resolvePromise(text));
+    process.stdin.on('error', reject);
+  });
+  return stdinText;
+}
+
 async function main(argv: string[]): Promise<number> {
   const printer = createPrinter((text) => process.stdout.write(text));
   const log = createLogger((line) => process.stderr.write(`${line}\n`));
@@ -49,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
     env: process.env,
     log,
     progress: (message) => process.stderr.write(`${message}\n`),
+    warn: (message) => process.stderr.write(`warning: ${message}\n`),
+    readStdin,
     printer,
     stopSignal: waitForStop,
   };

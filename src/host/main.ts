@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from './data-dir';
+import { defaultDataDir } from '../main/core/store/default-data-dir';
 import { startHost } from './start-host';
 
 function openInBrowser(url: string): void {

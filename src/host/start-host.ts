@@ -58,7 +58,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? createLogger();
   const bridge = await buildBridge();
   const version = await readVersion();
-  const core = await createCore({ dataDir: options.dataDir, version, log, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+  const core = await createCore({ dataDir: options.dataDir, version, log, processKind: 'browser', ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
   const token = newToken();
   let port = 0;
   const headers = securityHeaders();

@@ -3,7 +3,7 @@ import { startSandbox, DEMO_LEAD_EMAIL, type RunningSandbox, type SandboxStats }
 import type { KartraCredentials } from '../../main/core/kartra/types';
 import { silentLogger, type Logger } from '../../main/core/log';
 import { int, optionalInt, parseFlags, str, UsageError } from '../args';
-import { resolveAccount } from '../account-flags';
+import { readAccount } from '../account-flags';
 import type { Command } from '../context';
 import { KARTRA_LIMIT, runLimitedPhase, type LimitedResult, type PhaseProgress } from './bench-limited';
 import { runNaivePhase, type NaiveResult } from './bench-naive';
@@ -126,8 +126,7 @@ export const benchCommand: Command = async (argv, ctx) => {
   let target: BenchRateOptions['target'];
   if (url !== undefined) {
     // Only flags here, never KARTRA_* variables: a bench must not hammer a real App by accident.
-    const credentials = resolveAccount(values, ctx.env, { useEnv: false, urlFlag: '--url' });
-    ctx.printer.addSecrets(credentials.apiKey, credentials.apiPassword);
+    const credentials = await readAccount(values, ctx, { useEnv: false, urlFlag: '--url' });
     const adminToken = str(values, 'admin-token');
     target = { ...credentials, ...(adminToken !== undefined ? { adminToken } : {}) };
     if (values.latency !== undefined) throw new UsageError("--latency applies to the bench's own sandbox, not to --url", '--latency');

@@ -1,6 +1,6 @@
 // Checks --custom values against the account's custom fields and puts them in Kartra's shape (option ids, checkbox arrays).
 import type { AccountCustomField } from '../../shared/domain/account';
-import type { CustomFieldInput } from '../../main/core/kartra/lead-input';
+import type { CustomFieldInput } from '../../shared/domain/lead-input';
 import { UsageError } from '../args';
 
 const isId = (value: string) => /^\d+$/.test(value);

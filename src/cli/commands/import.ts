@@ -1,23 +1,17 @@
-// `import FILE.csv`: the app's own import (worker parse, validation, journaled runner on the bulk lane) run by a
-// core on a temporary or given data dir; progress on stderr, a JSON summary on stdout.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { ColumnMapping, ExistingPolicy, FileAnalysis, ImportMode, ImportOptions, ImportPlan, ImportRow, JobProgress } from '../../shared/domain/import';
+// `import FILE.csv`: the app's own import (worker parse, validation, journaled runner on the bulk lane) run by the core
+// on the data folder, for the account of the flags; progress on stderr, a JSON summary on stdout.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ColumnMapping, ExistingPolicy, ImportMode, ImportOptions, ImportPlan, JobProgress } from '../../shared/domain/import';
 import { IMPORT_ACTION_TARGETS, IMPORT_TARGET_FIELDS } from '../../shared/domain/import';
-import type { LimiterState } from '../../shared/domain/limiter';
-import type { Envelope } from '../../shared/ipc/envelope';
-import type { Core } from '../../main/core/core-types';
-import { createCore } from '../../main/core/create-core';
-import { SessionSecretStore } from '../../main/core/credentials/secret-store';
-import { AppError } from '../../main/core/errors';
-import { ACCOUNT_OPTIONS, resolveAccount } from '../account-flags';
+import type { LeadDeskApi } from '../../shared/ipc/make-api';
 import { bool, int, keyValue, list, parseFlags, str, UsageError } from '../args';
 import type { CliContext, Command } from '../context';
+import { CORE_OPTIONS, unwrap, withCore, type CliSession } from '../core-session';
 import type { Doc } from '../output';
 
 const OPTIONS = {
-  ...ACCOUNT_OPTIONS,
+  ...CORE_OPTIONS,
   map: { type: 'string', multiple: true },
   mode: { type: 'string' },
   existing: { type: 'string' },
@@ -27,18 +21,12 @@ const OPTIONS = {
   points: { type: 'string' },
   report: { type: 'string' },
   'gdpr-confirmed': { type: 'boolean' },
-  'data-dir': { type: 'string' },
   'dry-run': { type: 'boolean' },
 } as const;
 
 const MODES: readonly ImportMode[] = ['create', 'update', 'upsert'];
 const POLICIES: readonly ExistingPolicy[] = ['keep', 'fill', 'overwrite'];
 const TERMINAL = new Set(['finished', 'failed', 'cancelled']);
-
-function value<T>(reply: Envelope<unknown>): T {
-  if (!reply.ok) throw new AppError(reply.error.code, reply.error.message, { details: reply.error.details });
-  return reply.value as T;
-}
 
 /** "Column=field": a lead field, ignore, custom:identifier, or a bare custom field identifier. */
 export function parseMap(entries: string[]): ColumnMapping {
@@ -91,23 +79,13 @@ export const importCommand: Command = async (argv, ctx) => {
     gdprConfirmed: bool(values, 'gdpr-confirmed'),
   };
   const overrides = parseMap(list(values, 'map'));
-  const credentials = resolveAccount(values, ctx.env);
-  ctx.printer.addSecrets(credentials.apiKey, credentials.apiPassword);
-  const given = str(values, 'data-dir');
-  const dataDir = given ? resolve(given) : mkdtempSync(join(tmpdir(), 'lead-desk-cli-import-'));
-  // Session-only secrets: the CLI never writes to the OS keychain.
-  const core = await createCore({ dataDir, version: 'cli', log: ctx.log, openKeychain: async () => ({ store: new SessionSecretStore() }) });
-  try {
-    return await runImport(core, ctx, { file: resolve(file), credentials, options, overrides, report: str(values, 'report'), dryRun: bool(values, 'dry-run') });
-  } finally {
-    await core.close();
-    if (!given) rmSync(dataDir, { recursive: true, force: true });
-  }
+  return withCore(values, ctx, (session) =>
+    runImport(session, ctx, { file: resolve(file), options, overrides, report: str(values, 'report'), dryRun: bool(values, 'dry-run') }),
+  );
 };
 
 interface Plan {
   file: string;
-  credentials: ReturnType<typeof resolveAccount>;
   options: ImportOptions;
   overrides: ColumnMapping;
   report: string | undefined;
@@ -115,50 +93,47 @@ interface Plan {
   dryRun: boolean;
 }
 
-async function runImport(core: Core, ctx: CliContext, plan: Plan): Promise<Doc> {
+async function runImport({ api, core }: CliSession, ctx: CliContext, plan: Plan): Promise<Doc> {
   let count429 = 0;
   let latest: JobProgress | undefined;
   let settle: ((p: JobProgress) => void) | undefined;
-  core.onEvent((event, payload) => {
-    if (event === 'limiter.state') count429 = Math.max(count429, (payload as LimiterState).count429);
-    if (event === 'job.progress') {
-      latest = payload as JobProgress;
-      if (TERMINAL.has(latest.status)) settle?.(latest);
-    }
-  });
-  const { apiUrl, appId, apiKey, apiPassword } = plan.credentials;
-  value(await core.handle('accounts.connect', { label: 'CLI', appId, apiKey, apiPassword, apiUrl, sessionOnly: true }));
   const { jobId } = await core.importFile(plan.file);
-  const analysis = value<FileAnalysis>(await core.handle('import.analyze', { jobId }));
+  api.on('limiter.state', (state) => (count429 = Math.max(count429, state.count429)));
+  api.on('job.progress', (progress) => {
+    if (progress.jobId !== jobId) return;
+    latest = progress;
+    if (TERMINAL.has(progress.status)) settle?.(progress);
+  });
+  const analysis = unwrap(await api.import.analyze({ jobId }));
   ctx.progress(`import: ${analysis.fileName}: ${analysis.rowCount} rows, ${analysis.encoding}, delimiter ${JSON.stringify(analysis.delimiter)}`);
   for (const problem of analysis.problems) ctx.progress(`import: ${problem}`);
   const mapping = { ...analysis.suggestedMapping, ...plan.overrides };
   ctx.progress(`import: mapping ${Object.entries(mapping).filter(([, t]) => t !== 'ignore').map(([c, t]) => `${c}→${t}`).join(', ') || '(none)'}`);
-  const validated = value<JobProgress>(await core.handle('import.validate', { jobId, mapping }));
+  const validated = unwrap(await api.import.validate({ jobId, mapping }));
   ctx.progress(`import: ${validated.counts.ready} rows ready, ${validated.counts.invalid} invalid`);
-  if (plan.dryRun) return dryRun(core, ctx, jobId);
+  if (plan.dryRun) return dryRun(api, ctx, jobId);
 
   const startedAt = performance.now();
   const done = new Promise<JobProgress>((resolvePromise) => (settle = resolvePromise));
   const startedWith = count429;
-  value(await core.handle('import.start', { jobId, options: plan.options }));
+  unwrap(await api.import.start({ jobId, options: plan.options }));
   const ticker = setInterval(() => latest && ctx.progress(progressLine(latest)), 1000);
   let final: JobProgress;
   try {
     const stopped = ctx.stopSignal().then(async (signal) => {
       ctx.progress(`import: ${signal}: pausing after the rows on their way`);
-      return value<JobProgress>(await core.handle('jobs.pause', { jobId }));
+      return unwrap(await api.jobs.pause({ jobId }));
     });
     final = await Promise.race([done, stopped]);
   } finally {
     clearInterval(ticker);
   }
-  final = value<JobProgress>(await core.handle('jobs.get', { jobId }));
+  final = unwrap(await api.jobs.get({ jobId }));
   const seconds = (performance.now() - startedAt) / 1000;
   ctx.progress(progressLine(final));
   let reportRows: number | undefined;
   if (plan.report) {
-    const failed = value<{ csv: string; rows: number }>(await core.handle('jobs.exportFailed', { jobId }));
+    const failed = unwrap(await api.jobs.exportFailed({ jobId }));
     writeFileSync(plan.report, failed.csv);
     reportRows = failed.rows;
     ctx.progress(`import: ${failed.rows} failed or invalid rows written to ${plan.report}`);
@@ -184,13 +159,13 @@ async function runImport(core: Core, ctx: CliContext, plan: Plan): Promise<Doc> 
 }
 
 /** --dry-run: the plan of a validated import, with the first rows of each class; nothing is sent to Kartra. */
-async function dryRun(core: Core, ctx: CliContext, jobId: string): Promise<Doc> {
-  const plan = value<ImportPlan>(await core.handle('import.plan', { jobId }));
+async function dryRun(api: LeadDeskApi, ctx: CliContext, jobId: string): Promise<Doc> {
+  const plan: ImportPlan = unwrap(await api.import.plan({ jobId }));
   const first: Record<string, string[]> = {};
   for (const [kind, rows] of Object.entries(plan.examples)) {
     first[kind] = [];
     for (const row of rows) {
-      const [r] = value<{ rows: ImportRow[] }>(await core.handle('import.rows', { jobId, offset: row - 1, limit: 1 })).rows;
+      const [r] = unwrap(await api.import.rows({ jobId, offset: row - 1, limit: 1 })).rows;
       if (!r) continue;
       const why = r.errors.map((e) => `${e.column}: ${e.message}`).join('; ');
       first[kind].push(`row ${row}: ${Object.values(r.values).slice(0, 3).join(', ')}${why ? ` — ${why}` : ''}`);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { LeadAction } from '../../shared/domain/actions';
 import { LEAD_TEXT_FIELDS, type LeadRef } from '../../shared/domain/lead';
 import { isKartraTimeZone } from '../../shared/domain/time-zones';
-import type { CustomFieldInput, EditLeadChanges } from '../../main/core/kartra/lead-input';
+import type { CustomFieldInput, EditLeadChanges } from '../../shared/domain/lead-input';
 import { keyValue, list, str, UsageError, type FlagValues } from '../args';
 
 const Email = z.string().email();

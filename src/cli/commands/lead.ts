@@ -1,19 +1,19 @@
-// `lead …` commands: get, search, create, edit and the single-lead actions through the real client, actions chained in one call.
+// `lead …` commands through the app's core: reads with leads.find, writes with leads.create/edit/applyActions — durable
+// in the data folder's write queue, answered when Kartra confirmed, or reported as queued when it cannot be reached.
 import type { LeadAction } from '../../shared/domain/actions';
-import type { KartraClient } from '../../main/core/kartra/client';
-import { KartraApiError } from '../../main/core/kartra/errors';
-import type { CustomFieldInput } from '../../main/core/kartra/lead-input';
-import type { LeadWriteResult } from '../../main/core/kartra/lead-writes';
+import type { CustomFieldInput } from '../../shared/domain/lead-input';
+import type { WriteReceipt } from '../../shared/ipc/contract';
+import { AppError } from '../../main/core/errors';
 import { bool, int, parseFlags, required, str, UsageError, type FlagValues, type OptionSpec } from '../args';
-import { ACCOUNT_OPTIONS, withClient } from '../account-flags';
-import type { Command } from '../context';
+import type { CliContext, Command } from '../context';
+import { CORE_OPTIONS, unwrap, withCore, type CliSession } from '../core-session';
 import { PartialFailure, type Doc } from '../output';
 import { resolveCustomFields } from './custom-options';
 import { chainedActions, checkEmail, leadRef, names, PROFILE_OPTIONS, profileFrom, REF_OPTIONS } from './lead-flags';
 
 interface Sub {
   options: OptionSpec;
-  run(values: FlagValues, client: KartraClient, command: string): Promise<Doc>;
+  run(values: FlagValues, session: CliSession, command: string, ctx: CliContext): Promise<Doc>;
   /** Checks the flags before any account setting is looked at, so input mistakes are reported first. */
   check?(values: FlagValues, command: string): void;
 }
@@ -24,21 +24,27 @@ const actionSub = (flag: 'tag' | 'list', cmd: (name: string) => LeadAction): Sub
     leadRef(values, command);
     if (names(values, flag).length === 0) throw new UsageError(`"${command}" needs --${flag} (repeat it for several)`, `--${flag}`);
   },
-  run: (values, client, command) => runActions(client, leadRef(values, command), names(values, flag).map(cmd)),
+  run: (values, session, command, ctx) => runActions(session, ctx, values, command, names(values, flag).map(cmd)),
 });
+
+const refQuery = (values: FlagValues, command: string) => {
+  const ref = leadRef(values, command);
+  return ref.id ?? ref.email ?? '';
+};
 
 const SUBCOMMANDS: Record<string, Sub> = {
   get: {
     options: REF_OPTIONS,
     check: (values, command) => void leadRef(values, command),
-    run: async (values, client, command) => ({ lead: await client.getLead(leadRef(values, command)) }),
+    run: async (values, { api }, command) => ({ lead: unwrap(await api.leads.find({ query: refQuery(values, command) })) }),
   },
   search: {
     options: REF_OPTIONS,
     check: (values, command) => void leadRef(values, command),
-    async run(values, client, command) {
-      const found = await client.searchLead(leadRef(values, command));
-      return { found: found !== null, id: found?.id ?? null };
+    async run(values, { api }, command) {
+      const reply = await api.leads.find({ query: refQuery(values, command) });
+      if (!reply.ok && reply.error.code === 'not_found') return { found: false, id: null };
+      return { found: true, id: unwrap(reply).id };
     },
   },
   create: {
@@ -48,10 +54,11 @@ const SUBCOMMANDS: Record<string, Sub> = {
       profileFrom(values);
       chainedActions(values);
     },
-    async run(values, client) {
+    async run(values, session, _command, ctx) {
       const email = checkEmail(str(values, 'email') ?? '', '--email');
-      const profile = await withOptionIds(client, profileFrom(values));
-      return settle(await client.createLead({ email, ...profile }, chainedActions(values)));
+      const profile = await withOptionIds(session, profileFrom(values));
+      const receipt = unwrap(await session.api.leads.create({ lead: { email, ...profile }, actions: chainedActions(values), source: 'cli' }));
+      return settle(session, ctx, receipt, email);
     },
   },
   edit: {
@@ -63,9 +70,11 @@ const SUBCOMMANDS: Record<string, Sub> = {
         throw new UsageError(`"${command}" needs something to change: --new-email, --first-name, --last-name, --field, --custom, --tag or --list`);
       }
     },
-    async run(values, client, command) {
-      const changes = await withOptionIds(client, editChanges(values));
-      return settle(await client.editLead(leadRef(values, command), changes, chainedActions(values)));
+    async run(values, session, command, ctx) {
+      const changes = await withOptionIds(session, editChanges(values));
+      const ref = leadRef(values, command);
+      const receipt = unwrap(await session.api.leads.edit({ lead: ref, changes, actions: chainedActions(values), source: 'cli' }));
+      return settle(session, ctx, receipt, changes.new_email ?? ref.id ?? ref.email);
     },
   },
   tag: actionSub('tag', (tag_name) => ({ cmd: 'assign_tag', tag_name })),
@@ -75,12 +84,12 @@ const SUBCOMMANDS: Record<string, Sub> = {
   sequence: {
     options: { ...REF_OPTIONS, sequence: { type: 'string' }, step: { type: 'string' }, unsubscribe: { type: 'boolean' } },
     check: (values, command) => void sequenceAction(values, command),
-    run: (values, client, command) => runActions(client, leadRef(values, command), [sequenceAction(values, command)]),
+    run: (values, session, command, ctx) => runActions(session, ctx, values, command, [sequenceAction(values, command)]),
   },
   points: {
     options: { ...REF_OPTIONS, give: { type: 'string' }, remove: { type: 'string' }, expiration: { type: 'string' } },
     check: (values, command) => void pointsAction(values, command),
-    run: (values, client, command) => runActions(client, leadRef(values, command), [pointsAction(values, command)]),
+    run: (values, session, command, ctx) => runActions(session, ctx, values, command, [pointsAction(values, command)]),
   },
 };
 
@@ -95,16 +104,17 @@ export const leadCommand: Command = async (argv, ctx) => {
     );
   }
   const command = `lead ${name}`;
-  const values = parseFlags(rest, { ...sub.options, ...ACCOUNT_OPTIONS }, command);
+  const values = parseFlags(rest, { ...sub.options, ...CORE_OPTIONS }, command);
   sub.check?.(values, command);
-  return withClient(values, ctx, (client) => sub.run(values, client, command));
+  return withCore(values, ctx, (session) => sub.run(values, session, command, ctx));
 };
 
-/** --custom values checked against the account's fields and shaped for Kartra (one retrieve_custom_fields read). */
-async function withOptionIds<T extends { custom_fields?: CustomFieldInput[] | undefined }>(client: KartraClient, changes: T): Promise<T> {
+/** --custom values checked against the account's fields and shaped for Kartra (its custom fields read fresh, offline cached). */
+async function withOptionIds<T extends { custom_fields?: CustomFieldInput[] | undefined }>({ api }: CliSession, changes: T): Promise<T> {
   const custom = changes.custom_fields;
   if (!custom || custom.length === 0) return changes;
-  return { ...changes, custom_fields: resolveCustomFields(custom, await client.retrieveCustomFields()) };
+  const lists = unwrap(await api.account.lists({ refresh: ['custom_fields'] }));
+  return { ...changes, custom_fields: resolveCustomFields(custom, lists.custom_fields.items) };
 }
 
 function editChanges(values: FlagValues) {
@@ -143,14 +153,37 @@ function pointsAction(values: FlagValues, command: string): LeadAction {
   };
 }
 
-async function runActions(client: KartraClient, ref: ReturnType<typeof leadRef>, actions: LeadAction[]): Promise<Doc> {
-  return settle(await client.runActions(ref, actions));
+async function runActions(session: CliSession, ctx: CliContext, values: FlagValues, command: string, actions: LeadAction[]): Promise<Doc> {
+  const ref = leadRef(values, command);
+  return settle(session, ctx, unwrap(await session.api.leads.applyActions({ lead: ref, actions, source: 'cli' })), ref.id ?? ref.email);
 }
 
-/** Every action applied → the result; one refused → a failure that still reports what was done. */
-function settle(outcome: LeadWriteResult): Doc {
-  const doc: Doc = { leadId: outcome.leadId, results: outcome.results };
-  const failed = outcome.results.find((r) => !r.ok);
-  if (failed) throw new PartialFailure(new KartraApiError(failed.kartraType ?? '', failed.message, failed.cmd), doc);
-  return doc;
+const WAITING = new Set(['pending', 'in_flight']);
+
+/**
+ * Confirmed → done. Some change refused (or in conflict, or needing a check by hand) → a failure that still reports
+ * every change. Otherwise Kartra could not be reached: the changes are journaled in the data folder → "queued".
+ */
+async function settle({ api }: CliSession, ctx: CliContext, receipt: WriteReceipt, query: string | undefined): Promise<Doc> {
+  const changes = receipt.changes.map((c) => ({ id: c.id, summary: c.summary, status: c.status, ...(c.error ? { error: c.error } : {}) }));
+  const leadId = receipt.lead?.id ?? receipt.changes.find((c) => c.leadId)?.leadId ?? null;
+  if (receipt.confirmed) {
+    // The lead as Kartra has it now (which also puts it in the data folder's cache, for `search`).
+    let lead = receipt.lead;
+    const found = lead || !query ? undefined : await api.leads.find({ query: leadId ?? query });
+    if (found?.ok) lead = found.value;
+    else if (found) ctx.warn(`done, but the lead could not be read back: ${found.error.message}`);
+    return { status: 'done', leadId: lead?.id ?? leadId, changes, lead };
+  }
+  const queued = receipt.changes.filter((c) => WAITING.has(c.status)).map((c) => c.id);
+  const stuck = receipt.changes.find((c) => !WAITING.has(c.status) && c.status !== 'done');
+  if (stuck) {
+    const error =
+      stuck.error ??
+      new AppError(stuck.status === 'conflict' ? 'conflict' : 'kartra_error', `"${stuck.summary}" needs your decision in the app's outbox (${stuck.status.replace('_', ' ')}).`).toData();
+    const cause = new AppError(error.code, error.message, { retryable: error.retryable, details: error.details });
+    throw new PartialFailure(cause, { status: 'failed', leadId, changes, ...(queued.length > 0 ? { ids: queued } : {}) });
+  }
+  ctx.progress(`queued: Kartra cannot be reached; ${queued.length} change${queued.length === 1 ? ' is' : 's are'} saved in the data folder and sent by the next run on it`);
+  return { status: 'queued', ids: queued, leadId, changes };
 }

@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import type { SecretStore } from './credentials/secret-store';
 import type { Logger } from './log';
+import type { ProcessKind } from './store/data-dir-lock';
 import type { RunningSandbox, SandboxOptions } from './sandbox';
 
 export interface CoreOptions {
@@ -10,6 +11,8 @@ export interface CoreOptions {
   dataDir: string;
   version: string;
   log?: Logger;
+  /** Which Lead Desk process runs this core: named to a second process that finds the data folder locked. */
+  processKind?: ProcessKind;
   /** The App ID this build ships with (prefilled on the connect form). */
   defaultAppId?: string;
   /** Opens the OS keychain; defaults to keytar. Tests inject a store or a failure. */

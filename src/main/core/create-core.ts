@@ -8,6 +8,7 @@ import { createRouter, type Handlers } from './api/router';
 import { BuiltinSandbox } from './connection/builtin-sandbox';
 import { ConnectionService } from './connection/connection-service';
 import type { Core, CoreOptions } from './core-types';
+import { fingerprintsIn } from './credentials/credential-fingerprint';
 import { CredentialVault } from './credentials/credential-vault';
 import { openKeychain } from './credentials/secret-store';
 import { EventHub } from './events';
@@ -17,6 +18,7 @@ import { createLogger } from './log';
 import { AccountCacheRepo } from './store/account-cache-repo';
 import { AccountsRepo } from './store/accounts-repo';
 import { openDatabase } from './store/database';
+import { acquireDataDirLock } from './store/data-dir-lock';
 import { LeadCacheRepo } from './store/lead-cache-repo';
 import { OutboxRepo } from './outbox/outbox-repo';
 import { OutboxService } from './outbox/outbox-service';
@@ -32,6 +34,17 @@ import { RecipesService } from './jobs/recipes-service';
 import { RowRepo } from './jobs/row-repo';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
+  // First, before the database is opened: a second process on this folder gets data_dir_in_use and changes nothing.
+  const lock = acquireDataDirLock(options.dataDir, options.processKind ?? null);
+  try {
+    return await createLockedCore(options, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function createLockedCore(options: CoreOptions, releaseLock: () => void): Promise<Core> {
   const log = options.log ?? createLogger();
   const dbFile = join(options.dataDir, 'lead-desk.sqlite');
   const db = openDatabase(dbFile);
@@ -40,7 +53,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const sandbox = new BuiltinSandbox(options.dataDir, options.sandbox);
   const keychain = await (options.openKeychain ?? openKeychain)();
   if (!keychain.store) log.warn('no keychain: credentials can only be kept for this session', { reason: keychain.reason });
-  const vault = new CredentialVault(keychain.store, keychain.reason);
+  const settings = new SettingsRepo(db);
+  const vault = new CredentialVault(keychain.store, keychain.reason, fingerprintsIn(settings));
   const accountsRepo = new AccountsRepo(db);
   const cacheRepo = new AccountCacheRepo(db);
 
@@ -55,7 +69,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const connection: ConnectionService = new ConnectionService({
     accounts: accountsRepo,
-    settings: new SettingsRepo(db),
+    settings,
     limiters,
     sandbox,
     vault,
@@ -208,6 +222,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await sandbox.close();
       await parseWorker.close();
       db.close();
+      releaseLock();
     },
   };
 }

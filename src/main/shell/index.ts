@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { join, resolve } from 'node:path';
 import type { Core } from '../core/core-types';
 import { createCore } from '../core/create-core';
+import { AppError } from '../core/errors';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { APP_CSP, devCsp } from '../core/app-pages/csp';
 import { createFileLogger } from './file-log';
@@ -47,7 +48,7 @@ async function start(): Promise<void> {
   installSessionSecurity(session.defaultSession, { csp, trustedOrigins });
   handleAppProtocol(join(__dirname, '../renderer'), csp);
   installMenu({ isDev: Boolean(devUrl), isMac: process.platform === 'darwin' });
-  core = await createCore({ dataDir: app.getPath('userData'), version: app.getVersion(), log });
+  core = await createCore({ dataDir: app.getPath('userData'), version: app.getVersion(), log, processKind: 'desktop' });
   registerIpcRouter({ core, isTrustedSender: (event) => isAppMainFrame(event, mainWindow, trustedOrigins), log });
   forwardCoreEvents(core, () => mainWindow?.webContents ?? null);
   openWindow();
@@ -86,8 +87,11 @@ if (!app.requestSingleInstanceLock()) {
       });
   });
   start().catch((error: unknown) => {
-    log.error('Lead Desk could not start', { error });
-    dialog.showErrorBox('Lead Desk could not start', error instanceof Error ? error.message : String(error));
+    // Browser mode or the CLI holds the data folder: say which, and quit without touching it.
+    const inUse = error instanceof AppError && error.code === 'data_dir_in_use';
+    if (inUse) log.warn('data folder in use', { message: error.message });
+    else log.error('Lead Desk could not start', { error });
+    dialog.showErrorBox(inUse ? 'Lead Desk is already running' : 'Lead Desk could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);
   });
 }

@@ -39,23 +39,35 @@ export class AccountsService {
    * tag cache), then stores them and makes the account current. Nothing is stored when Kartra refuses.
    */
   async connect(request: ConnectRequest): Promise<AccountInfo> {
-    const existing = request.accountId ? this.requireRow(request.accountId) : undefined;
+    let existing = request.accountId ? this.requireRow(request.accountId) : undefined;
     if (existing?.kind === 'sandbox') throw new AppError('invalid_input', 'The sandbox account needs no credentials.', { details: { field: 'accountId' } });
     this.deps.vault.assertCanStore(request.sessionOnly);
-    if (!existing) await this.refuseDuplicate(request);
+    // Credentials exactly as this account was connected with were checked by Kartra then: no call (works offline).
+    let known = false;
+    if (!existing) {
+      const same = await this.findSameAccount(request);
+      if (same && !request.reuse) {
+        throw new AppError('already_exists', `This Kartra account is already connected as "${same.row.label}". Switch to it instead.`, {
+          details: { field: 'apiKey' },
+        });
+      }
+      existing = same?.row;
+      known = same?.match === 'same';
+    }
 
-    const tags = await this.validate(request);
+    const tags = known ? undefined : await this.validate(request);
     const row =
       existing ??
       this.deps.accounts.insert({ label: request.label, kind: 'kartra', appId: request.appId, apiUrl: request.apiUrl, testMode: false });
-    if (existing) this.deps.accounts.update(existing.id, { label: request.label, appId: request.appId, apiUrl: request.apiUrl });
+    // A reused account keeps the name the user gave it.
+    if (existing && !request.reuse) this.deps.accounts.update(existing.id, { label: request.label, appId: request.appId, apiUrl: request.apiUrl });
     try {
       await this.deps.vault.put(row.id, { apiKey: request.apiKey, apiPassword: request.apiPassword }, request.sessionOnly);
     } catch (error) {
       if (!existing) this.deps.accounts.delete(row.id);
       throw error;
     }
-    this.deps.cache.put(row.id, 'tags', tags);
+    if (tags) this.deps.cache.put(row.id, 'tags', tags);
     return this.deps.connection.open(this.requireRow(row.id));
   }
 
@@ -77,6 +89,7 @@ export class AccountsService {
     await this.deps.vault.delete(id);
     if (deleteLocalData || row.kind === 'sandbox') {
       this.deps.removeLocalFiles?.(id);
+      this.deps.vault.dropFingerprint(id);
       this.deps.accounts.delete(id);
     }
     return this.list();
@@ -95,17 +108,17 @@ export class AccountsService {
     }
   }
 
-  /** The same Kartra account (URL, App ID and API key) connected twice would split its cache and outbox. */
-  private async refuseDuplicate(request: ConnectRequest): Promise<void> {
+  /**
+   * The same Kartra account (URL, App ID and API key) connected twice would split its cache and outbox. The key is
+   * compared through the vault (the stored secret, or its salted fingerprint when the secret was session-only).
+   */
+  private async findSameAccount(request: ConnectRequest): Promise<{ row: AccountRow; match: 'same' | 'same_key' } | undefined> {
     for (const row of this.deps.accounts.list()) {
       if (row.kind !== 'kartra' || row.apiUrl !== request.apiUrl || row.appId !== request.appId) continue;
-      const secret = await this.deps.vault.get(row.id).catch(() => undefined);
-      if (secret?.apiKey === request.apiKey) {
-        throw new AppError('already_exists', `This Kartra account is already connected as "${row.label}". Switch to it instead.`, {
-          details: { field: 'apiKey' },
-        });
-      }
+      const match = await this.deps.vault.compare(row.id, { apiKey: request.apiKey, apiPassword: request.apiPassword });
+      if (match === 'same' || match === 'same_key') return { row, match };
     }
+    return undefined;
   }
 
   private requireRow(id: string): AccountRow {

@@ -1,6 +1,7 @@
 // One place to keep and find account secrets: the OS keychain when there is one, else this session's memory.
 import type { CredentialStorage, KeychainStatus } from '../../../shared/domain/account';
 import { AppError } from '../errors';
+import { compareSecrets, compareWithFingerprint, fingerprintOf, type FingerprintStore, type SecretMatch } from './credential-fingerprint';
 import { SessionSecretStore, type AccountSecret, type SecretStore } from './secret-store';
 
 export class CredentialVault {
@@ -9,6 +10,8 @@ export class CredentialVault {
   constructor(
     private readonly keychain: SecretStore | undefined,
     private readonly keychainProblem: string | undefined,
+    /** Salted hashes of each account's secret (never the secret), so a later session can recognise it. */
+    private readonly fingerprints?: FingerprintStore,
   ) {}
 
   status(): KeychainStatus {
@@ -27,13 +30,17 @@ export class CredentialVault {
 
   async put(accountId: string, secret: AccountSecret, sessionOnly: boolean): Promise<Exclude<CredentialStorage, 'builtin' | 'missing'>> {
     this.assertCanStore(sessionOnly);
+    let storage: 'session' | 'keychain';
     if (sessionOnly || !this.keychain) {
       await this.session.set(accountId, secret);
-      return 'session';
+      storage = 'session';
+    } else {
+      await this.keychain.set(accountId, secret);
+      await this.session.delete(accountId);
+      storage = 'keychain';
     }
-    await this.keychain.set(accountId, secret);
-    await this.session.delete(accountId);
-    return 'keychain';
+    this.fingerprints?.set(accountId, fingerprintOf(secret));
+    return storage;
   }
 
   async get(accountId: string): Promise<AccountSecret | undefined> {
@@ -45,10 +52,28 @@ export class CredentialVault {
     return (await this.readKeychain(accountId)) ? 'keychain' : 'missing';
   }
 
-  /** Removes the secret from everywhere it might be. */
+  /**
+   * Removes the secret from everywhere it might be. Its fingerprint stays while the account keeps its local data, so
+   * the same credentials entered again find that account (dropFingerprint when the account itself goes).
+   */
   async delete(accountId: string): Promise<void> {
     await this.session.delete(accountId);
     await this.keychain?.delete(accountId);
+  }
+
+  dropFingerprint(accountId: string): void {
+    this.fingerprints?.delete(accountId);
+  }
+
+  /**
+   * Is `secret` the one this account was stored with? Compared with the stored secret when this session or the
+   * keychain has it, else with its salted fingerprint; 'unknown' when neither exists (or the keychain fails).
+   */
+  async compare(accountId: string, secret: AccountSecret): Promise<SecretMatch> {
+    const stored = await this.get(accountId).catch(() => undefined);
+    if (stored) return compareSecrets(stored, secret);
+    const fingerprint = this.fingerprints?.get(accountId);
+    return fingerprint ? compareWithFingerprint(fingerprint, secret) : 'unknown';
   }
 
   private async readKeychain(accountId: string): Promise<AccountSecret | undefined> {

@@ -26,6 +26,12 @@ export const ConnectInput = z
     sessionOnly: z.boolean().default(false),
     /** Re-enter the credentials of an existing account instead of adding a new one. */
     accountId: AccountId.optional(),
+    /**
+     * When this Kartra account (same API address, App ID and API key) is already known, use it instead of refusing
+     * with already_exists (the CLI: each run on a data folder sees what earlier runs cached and queued). Credentials
+     * identical to the ones it was connected with are not checked with Kartra again, so this works offline.
+     */
+    reuse: z.boolean().default(false),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 // Contract slice: leads — find, profile, create, edit, actions, local search and email checks.
 import { z } from 'zod';
 import { LeadAction } from '../../domain/actions';
+import { HistorySource } from '../../domain/history';
 import { Lead, LeadRef } from '../../domain/lead';
 import { CreateLeadInput, EditLeadChanges } from '../../domain/lead-input';
 import { LeadProfile, LeadRow } from '../../domain/lead-views';
@@ -26,7 +27,7 @@ export const leadCommands = {
    * them. `lead` is the lead as Kartra has it when everything was confirmed, else the last known copy.
    */
   'leads.applyActions': {
-    input: z.object({ lead: LeadRef, actions: z.array(LeadAction).min(1).max(50) }).strict(),
+    input: z.object({ lead: LeadRef, actions: z.array(LeadAction).min(1).max(50), source: HistorySource.optional() }).strict(),
     output: WriteReceipt,
   },
   /** Instant search over every lead the app has seen (local cache); an empty query lists them all. */
@@ -43,7 +44,7 @@ export const leadCommands = {
   /** The full profile: Kartra's lead, its transactions and subscriptions, and its queued changes. Offline: the cached copy. */
   'leads.profile': { input: z.object({ id: z.string().regex(/^\d+$/, 'lead id must be digits') }).strict(), output: LeadProfile },
   'leads.create': {
-    input: z.object({ lead: CreateLeadInput, actions: z.array(LeadAction).max(50).default([]) }).strict(),
+    input: z.object({ lead: CreateLeadInput, actions: z.array(LeadAction).max(50).default([]), source: HistorySource.optional() }).strict(),
     output: WriteReceipt,
   },
   /** Edit fields (and new_email). `seen` holds the values the user saw, so a later conflict can be detected. */
@@ -54,6 +55,8 @@ export const leadCommands = {
         changes: EditLeadChanges,
         seen: z.record(z.string(), z.string()).default({}),
         actions: z.array(LeadAction).max(50).default([]),
+        /** Where the write came from, for History (the app's own screens leave it out). */
+        source: HistorySource.optional(),
       })
       .strict(),
     output: WriteReceipt,
