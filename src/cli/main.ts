@@ -15,7 +15,8 @@ const USAGE = [
   'lead sequence (--email E | --id N) --sequence NAME (--step S | --unsubscribe)',
   'lead points (--email E | --id N) (--give N [--expiration DAYS] | --remove N)',
   'account tags|lists|sequences|pages|custom-fields',
-  'bench rate [--calls 1200] [--email E] [--latency MS] [--url U --app-id .. --api-key .. --api-password .. [--admin-token T]]',
+  'bench rate --table [--calls 600] [--contention-calls 600]',
+  'bench rate [--calls 1200] [--email E] [--latency RTT_MS|UP:DOWN] [--jitter 0.2] [--url U --app-id .. --api-key .. --api-password .. [--admin-token T]]',
   'import FILE.csv [--map "Column=field" ...] [--mode create|update|upsert] [--tag T ...] [--list L ...] [--sequence "Name:step"] [--points N] [--report OUT.csv] [--gdpr-confirmed] [--data-dir DIR]',
   'Account for lead/account: --api-url --app-id --api-key --api-password, or KARTRA_API_URL KARTRA_APP_ID KARTRA_API_KEY KARTRA_API_PASSWORD (flags win).',
 ];

@@ -114,12 +114,14 @@ describe('RateLimiter lanes', () => {
   it('runs started tasks concurrently and times the window from send times, not answers', async () => {
     // Requests sent a window apart arrive a window apart (± the learned spread): a slow answer holds no slot.
     const { clock, limiter, starts, task } = setup({ limit: 3 });
+    await limiter.schedule('outbox', task('warm', 'warm')); // an answer: connections are warm, starts count from sends
+    await clock.advance(1005);
     const all = ['a', 'b', 'c', 'd'].map((name) => limiter.schedule('outbox', task(name, name, 5000)));
     expect(limiter.state().inFlight).toBe(3);
     await clock.advance(1004);
-    expect(starts.map((s) => s.name)).toEqual(['a', 'b', 'c']);
+    expect(starts.map((s) => s.name)).toEqual(['warm', 'a', 'b', 'c']);
     await clock.advance(1); // 1000 ms window + the 5 ms base margin after a, b and c were sent; none has answered
-    expect(starts.map((s) => s.name)).toEqual(['a', 'b', 'c', 'd']);
+    expect(starts.map((s) => s.name)).toEqual(['warm', 'a', 'b', 'c', 'd']);
     expect(limiter.state().inFlight).toBe(4);
     await clock.advance(6000);
     await Promise.all(all);
@@ -131,6 +133,20 @@ describe('RateLimiter lanes', () => {
 describe('RateLimiter on 429', () => {
   const once429 = (attempt: number) => (attempt === 1 ? new RateLimitedError() : undefined);
 
+  it('counts a cold first window from its answers (a connection set-up may delay those arrivals)', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 2 });
+    const all = ['a', 'b', 'c', 'd', 'e'].map((name) => limiter.schedule('bulk', task(name, name, 300)));
+    await clock.advanceTo(1304);
+    expect(starts.map((s) => s.name)).toEqual(['a', 'b']); // sent at 0, answered at 300: nothing before 1305
+    await clock.advanceTo(1305);
+    expect(starts.map((s) => s.at)).toEqual([0, 0, 1305, 1305]); // warm now: c and d count from their sends
+    await clock.advanceTo(2310);
+    expect(starts.map((s) => s.at)).toEqual([0, 0, 1305, 1305, 2310]);
+    await clock.advanceTo(5000);
+    await Promise.all(all);
+    limiter.close();
+  });
+
   it('pauses every lane >= pauseOn429Ms, retries the failed task first, drops nothing', async () => {
     const { clock, limiter, starts, task } = setup();
     const results = Array.from({ length: 30 }, (_, i) => limiter.schedule('outbox', task(`t${i}`, i, 50, i === 5 ? once429 : undefined)));
@@ -139,13 +155,13 @@ describe('RateLimiter on 429', () => {
     await clock.advance(500);
     const click = limiter.schedule('interactive', task('click', 'clicked'));
     await clock.advanceTo(1049);
-    expect(starts.filter((s) => s.at > 0)).toEqual([]); // the pause holds every lane (the window alone would open at 1005)
+    expect(starts.filter((s) => s.at > 0)).toEqual([]); // the pause holds every lane (the cold window opens at 50 + 1005)
     await clock.advanceTo(5000);
     expect(await Promise.all(results)).toEqual(Array.from({ length: 30 }, (_, i) => i));
     await expect(click).resolves.toBe('clicked');
     const after = starts.filter((s) => s.at > 0);
-    expect(after[0]).toEqual({ name: 'click', at: 1050 }); // interactive still goes first...
-    expect(after[1]).toEqual({ name: 't5', at: 1050 }); // ...then the failed task, ahead of its lane
+    expect(after[0]).toEqual({ name: 'click', at: 1055 }); // interactive still goes first...
+    expect(after[1]).toEqual({ name: 't5', at: 1055 }); // ...then the failed task, ahead of its lane
     expect(after.slice(2).map((s) => s.name)).toEqual(['t20', 't21', 't22', 't23', 't24', 't25', 't26', 't27', 't28', 't29']);
     expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBeLessThanOrEqual(20);
     expect(limiter.state()).toMatchObject({ count429: 1, pausedUntil: null, limit: 19 }); // the 429 took 5 % off the share

@@ -1,6 +1,7 @@
 // Test support for the rate limiter: a fake clock, a window checker, seeded randomness and a simulated Kartra
 // (a sliding window behind an upstream and a downstream delay), so limiter tests run in fake time.
 import { RateLimitedError } from './errors';
+export { sustainedRate } from '../sandbox/arrival-rate';
 import type { LimiterClock } from './rate-limiter';
 
 /** Let every pending promise callback run (microtasks all drain before the check phase). */
@@ -105,14 +106,4 @@ export function simulatedKartra(clock: FakeClock, options: SimulatedKartraOption
       }, draw(options.upstreamMs));
     });
   return { call, arrivals };
-}
-
-/** Accepted arrivals after the first full window, divided by the time they span: the rate the server sustained. */
-export function sustainedRate(times: readonly number[], windowMs = 1000): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  const first = sorted[0];
-  if (first === undefined) return 0;
-  const after = sorted.filter((t) => t >= first + windowMs);
-  if (after.length < 2) return 0;
-  return ((after.length - 1) / (after.at(-1)! - after[0]!)) * 1000;
 }

@@ -87,6 +87,17 @@ interface Entry {
   attempts429: number;
 }
 
+/** A start as the window sees it: from its send time, or (cold) from its answer, Infinity while in flight. */
+interface Anchor {
+  at: number;
+}
+
+/**
+ * Without an answer in this long, connections may have to be opened again (keep-alive ends, TLS handshakes), so
+ * a burst's arrival may lag its send by more than any spread learned on warm ones.
+ */
+const COLD_AFTER_MS = 5_000;
+
 interface Timer {
   readonly handle: unknown;
   readonly at: number;
@@ -97,8 +108,11 @@ export class RateLimiter implements Scheduler {
   private readonly opts: ResolvedLimiterOptions;
   private readonly onState: ((state: LimiterState) => void) | undefined;
   private readonly queues: Record<Lane, Entry[]> = { interactive: [], outbox: [], bulk: [] };
-  /** Start times of the last `limit` starts: the window is timed from them (nextStartAt). */
+  /** Start times of the last `limit` starts, for the state's "starts in the last second". */
   private readonly starts: number[] = [];
+  /** When each of the last `limit` starts counts from: the window is timed from them (nextStartAt). */
+  private readonly anchors: Anchor[] = [];
+  private lastAnswerAt = -Infinity;
   private readonly guard: GuardMargin;
   /** This client's share of the App's budget, lowered by 429s (another client of the same App ID). */
   private readonly share: AimdRate;
@@ -208,7 +222,8 @@ export class RateLimiter implements Scheduler {
    */
   private nextStartAt(now: number): number {
     const allowed = this.share.allowed;
-    const anchor = this.starts.length >= allowed ? this.starts[this.starts.length - allowed] : undefined;
+    // The allowed-th latest anchor must leave the window before another start.
+    const anchor = this.anchors.length >= allowed ? this.anchors.map((a) => a.at).sort((x, y) => y - x)[allowed - 1] : undefined;
     const at = anchor === undefined ? -Infinity : anchor + this.opts.windowMs + this.guard.ms;
     return Math.max(at, this.pausedUntil);
   }
@@ -218,6 +233,7 @@ export class RateLimiter implements Scheduler {
     const last = this.starts[this.starts.length - 1];
     if (last !== undefined && last > now) {
       for (let i = 0; i < this.starts.length; i++) this.starts[i] = Math.min(this.starts[i] ?? now, now);
+      for (const anchor of this.anchors) anchor.at = Math.min(anchor.at, now);
     }
     if (this.pausedUntil > now + this.opts.pauseOn429Ms) this.pausedUntil = now + this.opts.pauseOn429Ms;
   }
@@ -225,6 +241,12 @@ export class RateLimiter implements Scheduler {
   private start(entry: Entry, now: number): void {
     this.starts.push(now);
     if (this.starts.length > this.opts.limit) this.starts.shift();
+    // Cold (nothing answered lately): its arrival may lag by a connection set-up, so it counts from its answer,
+    // as every start did before round trips were learned; warm starts count from their send time.
+    const cold = now - this.lastAnswerAt > COLD_AFTER_MS;
+    const anchor: Anchor = { at: cold ? Infinity : now };
+    this.anchors.push(anchor);
+    if (this.anchors.length > this.opts.limit) this.anchors.shift();
     this.inFlight++;
     this.changed();
     let running: Promise<unknown>;
@@ -235,7 +257,7 @@ export class RateLimiter implements Scheduler {
     }
     running.then(
       (value) => {
-        this.settle(now, true);
+        this.settle(now, true, anchor);
         this.share.answered(now);
         entry.resolve(value);
         this.changed();
@@ -243,16 +265,20 @@ export class RateLimiter implements Scheduler {
       },
       (error: unknown) => {
         // Kartra answered (an error or a 429): a round trip to learn from. A network failure is not one.
-        this.settle(now, error instanceof KartraApiError || error instanceof RateLimitedError);
+        this.settle(now, error instanceof KartraApiError || error instanceof RateLimitedError, anchor);
         this.failed(entry, error, now);
         this.pump();
       },
     );
   }
 
-  private settle(startedAt: number, answered: boolean): void {
+  private settle(startedAt: number, answered: boolean, anchor: Anchor): void {
     this.inFlight--;
-    if (answered) this.guard.add(this.opts.clock.now() - startedAt);
+    const now = this.opts.clock.now();
+    if (anchor.at === Infinity) anchor.at = Math.max(startedAt, now);
+    if (!answered) return;
+    this.guard.add(now - startedAt);
+    this.lastAnswerAt = Math.max(this.lastAnswerAt, now);
   }
 
   private failed(entry: Entry, error: unknown, startedAt: number): void {

@@ -37,6 +37,7 @@
 //     `account_sequences` [{sequence_id, sequence_name, steps: ["1","2",…]}]; retrieve_account_pages answers
 //     `account_pages` [{page_id, page_name, page_url}].
 export { startSandbox } from './server';
+export { sustainedRate, zero429Ceiling } from './arrival-rate';
 export {
   SANDBOX_APP_ID,
   SANDBOX_APPS,

@@ -92,7 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (fault === 'extra429') window.release(appId, arrival);
     const rejected = !accepted || fault === 'extra429';
     count(appId, rejected);
-    options.onArrival?.({ appId, at: arrival, accepted: !rejected });
+    options.onArrival?.({ appId, apiKey: typeof params.api_key === 'string' ? params.api_key : '', at: arrival, accepted: !rejected });
     if (rejected) return answer(res, 429, tooMany());
     if (fault === 'http503') return answer(res, 503, { status: 'Error', message: 'Service Unavailable', type: '503' });
     if (fault === 'resetBefore') return void req.socket.destroy();

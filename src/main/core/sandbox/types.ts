@@ -28,6 +28,8 @@ export interface SandboxFaults {
 /** One request as the sandbox's rate window saw it; `at` is performance.now() in the sandbox's process. */
 export interface SandboxArrival {
   appId: string;
+  /** Tells apart accounts sharing one App (two installs). */
+  apiKey: string;
   at: number;
   /** False when it was answered 429 (window full or an injected 429). */
   accepted: boolean;
