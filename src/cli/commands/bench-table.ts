@@ -20,6 +20,7 @@ export interface RateRow {
   ratio_to_ceiling: number;
   count_429: number;
   errors: number;
+  guard_ms: number;
 }
 
 export interface ContentionRow {
@@ -79,6 +80,7 @@ export async function runRateRow(roundTripMs: number, jitter: number, calls: num
       ratio_to_ceiling: round(rate / ceiling, 3),
       count_429: arrivals.filter((a) => !a.accepted).length,
       errors: result.errors,
+      guard_ms: result.guard_ms,
     };
   } finally {
     await sandbox.close();

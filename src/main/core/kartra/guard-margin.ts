@@ -1,22 +1,23 @@
-// The rate limiter's guard margin: how much longer than Kartra's window to space starts, learned from the spread
-// of recent round trips, so that requests sent a window apart cannot arrive less than a window apart.
+// The rate limiter's guard margin: how much longer than Kartra's window to space starts, learned from how much the
+// round trips of requests one window apart differ, so that requests sent a window apart cannot arrive closer.
 
 /**
- * Kartra counts a request when it arrives, somewhere between our send and its answer. Two requests sent a window
- * apart arrive up to (slowest upstream − fastest upstream) closer together, so the window must be widened by the
- * spread of the upstream leg. Only round trips are observable; assuming the jitter of the two legs is independent
- * and alike, the upstream leg's standard deviation is the round trip's over √2, and a uniformly spread leg spans
- * 2·√3 of its standard deviations: √6 ≈ 2.45 round-trip deviations, taken with a tenth more for safety. A
- * network whose jitter is all upstream is under-covered by up to √2; the 429 back-off (aimd.ts) handles that.
+ * Kartra counts a request when it arrives, somewhere between our send and its answer. A start waits for the one
+ * `allowed` starts earlier (the same place in the previous window) to leave the window, so what matters is how much
+ * later that one may have arrived than this one will: the spread of the *difference* of their upstream trips. Only
+ * round trips are observable, so the samples are differences of round trips one window apart; this cancels what
+ * both share (a server that answers a burst in turn, a slower route) and keeps what varies between them. For
+ * independent, alike, uniformly spread legs, the upstream difference reaches √3 of the round-trip difference's
+ * root mean square; taken with a tenth more for safety. A network whose jitter is all upstream is under-covered by
+ * up to √2; the 429 back-off (aimd.ts) handles that.
  */
-export const SPREAD_FACTOR = 2.7;
-/** Round trips remembered: enough for a stable deviation, few enough to follow a network that changes. */
+export const SPREAD_FACTOR = 1.9;
+/** Differences remembered: enough for a stable estimate, few enough to follow a network that changes. */
 export const SAMPLE_SIZE = 64;
 
 export class GuardMargin {
   private readonly samples: number[] = [];
   private next = 0;
-  private sum = 0;
   private sumSquares = 0;
 
   /**
@@ -28,27 +29,23 @@ export class GuardMargin {
     private readonly capMs: number,
   ) {}
 
-  /** One observed round trip (send to answer), in ms. */
-  add(roundTripMs: number): void {
-    if (!Number.isFinite(roundTripMs) || roundTripMs < 0) return;
-    if (this.samples.length < SAMPLE_SIZE) this.samples.push(roundTripMs);
+  /** One observed difference, in ms: a round trip minus that of the request one window before it. */
+  add(differenceMs: number): void {
+    if (!Number.isFinite(differenceMs)) return;
+    if (this.samples.length < SAMPLE_SIZE) this.samples.push(differenceMs);
     else {
       const old = this.samples[this.next]!;
-      this.sum -= old;
       this.sumSquares -= old * old;
-      this.samples[this.next] = roundTripMs;
+      this.samples[this.next] = differenceMs;
     }
     this.next = (this.next + 1) % SAMPLE_SIZE;
-    this.sum += roundTripMs;
-    this.sumSquares += roundTripMs * roundTripMs;
+    this.sumSquares += differenceMs * differenceMs;
   }
 
-  /** Standard deviation of the remembered round trips (0 with fewer than two). */
+  /** Root mean square of the remembered differences (0 without any). */
   get deviationMs(): number {
     const n = this.samples.length;
-    if (n < 2) return 0;
-    const mean = this.sum / n;
-    return Math.sqrt(Math.max(0, (this.sumSquares - n * mean * mean) / (n - 1)));
+    return n === 0 ? 0 : Math.sqrt(Math.max(0, this.sumSquares / n));
   }
 
   get sampleCount(): number {

@@ -90,6 +90,8 @@ interface Entry {
 /** A start as the window sees it: from its send time, or (cold) from its answer, Infinity while in flight. */
 interface Anchor {
   at: number;
+  /** Its round trip once answered; the next window's start in its place learns from the difference. */
+  roundTrip: number | null;
 }
 
 /**
@@ -244,7 +246,9 @@ export class RateLimiter implements Scheduler {
     // Cold (nothing answered lately): its arrival may lag by a connection set-up, so it counts from its answer,
     // as every start did before round trips were learned; warm starts count from their send time.
     const cold = now - this.lastAnswerAt > COLD_AFTER_MS;
-    const anchor: Anchor = { at: cold ? Infinity : now };
+    const anchor: Anchor = { at: cold ? Infinity : now, roundTrip: null };
+    // The start this one waited for: `allowed` places back, one window earlier.
+    const previous = this.anchors[this.anchors.length - this.share.allowed];
     this.anchors.push(anchor);
     if (this.anchors.length > this.opts.limit) this.anchors.shift();
     this.inFlight++;
@@ -257,7 +261,7 @@ export class RateLimiter implements Scheduler {
     }
     running.then(
       (value) => {
-        this.settle(now, true, anchor);
+        this.settle(now, true, anchor, previous);
         this.share.answered(now);
         entry.resolve(value);
         this.changed();
@@ -265,19 +269,22 @@ export class RateLimiter implements Scheduler {
       },
       (error: unknown) => {
         // Kartra answered (an error or a 429): a round trip to learn from. A network failure is not one.
-        this.settle(now, error instanceof KartraApiError || error instanceof RateLimitedError, anchor);
+        this.settle(now, error instanceof KartraApiError || error instanceof RateLimitedError, anchor, previous);
         this.failed(entry, error, now);
         this.pump();
       },
     );
   }
 
-  private settle(startedAt: number, answered: boolean, anchor: Anchor): void {
+  private settle(startedAt: number, answered: boolean, anchor: Anchor, previous: Anchor | undefined): void {
     this.inFlight--;
     const now = this.opts.clock.now();
     if (anchor.at === Infinity) anchor.at = Math.max(startedAt, now);
     if (!answered) return;
-    this.guard.add(now - startedAt);
+    anchor.roundTrip = now - startedAt;
+    if (previous?.roundTrip != null && startedAt - previous.at < 2 * this.opts.windowMs + this.guard.ms) {
+      this.guard.add(anchor.roundTrip - previous.roundTrip);
+    }
     this.lastAnswerAt = Math.max(this.lastAnswerAt, now);
   }
 
