@@ -6,7 +6,7 @@ import { createPrinter, EXIT_OK, failureDoc } from './output';
 
 const USAGE = [
   'lead-desk <command> [flags]   (stdout: one JSON document; logs and progress: stderr; exit 0 ok, 1 failed, 2 usage)',
-  'sandbox [--port N] [--data FILE] [--rate 20] [--test-mode] [--faults 429=0.1,5xx=0.05,reset=0.05,timeout=0.02] [--latency MS] [--timeout-hold MS] [--chain stop|continue] [--random-seed N] [--legacy-messages]',
+  'sandbox [--port N] [--data FILE] [--rate 20] [--test-mode] [--faults 429=0.1,5xx=0.05,reset=0.05,timeout=0.02] [--latency RTT_MS|UP:DOWN] [--jitter 0.2] [--timeout-hold MS] [--chain stop|continue] [--random-seed N] [--legacy-messages]',
   'lead get|search (--email E | --id N)',
   'lead create --email E [--first-name ..] [--last-name ..] [--field name=value ...] [--custom identifier=value ...] [--tag T ...] [--list L ...]',
   'lead edit (--email E | --id N) [--new-email E] [--first-name ..] [--last-name ..] [--field name=value ...] [--custom identifier=value ...] [--tag T ...] [--list L ...]',
@@ -18,7 +18,8 @@ const USAGE = [
   'history [--email E | --id N] [--source edit|import|recipe|cli] [--since DATE]',
   'account tags|lists|sequences|pages|custom-fields',
   'import FILE.csv [--map "Column=field" ...] [--mode create|update|upsert] [--tag T ...] [--list L ...] [--sequence "Name:step"] [--points N] [--report OUT.csv] [--gdpr-confirmed]',
-  'bench rate [--calls 1200] [--email E] [--latency MS] [--url U --app-id .. --api-key - --api-password - [--admin-token T]]',
+  'bench rate --table [--calls 600] [--contention-calls 600]',
+  'bench rate [--calls 1200] [--email E] [--latency RTT_MS|UP:DOWN] [--jitter 0.2] [--url U --app-id .. --api-key - --api-password - [--admin-token T]]',
   'Every lead, search, history, account and import command runs on a data folder: --data-dir DIR, else LEAD_DESK_DATA_DIR, else the desktop app\'s.',
   'Writes wait for Kartra; when it cannot be reached they print {"status":"queued","ids":[...]} and the next run on that folder sends them.',
   'Account: KARTRA_API_URL KARTRA_APP_ID KARTRA_API_KEY KARTRA_API_PASSWORD, or --api-url --app-id --api-key --api-password (flags win).',

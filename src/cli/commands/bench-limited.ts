@@ -22,10 +22,14 @@ export interface LimitedResult {
   count_429: number;
   /** Calls that ended in an error after the client's retries (Kartra refusals included). */
   errors: number;
+  /** The limiter's learned guard margin and its share of the window at the end. */
+  guard_ms: number;
+  allowed: number;
 }
 
-/** The three cheap reads the bench mixes, in turn: get_lead, search_lead, retrieve_account_tags. */
+/** The three cheap reads the bench mixes, in turn: get_lead, search_lead, retrieve_account_tags (only that one without an email). */
 function cheapCall(client: KartraClient, i: number, email: string): Promise<unknown> {
+  if (email === '') return client.retrieveAccountTags();
   if (i % 3 === 0) return client.getLead({ email });
   if (i % 3 === 1) return client.searchLead({ email });
   return client.retrieveAccountTags();
@@ -69,7 +73,8 @@ export async function runLimitedPhase(
     stop();
   }
   const seconds = (performance.now() - started) / 1000;
-  const count429 = limiter.state().count429;
+  const { count429, limit: allowed } = limiter.state();
+  const guardMs = limiter.guardMs;
   limiter.close();
   await client.close();
   if (firstError !== null) options.log.warn('some bench calls failed', { errors, first: firstError });
@@ -82,5 +87,7 @@ export async function runLimitedPhase(
     ratio: round(perSecond / KARTRA_LIMIT, 3),
     count_429: count429,
     errors,
+    guard_ms: round(guardMs, 1),
+    allowed,
   };
 }

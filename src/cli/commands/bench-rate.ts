@@ -1,13 +1,15 @@
 // `bench rate`: how close the real client + RateLimiter gets to Kartra's 20 calls/s without 429s, next to a naive client.
-import { startSandbox, DEMO_LEAD_EMAIL, type RunningSandbox, type SandboxStats } from '../../main/core/sandbox';
+import { startSandbox, DEMO_LEAD_EMAIL, type RunningSandbox, type SandboxFaults, type SandboxStats } from '../../main/core/sandbox';
 import type { KartraCredentials } from '../../main/core/kartra/types';
 import { silentLogger, type Logger } from '../../main/core/log';
-import { int, optionalInt, parseFlags, str, UsageError } from '../args';
+import { bool, int, parseFlags, str, UsageError } from '../args';
 import { readAccount } from '../account-flags';
 import type { Command } from '../context';
 import { KARTRA_LIMIT, runLimitedPhase, type LimitedResult, type PhaseProgress } from './bench-limited';
 import { runNaivePhase, type NaiveResult } from './bench-naive';
+import { runRateTable, spawnCliClient } from './bench-table';
 import { checkEmail } from './lead-flags';
+import { networkFlags } from './sandbox';
 
 export const DEFAULT_BENCH_CALLS = 1200;
 
@@ -20,8 +22,8 @@ export interface BenchRateOptions {
   email?: string;
   /** Pause between the phases so Kartra's window is empty again; at least 1000 ms, default 1100. */
   pauseMs?: number;
-  /** Own sandbox only: delay added to each accepted request, to imitate a real round trip (default 0). */
-  latencyMs?: number;
+  /** Own sandbox only: its network (upstreamMs, downstreamMs, jitter); default none. */
+  network?: SandboxFaults;
   log?: Logger;
   /** Human progress lines (the CLI sends them to stderr). */
   progress?: (line: string) => void;
@@ -29,7 +31,7 @@ export interface BenchRateOptions {
 
 export interface BenchRateResult {
   target: 'own-sandbox' | 'url';
-  latency_ms: number | null;
+  network: SandboxFaults | null;
   /** 429s as the sandbox counted them (null when the target's stats cannot be read): the cross-check. */
   limiter: LimitedResult & { sandbox_count_429: number | null };
   naive: NaiveResult & { sandbox_count_429: number | null };
@@ -42,15 +44,16 @@ export async function runBenchRate(options: BenchRateOptions = {}): Promise<Benc
   const pauseMs = Math.max(1000, options.pauseMs ?? 1100);
   const log = options.log ?? silentLogger;
   const say = options.progress ?? (() => {});
-  if (options.target && options.latencyMs !== undefined) throw new RangeError("latencyMs applies to the bench's own sandbox only");
-  const latency = options.latencyMs ?? 0;
-  const own = options.target ? null : await startSandbox({ rate: KARTRA_LIMIT, ...(latency > 0 ? { faults: { latencyMs: latency } } : {}) });
+  if (options.target && options.network !== undefined) throw new RangeError("network applies to the bench's own sandbox only");
+  const network = options.network ?? {};
+  const own = options.target ? null : await startSandbox({ rate: KARTRA_LIMIT, faults: network });
   try {
     const credentials = own ? demoCredentials(own) : (options.target as KartraCredentials);
     const count429 = statsReader(own, options.target);
     const phase = { calls, email: options.email ?? DEMO_LEAD_EMAIL, log, progress: progressLine(say) };
 
-    const where = own ? `a fresh sandbox at ${own.url} (rate ${KARTRA_LIMIT}/s, latency ${latency} ms)` : credentials.apiUrl;
+    const net = `${network.upstreamMs ?? 0}:${network.downstreamMs ?? 0} ms ±${(network.jitter ?? 0) * 100} %`;
+    const where = own ? `a fresh sandbox at ${own.url} (rate ${KARTRA_LIMIT}/s, latency ${net})` : credentials.apiUrl;
     say(`bench rate: ${calls} calls per phase against ${where}`);
     const before1 = await count429(credentials.appId);
     const limiter = await runLimitedPhase(credentials, phase);
@@ -66,7 +69,7 @@ export async function runBenchRate(options: BenchRateOptions = {}): Promise<Benc
     const delta = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
     return {
       target: own ? 'own-sandbox' : 'url',
-      latency_ms: own ? latency : null,
+      network: own ? network : null,
       limiter: { ...limiter, sandbox_count_429: delta(before1, after1) },
       naive: { ...naive, sandbox_count_429: delta(before2, after2) },
     };
@@ -112,15 +115,41 @@ const OPTIONS = {
   'api-password': { type: 'string' },
   'admin-token': { type: 'string' },
   latency: { type: 'string' },
+  jitter: { type: 'string' },
+  table: { type: 'boolean' },
+  'contention-calls': { type: 'string' },
+} as const;
+
+const SHARE_OPTIONS = {
+  url: { type: 'string' },
+  'app-id': { type: 'string' },
+  'api-key': { type: 'string' },
+  'api-password': { type: 'string' },
+  calls: { type: 'string' },
 } as const;
 
 export const benchCommand: Command = async (argv, ctx) => {
   const [name, ...rest] = argv;
+  if (name === 'share') return shareCommand(rest, ctx);
   if (name !== 'rate') {
-    throw new UsageError(name === undefined ? '"bench" needs a subcommand: rate' : `unknown subcommand "bench ${name}" (known: rate)`);
+    throw new UsageError(name === undefined ? '"bench" needs a subcommand: rate' : `unknown subcommand "bench ${name}" (known: rate, share)`);
   }
   const values = parseFlags(rest, OPTIONS, 'bench rate');
   const calls = int(str(values, 'calls') ?? String(DEFAULT_BENCH_CALLS), '--calls', 1, 100_000);
+  if (bool(values, 'table')) {
+    const extra = ['url', 'latency', 'jitter', 'email'].find((flag) => values[flag] !== undefined);
+    if (extra) throw new UsageError(`--${extra} does not go with --table (the table sets its own sandboxes)`, `--${extra}`);
+    const contentionCalls = int(str(values, 'contention-calls') ?? '600', '--contention-calls', 20, 100_000);
+    const table = await runRateTable({
+      calls: str(values, "calls") === undefined ? 600 : calls,
+      contentionCalls,
+      contentionRoundTripMs: 250,
+      log: ctx.log,
+      progress: ctx.progress,
+      spawnClient: spawnCliClient,
+    });
+    return { ...table };
+  }
   const email = str(values, 'email');
   const url = str(values, 'url');
   let target: BenchRateOptions['target'];
@@ -134,14 +163,24 @@ export const benchCommand: Command = async (argv, ctx) => {
     const extra = ['app-id', 'api-key', 'api-password', 'admin-token'].find((flag) => values[flag] !== undefined);
     if (extra) throw new UsageError(`--${extra} goes with --url (without --url the bench starts its own sandbox)`, `--${extra}`);
   }
-  const latency = optionalInt(values, 'latency', 0, 10_000);
+  const network = networkFlags(values);
   const result = await runBenchRate({
     calls,
     ...(target ? { target } : {}),
     ...(email !== undefined ? { email: checkEmail(email, '--email') } : {}),
-    ...(latency !== undefined ? { latencyMs: latency } : {}),
+    ...(Object.keys(network).length > 0 ? { network } : {}),
     log: ctx.log,
     progress: ctx.progress,
   });
   return { ...result };
+};
+
+/** `bench share`: one limited client of the contention row, started by `bench rate --table` in its own process. */
+const shareCommand: Command = async (argv, ctx) => {
+  const values = parseFlags(argv, SHARE_OPTIONS, 'bench share');
+  // The parent passes the account in KARTRA_* variables, never on the command line.
+  const credentials = await readAccount(values, ctx, { urlFlag: '--url' });
+  const calls = int(str(values, 'calls') ?? '600', '--calls', 1, 100_000);
+  // retrieve_account_tags only: each install reads its own account, so no lead of another account is asked for.
+  return { ...(await runLimitedPhase(credentials, { calls, email: '', log: ctx.log })) };
 };

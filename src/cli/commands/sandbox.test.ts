@@ -21,7 +21,8 @@ describe('sandboxOptions', () => {
   it('builds SandboxOptions from the flags', () => {
     expect(
       sandboxOptions({ port: '0', rate: '20', 'test-mode': true, faults: '5xx=0.5', latency: '25', chain: 'continue', 'random-seed': '7', data: 'sb.db' }),
-    ).toEqual({ port: 0, rate: 20, testMode: true, faults: { rate5xx: 0.5, latencyMs: 25 }, chainFailure: 'continue', randomSeed: 7, dataFile: 'sb.db' });
+    ).toEqual({ port: 0, rate: 20, testMode: true, faults: { rate5xx: 0.5, upstreamMs: 12.5, downstreamMs: 12.5 }, chainFailure: 'continue', randomSeed: 7, dataFile: 'sb.db' });
+    expect(sandboxOptions({ latency: '125:100', jitter: '0.2' })).toEqual({ faults: { upstreamMs: 125, downstreamMs: 100, jitter: 0.2 } });
     expect(sandboxOptions({})).toEqual({});
   });
 
@@ -29,6 +30,10 @@ describe('sandboxOptions', () => {
     expect(() => sandboxOptions({ port: '70000' })).toThrow(expect.objectContaining({ flag: '--port' }));
     expect(() => sandboxOptions({ chain: 'halt' })).toThrow(expect.objectContaining({ flag: '--chain' }));
     expect(() => sandboxOptions({ latency: 'slow' })).toThrow(expect.objectContaining({ flag: '--latency' }));
+    expect(() => sandboxOptions({ latency: '1:2:3' })).toThrow(/MS \(round trip\) or UP:DOWN/);
+    expect(() => sandboxOptions({ latency: '125:x' })).toThrow(expect.objectContaining({ flag: '--latency (downstream)' }));
+    expect(() => sandboxOptions({ latency: '250', jitter: '1.5' })).toThrow(/--jitter: the jitter must be a number between 0 and 1/);
+    expect(() => sandboxOptions({ jitter: '0.2' })).toThrow(/give --latency too/);
   });
 });
 

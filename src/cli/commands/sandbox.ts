@@ -10,6 +10,7 @@ const OPTIONS = {
   'test-mode': { type: 'boolean' },
   faults: { type: 'string' },
   latency: { type: 'string' },
+  jitter: { type: 'string' },
   'timeout-hold': { type: 'string' },
   chain: { type: 'string' },
   'random-seed': { type: 'string' },
@@ -44,6 +45,33 @@ export function parseFaults(raw: string): SandboxFaults {
   return faults;
 }
 
+const MAX_DELAY_MS = 600_000;
+
+/**
+ * --latency: "250" is the round trip (125 ms each way); "125:125" is upstream:downstream. The upstream part is
+ * what Kartra's window waits for before counting a request.
+ */
+export function parseLatency(raw: string, flag = '--latency'): Pick<SandboxFaults, 'upstreamMs' | 'downstreamMs'> {
+  const parts = raw.split(':');
+  if (parts.length > 2) throw new UsageError(`${flag} takes MS (round trip) or UP:DOWN in ms, got "${raw}"`, flag);
+  if (parts.length === 1) {
+    const roundTrip = int(parts[0] ?? '', flag, 0, MAX_DELAY_MS);
+    return { upstreamMs: roundTrip / 2, downstreamMs: roundTrip / 2 };
+  }
+  return { upstreamMs: int(parts[0] ?? '', `${flag} (upstream)`, 0, MAX_DELAY_MS), downstreamMs: int(parts[1] ?? '', `${flag} (downstream)`, 0, MAX_DELAY_MS) };
+}
+
+/** --latency and --jitter (a ± share of each delay) into faults; jitter without latency is refused as meaningless. */
+export function networkFlags(values: FlagValues): SandboxFaults {
+  const latency = str(values, 'latency');
+  const jitter = str(values, 'jitter');
+  if (jitter !== undefined && latency === undefined) throw new UsageError('--jitter varies the --latency delays; give --latency too', '--jitter');
+  return {
+    ...(latency !== undefined ? parseLatency(latency) : {}),
+    ...(jitter !== undefined ? { jitter: share(jitter, '--jitter', 'the jitter') } : {}),
+  };
+}
+
 export function sandboxOptions(values: FlagValues): SandboxOptions {
   const options: SandboxOptions = {};
   const port = optionalInt(values, 'port', 0, 65_535);
@@ -57,10 +85,11 @@ export function sandboxOptions(values: FlagValues): SandboxOptions {
   if (rate !== undefined) options.rate = rate;
   if (bool(values, 'test-mode')) options.testMode = true;
   if (bool(values, 'legacy-messages')) options.legacyMessages = true;
-  const faults: SandboxFaults = str(values, 'faults') === undefined ? {} : parseFaults(str(values, 'faults') ?? '');
-  const latency = optionalInt(values, 'latency', 0, 600_000);
-  if (latency !== undefined) faults.latencyMs = latency;
-  const hold = optionalInt(values, 'timeout-hold', 0, 600_000);
+  const faults: SandboxFaults = {
+    ...(str(values, 'faults') === undefined ? {} : parseFaults(str(values, 'faults') ?? '')),
+    ...networkFlags(values),
+  };
+  const hold = optionalInt(values, 'timeout-hold', 0, MAX_DELAY_MS);
   if (hold !== undefined) faults.timeoutHoldMs = hold;
   if (Object.keys(faults).length > 0) options.faults = faults;
   const chain = str(values, 'chain');
@@ -101,7 +130,8 @@ export const sandboxCommand: Command = async (argv, ctx) => {
     admin_token: sandbox.adminToken,
     accounts: sandbox.accounts.map((a) => ({ label: a.label, app_id: a.appId, api_key: a.apiKey, api_password: a.apiPassword })),
   });
-  ctx.progress(`sandbox listening on ${sandbox.url} (${options.rate === 0 ? "no rate limit" : `rate ${options.rate ?? 20}/s`}${options.dataFile ? `, data ${options.dataFile}` : ', in memory'}); Ctrl+C stops it`);
+  const net = options.faults?.upstreamMs !== undefined ? `, latency ${options.faults.upstreamMs}:${options.faults.downstreamMs} ms ±${(options.faults.jitter ?? 0) * 100}%` : '';
+  ctx.progress(`sandbox listening on ${sandbox.url} (${options.rate === 0 ? "no rate limit" : `rate ${options.rate ?? 20}/s`}${net}${options.dataFile ? `, data ${options.dataFile}` : ', in memory'}); Ctrl+C stops it`);
   const signal = await ctx.stopSignal();
   ctx.progress(`${signal}: stopping the sandbox`);
   await sandbox.close();

@@ -1,76 +1,9 @@
-// Tests for the sliding-window, laned, 429-retrying rate limiter (fake clock, plus one real-time run).
+// Tests for the sliding-window, laned, 429-retrying rate limiter, in fake time.
 import { describe, expect, it } from 'vitest';
 import type { Lane, LimiterState } from '../../../shared/domain/limiter';
 import { KartraApiError, RateLimitedError } from './errors';
-import { LimiterClosedError, RateLimiter, type LimiterClock, type RateLimiterOptions } from './rate-limiter';
-
-/** Let every pending promise callback run (microtasks all drain before the check phase). */
-const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-class FakeClock implements LimiterClock {
-  t = 0;
-  created = 0;
-  maxPending = 0;
-  private nextId = 1;
-  private timers: { id: number; at: number; fn: () => void }[] = [];
-
-  now(): number {
-    return this.t;
-  }
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.created++;
-    this.timers.push({ id, at: this.t + Math.max(0, ms), fn });
-    this.maxPending = Math.max(this.maxPending, this.timers.length);
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.timers = this.timers.filter((timer) => timer.id !== handle);
-  }
-  get pending(): number {
-    return this.timers.length;
-  }
-  /** Fire due timers in time order, settling promises after each, up to `target`. */
-  async advanceTo(target: number): Promise<void> {
-    await flush();
-    for (;;) {
-      const due = this.timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
-      if (!due) break;
-      this.timers = this.timers.filter((timer) => timer !== due);
-      this.t = due.at;
-      due.fn();
-      await flush();
-    }
-    this.t = Math.max(this.t, target);
-    await flush();
-  }
-  advance(ms: number): Promise<void> {
-    return this.advanceTo(this.t + ms);
-  }
-}
-
-/** The most starts that fall in any half-open window [s, s + windowMs); windows anchored at a start cover every case. */
-function maxStartsInAnyWindow(log: readonly number[], windowMs: number): number {
-  const sorted = [...log].sort((a, b) => a - b);
-  let best = 0;
-  let j = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    while (j < sorted.length && (sorted[j] ?? Infinity) < (sorted[i] ?? 0) + windowMs) j++;
-    best = Math.max(best, j - i);
-  }
-  return best;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32) so the mixed-load test is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { LimiterClosedError, RateLimiter, type RateLimiterOptions } from './rate-limiter';
+import { FakeClock, flush, maxStartsInAnyWindow, rng } from './rate-limiter.testkit';
 
 function setup(opts: Partial<RateLimiterOptions> = {}) {
   const clock = new FakeClock();
@@ -178,17 +111,18 @@ describe('RateLimiter lanes', () => {
     limiter.close();
   });
 
-  it('runs started tasks concurrently, and a slot stays taken until a window after its answer', async () => {
-    // An answer is the latest moment Kartra can have counted the request (kartra-api.md §6 counts arrivals).
+  it('runs started tasks concurrently and times the window from send times, not answers', async () => {
+    // Requests sent a window apart arrive a window apart (± the learned spread): a slow answer holds no slot.
     const { clock, limiter, starts, task } = setup({ limit: 3 });
+    await limiter.schedule('outbox', task('warm', 'warm')); // an answer: connections are warm, starts count from sends
+    await clock.advance(1005);
     const all = ['a', 'b', 'c', 'd'].map((name) => limiter.schedule('outbox', task(name, name, 5000)));
     expect(limiter.state().inFlight).toBe(3);
-    await clock.advance(1005);
-    expect(starts.map((s) => s.name)).toEqual(['a', 'b', 'c']); // a start-based window would have let d in here
-    await clock.advanceTo(6004);
-    expect(starts.map((s) => s.name)).toEqual(['a', 'b', 'c']);
-    await clock.advanceTo(6005); // a, b and c answered at 5000
-    expect(starts.map((s) => s.name)).toEqual(['a', 'b', 'c', 'd']);
+    await clock.advance(1004);
+    expect(starts.map((s) => s.name)).toEqual(['warm', 'a', 'b', 'c']);
+    await clock.advance(1); // 1000 ms window + the 5 ms base margin after a, b and c were sent; none has answered
+    expect(starts.map((s) => s.name)).toEqual(['warm', 'a', 'b', 'c', 'd']);
+    expect(limiter.state().inFlight).toBe(4);
     await clock.advance(6000);
     await Promise.all(all);
     expect(limiter.state().inFlight).toBe(0);
@@ -199,6 +133,20 @@ describe('RateLimiter lanes', () => {
 describe('RateLimiter on 429', () => {
   const once429 = (attempt: number) => (attempt === 1 ? new RateLimitedError() : undefined);
 
+  it('counts a cold first window from its answers (a connection set-up may delay those arrivals)', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 2 });
+    const all = ['a', 'b', 'c', 'd', 'e'].map((name) => limiter.schedule('bulk', task(name, name, 300)));
+    await clock.advanceTo(1304);
+    expect(starts.map((s) => s.name)).toEqual(['a', 'b']); // sent at 0, answered at 300: nothing before 1305
+    await clock.advanceTo(1305);
+    expect(starts.map((s) => s.at)).toEqual([0, 0, 1305, 1305]); // warm now: c and d count from their sends
+    await clock.advanceTo(2310);
+    expect(starts.map((s) => s.at)).toEqual([0, 0, 1305, 1305, 2310]);
+    await clock.advanceTo(5000);
+    await Promise.all(all);
+    limiter.close();
+  });
+
   it('pauses every lane >= pauseOn429Ms, retries the failed task first, drops nothing', async () => {
     const { clock, limiter, starts, task } = setup();
     const results = Array.from({ length: 30 }, (_, i) => limiter.schedule('outbox', task(`t${i}`, i, 50, i === 5 ? once429 : undefined)));
@@ -207,7 +155,7 @@ describe('RateLimiter on 429', () => {
     await clock.advance(500);
     const click = limiter.schedule('interactive', task('click', 'clicked'));
     await clock.advanceTo(1049);
-    expect(starts.filter((s) => s.at > 0)).toEqual([]); // the pause holds every lane (and the window opens at 50 + 1005)
+    expect(starts.filter((s) => s.at > 0)).toEqual([]); // the pause holds every lane (the cold window opens at 50 + 1005)
     await clock.advanceTo(5000);
     expect(await Promise.all(results)).toEqual(Array.from({ length: 30 }, (_, i) => i));
     await expect(click).resolves.toBe('clicked');
@@ -216,7 +164,7 @@ describe('RateLimiter on 429', () => {
     expect(after[1]).toEqual({ name: 't5', at: 1055 }); // ...then the failed task, ahead of its lane
     expect(after.slice(2).map((s) => s.name)).toEqual(['t20', 't21', 't22', 't23', 't24', 't25', 't26', 't27', 't28', 't29']);
     expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBeLessThanOrEqual(20);
-    expect(limiter.state()).toMatchObject({ count429: 1, pausedUntil: null });
+    expect(limiter.state()).toMatchObject({ count429: 1, pausedUntil: null, limit: 19 }); // the 429 took 5 % off the share
     limiter.close();
   });
 
@@ -231,19 +179,12 @@ describe('RateLimiter on 429', () => {
     ];
     await clock.advanceTo(10_000);
     expect(await Promise.all(results)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
-    // The second 429 (b at 300) extends the pause to 1300; b goes before c because it arrived first.
-    // Slots free a window after each answer: b's first answer (300) keeps one until 1305; the retries
-    // of b and c answer at 1600 and 1400, e and f at once, so g, h, i follow e, f and c by 1005 ms.
-    expect(starts.slice(4)).toEqual([
-      { name: 'b', at: 1300 },
-      { name: 'c', at: 1300 },
-      { name: 'e', at: 1300 },
-      { name: 'f', at: 1305 },
-      { name: 'g', at: 2305 },
-      { name: 'h', at: 2310 },
-      { name: 'i', at: 2405 },
-    ]);
-    expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBe(4);
+    // The second 429 (b at 300) extends the pause to 1300; b goes before c because it arrived first. Round trips of
+    // 10..300 ms here read as a jittery network, so the learned margin widens the window well past 1000 ms.
+    expect(starts.slice(4).map((s) => s.name)).toEqual(['b', 'c', 'e', 'f', 'g', 'h', 'i']);
+    expect(starts[4]!.at).toBeGreaterThanOrEqual(1300);
+    expect(limiter.guardMs).toBeGreaterThan(100);
+    expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBeLessThanOrEqual(4);
     expect(limiter.state().count429).toBe(2);
     limiter.close();
   });
@@ -297,13 +238,13 @@ describe('RateLimiter state, events and close', () => {
       count429: 0,
       pausedUntil: null,
     });
-    await clock.advance(400); // a: 429 → paused until 1400; b, c done
+    await clock.advance(400); // a: 429 → paused until 1400, share 3 × 0.95 → 2 starts a window; b, c done
     expect(limiter.state()).toEqual({
       appId: 'app-1',
       queued: { interactive: 1, outbox: 2, bulk: 1 },
       inFlight: 0,
       startsLastSecond: 3,
-      limit: 3,
+      limit: 2,
       count429: 1,
       pausedUntil: 1400,
     });
@@ -322,7 +263,7 @@ describe('RateLimiter state, events and close', () => {
     await Promise.all(all);
     expect(states.length).toBeGreaterThan(5);
     const times = states.map((s) => s.at);
-    for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(100);
+    for (let i = 1; i < times.length; i++) expect((times[i] ?? 0) - (times[i - 1] ?? 0)).toBeGreaterThanOrEqual(100 - 1e-9);
     expect(maxStartsInAnyWindow(times, 1000)).toBeLessThanOrEqual(10);
     expect(states.at(-1)?.state).toEqual({
       appId: 'app-1',
@@ -386,29 +327,5 @@ describe('RateLimiter state, events and close', () => {
     await expect(limiter.schedule('bulk', 'nope' as unknown as () => Promise<number>)).rejects.toThrow(/task function/);
     expect(limiter.state().queued).toEqual({ interactive: 0, outbox: 0, bulk: 0 });
     limiter.close();
-  });
-});
-
-describe('RateLimiter in real time', () => {
-  it('runs 45 trivial tasks at limit 20 in about 2 s without breaking the window', async () => {
-    const limiter = new RateLimiter({ appId: 'real' });
-    const log: number[] = [];
-    const began = Date.now();
-    const results = await Promise.all(
-      Array.from({ length: 45 }, (_, i) =>
-        limiter.schedule(i % 3 === 0 ? 'interactive' : 'bulk', async () => {
-          log.push(Date.now());
-          return i;
-        }),
-      ),
-    );
-    const elapsed = Date.now() - began;
-    limiter.close();
-    expect(results).toHaveLength(45);
-    expect(elapsed).toBeGreaterThan(1900);
-    expect(elapsed).toBeLessThan(3500);
-    expect(maxStartsInAnyWindow(log, 1000)).toBeLessThanOrEqual(20);
-    const sorted = [...log].sort((a, b) => a - b);
-    for (let i = 20; i < sorted.length; i++) expect((sorted[i] ?? 0) - (sorted[i - 20] ?? 0)).toBeGreaterThanOrEqual(1000);
   });
 });

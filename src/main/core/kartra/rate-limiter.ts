@@ -1,8 +1,11 @@
-// Per-App Kartra request scheduler: at most `limit` starts in any sliding window, priority lanes, pause-and-retry on 429.
+// Per-App Kartra request scheduler: at most `limit` starts in any sliding window (widened by a guard margin learned
+// from round trips, narrowed by the 429 back-off), priority lanes, pause-and-retry on 429.
 import { LANES, type Lane, type LimiterState } from '../../../shared/domain/limiter';
 import { AppError } from '../errors';
 import { silentLogger, type Logger } from '../log';
-import { RateLimitedError } from './errors';
+import { AimdRate } from './aimd';
+import { KartraApiError, RateLimitedError } from './errors';
+import { GuardMargin } from './guard-margin';
 import type { Scheduler } from './types';
 
 /** Time source and timers; injectable so tests can drive the limiter deterministically. */
@@ -27,8 +30,13 @@ export interface RateLimiterOptions {
   pauseOn429Ms?: number;
   /** 429 retries per task; one more 429 after that is rethrown to the caller. */
   max429Retries?: number;
-  /** Added to the window; see nextStartAt(). */
+  /** Always added to the window, under the margin learned from round trips (guard-margin.ts). */
   safetyMarginMs?: number;
+  /**
+   * Lower this client's share of the window on 429 (aimd.ts); default true. False only where 429s are injected
+   * at random (fault tests): they say nothing about another client, and the 1 s pause still applies.
+   */
+  backOff?: boolean;
   clock?: LimiterClock;
   onState?: (state: LimiterState) => void;
   log?: Logger;
@@ -63,6 +71,7 @@ export function resolveLimiterOptions(opts: Omit<RateLimiterOptions, 'appId' | '
     pauseOn429Ms: checkNumber('pauseOn429Ms', opts.pauseOn429Ms ?? 1000, 0, false),
     max429Retries: checkNumber('max429Retries', opts.max429Retries ?? 30, 0, true),
     safetyMarginMs: checkNumber('safetyMarginMs', opts.safetyMarginMs ?? 5, 0, false),
+    backOff: opts.backOff ?? true,
     clock: opts.clock ?? systemClock,
     log: opts.log ?? silentLogger,
   };
@@ -78,11 +87,18 @@ interface Entry {
   attempts429: number;
 }
 
-interface Slot {
-  startedAt: number;
-  /** When the answer (or failure) came back; null while the request is in flight. */
-  settledAt: number | null;
+/** A start as the window sees it: from its send time, or (cold) from its answer, Infinity while in flight. */
+interface Anchor {
+  at: number;
+  /** Its round trip once answered; the next window's start in its place learns from the difference. */
+  roundTrip: number | null;
 }
+
+/**
+ * Without an answer in this long, connections may have to be opened again (keep-alive ends, TLS handshakes), so
+ * a burst's arrival may lag its send by more than any spread learned on warm ones.
+ */
+const COLD_AFTER_MS = 5_000;
 
 interface Timer {
   readonly handle: unknown;
@@ -94,13 +110,14 @@ export class RateLimiter implements Scheduler {
   private readonly opts: ResolvedLimiterOptions;
   private readonly onState: ((state: LimiterState) => void) | undefined;
   private readonly queues: Record<Lane, Entry[]> = { interactive: [], outbox: [], bulk: [] };
-  /**
-   * Requests that may still count in Kartra's window: each holds its slot until `windowMs` after its
-   * answer came back (in flight: indefinitely). See nextStartAt() for why answers, not starts.
-   */
-  private readonly slots: Slot[] = [];
   /** Start times of the last `limit` starts, for the state's "starts in the last second". */
   private readonly starts: number[] = [];
+  /** When each of the last `limit` starts counts from: the window is timed from them (nextStartAt). */
+  private readonly anchors: Anchor[] = [];
+  private lastAnswerAt = -Infinity;
+  private readonly guard: GuardMargin;
+  /** This client's share of the App's budget, lowered by 429s (another client of the same App ID). */
+  private readonly share: AimdRate;
   private inFlight = 0;
   private count429 = 0;
   private pausedUntil = 0;
@@ -120,6 +137,13 @@ export class RateLimiter implements Scheduler {
     this.appId = options.appId;
     this.opts = resolveLimiterOptions(options);
     this.onState = options.onState;
+    this.guard = new GuardMargin(this.opts.safetyMarginMs, this.opts.windowMs);
+    this.share = new AimdRate(this.opts.limit);
+  }
+
+  /** The margin now added to each window, in ms: safetyMarginMs plus what the round trips' spread asks for. */
+  get guardMs(): number {
+    return this.guard.ms;
   }
 
   /** Runs `task` when its lane's turn comes and the window allows; retries it itself on 429. The task is started synchronously when allowed right away. */
@@ -144,7 +168,7 @@ export class RateLimiter implements Scheduler {
       queued: { interactive: this.queues.interactive.length, outbox: this.queues.outbox.length, bulk: this.queues.bulk.length },
       inFlight: this.inFlight,
       startsLastSecond: this.starts.filter((s) => s > since).length,
-      limit: this.opts.limit,
+      limit: this.share.allowed, // below the configured limit while 429s say another client shares the App
       count429: this.count429,
       pausedUntil: this.pausedUntil > now ? this.pausedUntil : null,
     };
@@ -193,31 +217,17 @@ export class RateLimiter implements Scheduler {
   }
 
   /**
-   * Earliest time a new start keeps at most `limit` requests inside any of Kartra's windows.
-   * Kartra counts *arrivals*, and a request arrives somewhere between our start and its answer: a
-   * slow request started early may arrive just before a fast one started a window later. Timing the
-   * window from each request's answer (an upper bound of its arrival) makes limit + 1 arrivals within
-   * one window impossible, whatever the network jitter; a request still in flight keeps its slot until
-   * it answers. The cost is one round trip per window: ~20/1.02 calls/s at 20 ms.
+   * Earliest time a new start keeps at most `allowed` requests inside any of Kartra's windows. Kartra counts
+   * *arrivals*; requests sent a window apart arrive a window apart give or take the spread of the upstream trip,
+   * so the window is timed from send times and widened by the guard margin learned from that spread. Timing it
+   * from answers instead (the earlier design) was safe without learning but cost one round trip per window.
    */
   private nextStartAt(now: number): number {
-    this.pruneSlots(now);
-    const busy = this.slots.length - this.opts.limit + 1; // this many must leave the window first
-    let at = -Infinity;
-    if (busy > 0) {
-      const settled = this.slots.map((s) => s.settledAt ?? Infinity).sort((a, b) => a - b);
-      at = (settled[busy - 1] ?? Infinity) + this.opts.windowMs + this.opts.safetyMarginMs;
-    }
+    const allowed = this.share.allowed;
+    // The allowed-th latest anchor must leave the window before another start.
+    const anchor = this.anchors.length >= allowed ? this.anchors.map((a) => a.at).sort((x, y) => y - x)[allowed - 1] : undefined;
+    const at = anchor === undefined ? -Infinity : anchor + this.opts.windowMs + this.guard.ms;
     return Math.max(at, this.pausedUntil);
-  }
-
-  /** Drops slots whose answer came back more than a window (plus margin) ago: they no longer count. */
-  private pruneSlots(now: number): void {
-    const horizon = now - this.opts.windowMs - this.opts.safetyMarginMs;
-    for (let i = this.slots.length - 1; i >= 0; i--) {
-      const settled = this.slots[i]!.settledAt;
-      if (settled !== null && settled <= horizon) this.slots.splice(i, 1);
-    }
   }
 
   /** If the wall clock stepped backwards, recorded times lie in the future; clamp them so we wait at most one window, not the size of the jump. */
@@ -225,10 +235,7 @@ export class RateLimiter implements Scheduler {
     const last = this.starts[this.starts.length - 1];
     if (last !== undefined && last > now) {
       for (let i = 0; i < this.starts.length; i++) this.starts[i] = Math.min(this.starts[i] ?? now, now);
-      for (const slot of this.slots) {
-        slot.startedAt = Math.min(slot.startedAt, now);
-        if (slot.settledAt !== null) slot.settledAt = Math.min(slot.settledAt, now);
-      }
+      for (const anchor of this.anchors) anchor.at = Math.min(anchor.at, now);
     }
     if (this.pausedUntil > now + this.opts.pauseOn429Ms) this.pausedUntil = now + this.opts.pauseOn429Ms;
   }
@@ -236,8 +243,14 @@ export class RateLimiter implements Scheduler {
   private start(entry: Entry, now: number): void {
     this.starts.push(now);
     if (this.starts.length > this.opts.limit) this.starts.shift();
-    const slot: Slot = { startedAt: now, settledAt: null };
-    this.slots.push(slot);
+    // Cold (nothing answered lately): its arrival may lag by a connection set-up, so it counts from its answer,
+    // as every start did before round trips were learned; warm starts count from their send time.
+    const cold = now - this.lastAnswerAt > COLD_AFTER_MS;
+    const anchor: Anchor = { at: cold ? Infinity : now, roundTrip: null };
+    // The start this one waited for: `allowed` places back, one window earlier.
+    const previous = this.anchors[this.anchors.length - this.share.allowed];
+    this.anchors.push(anchor);
+    if (this.anchors.length > this.opts.limit) this.anchors.shift();
     this.inFlight++;
     this.changed();
     let running: Promise<unknown>;
@@ -248,25 +261,34 @@ export class RateLimiter implements Scheduler {
     }
     running.then(
       (value) => {
-        this.settle(slot);
+        this.settle(now, true, anchor, previous);
+        this.share.answered(now);
         entry.resolve(value);
         this.changed();
         this.pump();
       },
       (error: unknown) => {
-        this.settle(slot);
-        this.failed(entry, error);
+        // Kartra answered (an error or a 429): a round trip to learn from. A network failure is not one.
+        this.settle(now, error instanceof KartraApiError || error instanceof RateLimitedError, anchor, previous);
+        this.failed(entry, error, now);
         this.pump();
       },
     );
   }
 
-  private settle(slot: Slot): void {
+  private settle(startedAt: number, answered: boolean, anchor: Anchor, previous: Anchor | undefined): void {
     this.inFlight--;
-    slot.settledAt = Math.max(slot.startedAt, this.opts.clock.now());
+    const now = this.opts.clock.now();
+    if (anchor.at === Infinity) anchor.at = Math.max(startedAt, now);
+    if (!answered) return;
+    anchor.roundTrip = now - startedAt;
+    if (previous?.roundTrip != null && startedAt - previous.at < 2 * this.opts.windowMs + this.guard.ms) {
+      this.guard.add(anchor.roundTrip - previous.roundTrip);
+    }
+    this.lastAnswerAt = Math.max(this.lastAnswerAt, now);
   }
 
-  private failed(entry: Entry, error: unknown): void {
+  private failed(entry: Entry, error: unknown, startedAt: number): void {
     if (!(error instanceof RateLimitedError)) {
       entry.reject(error); // not ours to handle: the caller gets the very same error
       this.changed();
@@ -275,6 +297,7 @@ export class RateLimiter implements Scheduler {
     // Kartra's window is per App and shared with every other user of it, so one 429 means everyone must back off.
     const now = this.opts.clock.now();
     this.count429++;
+    if (this.opts.backOff) this.share.rejected(startedAt, now);
     this.pausedUntil = Math.max(this.pausedUntil, now + this.opts.pauseOn429Ms);
     entry.attempts429++;
     this.opts.log.warn('Kartra rate limit hit; pausing every lane', {
@@ -283,6 +306,7 @@ export class RateLimiter implements Scheduler {
       attempt: entry.attempts429,
       count429: this.count429,
       pausedUntil: this.pausedUntil,
+      allowed: this.share.allowed,
     });
     if (entry.attempts429 > this.opts.max429Retries) entry.reject(error);
     else if (this.closed) entry.reject(new LimiterClosedError(error));

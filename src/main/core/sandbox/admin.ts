@@ -19,7 +19,7 @@ export interface AdminAnswer {
 
 /**
  * Methods: getLead, listLeads, editLead, deleteLead, catalog, transactions, subscriptions, advanceClock (the
- * SandboxInspector methods, same argument), setFaults (SandboxFaults), setTestMode ({on: boolean}), stats ({}).
+ * SandboxInspector methods, same argument), setFaults (SandboxFaults, network delays included), setTestMode ({on: boolean}), stats ({}).
  * Answers `{ok: true, value}` (200) or `{ok: false, error}` (400 bad input, 401 token, 404 method, 405 verb).
  */
 export function handleAdmin(deps: AdminDeps, method: string, path: string, token: string | undefined, body: string): AdminAnswer {

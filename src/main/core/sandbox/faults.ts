@@ -1,4 +1,4 @@
-// Seeded fault injection: which failure (if any) a request gets, so tests can reproduce flaky networks exactly.
+// Seeded fault injection (network delays: network.ts): which failure (if any) a request gets, so tests can reproduce flaky networks exactly.
 import { createRng, type Rng } from './rng';
 import type { SandboxFaults } from './types';
 
@@ -17,10 +17,6 @@ export class FaultInjector {
 
   set(faults: SandboxFaults): void {
     this.faults = { ...faults };
-  }
-
-  get latencyMs(): number {
-    return Math.max(0, this.faults.latencyMs ?? 0);
   }
 
   get holdMs(): number {
@@ -50,7 +46,9 @@ export class FaultInjector {
   }
 }
 
-const FAULT_KEYS = ['rate429', 'rate5xx', 'reset', 'timeout', 'latencyMs', 'timeoutHoldMs'] as const;
+const FAULT_KEYS = ['rate429', 'rate5xx', 'reset', 'timeout', 'latencyMs', 'upstreamMs', 'downstreamMs', 'jitter', 'timeoutHoldMs'] as const;
+/** Keys measured in milliseconds; every other key is a share between 0 and 1. */
+const MS_KEYS: readonly string[] = ['latencyMs', 'upstreamMs', 'downstreamMs', 'timeoutHoldMs'];
 
 /** Checks a faults object (it may come from JSON): known keys, finite numbers >= 0, shares <= 1. */
 export function checkFaults(input: unknown): SandboxFaults {
@@ -60,7 +58,7 @@ export function checkFaults(input: unknown): SandboxFaults {
     if (!(FAULT_KEYS as readonly string[]).includes(key)) throw new TypeError(`unknown fault "${key}" (known: ${FAULT_KEYS.join(', ')})`);
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TypeError(`fault ${key} must be a number >= 0`);
-    const isShare = key !== 'latencyMs' && key !== 'timeoutHoldMs';
+    const isShare = !MS_KEYS.includes(key);
     if (isShare && value > 1) throw new TypeError(`fault ${key} is a share between 0 and 1`);
     out[key as (typeof FAULT_KEYS)[number]] = value;
   }

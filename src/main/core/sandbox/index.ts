@@ -6,6 +6,10 @@
 // methods getLead, listLeads, editLead, deleteLead, catalog, transactions, subscriptions, advanceClock
 // (SandboxInspector), setFaults, setTestMode {on}, stats; answers {ok, value} | {ok: false, error}.
 //
+// Network (network.ts, set with the faults, also over /__admin/setFaults): upstreamMs before the rate window
+// counts a request, downstreamMs before its answer, each varied by ± jitter; latencyMs alone = the round trip,
+// split evenly. The window counts arrivals after the upstream delay, as Kartra would.
+//
 // Credentials reaching each auth error (global checks run in this order, first failure answers):
 //   201  any call while the sandbox runs with simulateInsecure
 //   238  app_id missing/empty            239  any app_id not listed below
@@ -33,6 +37,7 @@
 //     `account_sequences` [{sequence_id, sequence_name, steps: ["1","2",…]}]; retrieve_account_pages answers
 //     `account_pages` [{page_id, page_name, page_url}].
 export { startSandbox } from './server';
+export { sustainedRate, zero429Ceiling } from './arrival-rate';
 export {
   SANDBOX_APP_ID,
   SANDBOX_APPS,
@@ -50,6 +55,7 @@ export {
   type ProfileField,
   type RunningSandbox,
   type SandboxAccountCredentials,
+  type SandboxArrival,
   type SandboxCatalog,
   type SandboxFaults,
   type SandboxInspector,

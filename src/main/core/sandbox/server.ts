@@ -8,6 +8,7 @@ import { DEMO_ACCOUNT, AGENCY_ACCOUNT } from './auth';
 import { createClock } from './est-time';
 import { checkFaults, FaultInjector } from './faults';
 import { createInspector } from './inspector';
+import { Network } from './network';
 import { say } from './messages';
 import { parseKartraBody } from './parse-request';
 import { processRequest, type ProcessSettings } from './process-request';
@@ -33,7 +34,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     chainFailure: options.chainFailure ?? 'stop',
     simulateInsecure: options.simulateInsecure === true,
   };
-  const faults = new FaultInjector(options.randomSeed ?? randomBytes(4).readUInt32LE(0), checkFaults(options.faults ?? {}));
+  const seed = options.randomSeed ?? randomBytes(4).readUInt32LE(0);
+  const initialFaults = checkFaults(options.faults ?? {});
+  const faults = new FaultInjector(seed, initialFaults);
+  const network = new Network(seed, initialFaults);
   const window = new SlidingWindow(options.rate ?? 20);
   const counters: SandboxStats = { requests: 0, count429: 0, byApp: {} };
   const adminToken = randomBytes(18).toString('hex');
@@ -47,7 +51,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     count429: counters.count429,
     byApp: Object.fromEntries(Object.entries(counters.byApp).map(([k, v]) => [k, { ...v }])),
   });
-  const setFaults = (f: Parameters<RunningSandbox['setFaults']>[0]) => faults.set(checkFaults(f));
+  const setFaults = (f: Parameters<RunningSandbox['setFaults']>[0]) => {
+    const checked = checkFaults(f);
+    faults.set(checked);
+    network.set(checked);
+  };
   const setTestMode = (on: boolean) => {
     settings.testMode = on;
   };
@@ -72,30 +80,37 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, body: string): Promise<void> {
+    // The request travels upstream first: Kartra's window counts it when it gets there, not when it was sent.
+    const upstream = network.upstream();
+    if (upstream > 0) await wait(upstream);
+    if (closed) return;
     const arrival = performance.now();
     const params = parseKartraBody(body, req.headers['content-type']);
     const appId = typeof params.app_id === 'string' ? params.app_id : '';
-    if (!window.tryAccept(appId, arrival)) {
-      count(appId, true);
-      return send(res, 429, tooMany());
-    }
-    const fault = faults.decide();
-    count(appId, fault === 'extra429');
-    if (fault === 'extra429') {
-      window.release(appId, arrival);
-      return send(res, 429, tooMany());
-    }
-    if (faults.latencyMs > 0) await wait(faults.latencyMs);
-    if (closed) return;
-    if (fault === 'http503') return send(res, 503, { status: 'Error', message: 'Service Unavailable', type: '503' });
+    const accepted = window.tryAccept(appId, arrival);
+    const fault = accepted ? faults.decide() : 'none';
+    if (fault === 'extra429') window.release(appId, arrival);
+    const rejected = !accepted || fault === 'extra429';
+    count(appId, rejected);
+    options.onArrival?.({ appId, apiKey: typeof params.api_key === 'string' ? params.api_key : '', at: arrival, accepted: !rejected });
+    if (rejected) return answer(res, 429, tooMany());
+    if (fault === 'http503') return answer(res, 503, { status: 'Error', message: 'Service Unavailable', type: '503' });
     if (fault === 'resetBefore') return void req.socket.destroy();
-    const answer = processRequest(state, params, req.socket.remoteAddress ?? '', settings);
+    const reply = processRequest(state, params, req.socket.remoteAddress ?? '', settings);
     if (fault === 'resetAfter') return void req.socket.destroy();
     if (fault === 'timeout') {
       await wait(faults.holdMs);
       return void req.socket.destroy();
     }
-    send(res, 200, answer);
+    await answer(res, 200, reply);
+  }
+
+  /** Sends an answer after its trip downstream. */
+  async function answer(res: http.ServerResponse, status: number, reply: unknown): Promise<void> {
+    const downstream = network.downstream();
+    if (downstream > 0) await wait(downstream);
+    if (closed) return;
+    send(res, status, reply);
   }
 
   const server = http.createServer((req, res) => {

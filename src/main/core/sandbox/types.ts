@@ -10,10 +10,29 @@ export interface SandboxFaults {
   reset?: number;
   /** Share of requests applied, then held without an answer for timeoutHoldMs, then destroyed. */
   timeout?: number;
-  /** Delay added to every request before it is processed. */
+  /**
+   * Round trip in ms, split evenly into upstream and downstream (network.ts). Used for whichever of
+   * upstreamMs/downstreamMs is not given.
+   */
   latencyMs?: number;
+  /** Client → Kartra delay in ms: a request is counted by the rate window only when it has passed. */
+  upstreamMs?: number;
+  /** Kartra → client delay in ms, added to every answer. */
+  downstreamMs?: number;
+  /** ± share (0..1) by which each upstream and downstream delay varies, uniformly. */
+  jitter?: number;
   /** How long a `timeout` fault holds the request; default 30000. */
   timeoutHoldMs?: number;
+}
+
+/** One request as the sandbox's rate window saw it; `at` is performance.now() in the sandbox's process. */
+export interface SandboxArrival {
+  appId: string;
+  /** Tells apart accounts sharing one App (two installs). */
+  apiKey: string;
+  at: number;
+  /** False when it was answered 429 (window full or an injected 429). */
+  accepted: boolean;
 }
 
 export interface SandboxOptions {
@@ -32,6 +51,8 @@ export interface SandboxOptions {
   randomSeed?: number;
   /** [U] What a chain does after a failing action; default 'stop'. */
   chainFailure?: 'stop' | 'continue';
+  /** Called for every /api request when it reaches the rate window (after the upstream delay): what a bench measures. */
+  onArrival?: (arrival: SandboxArrival) => void;
   /** Answer with the older wording of kartra-api.md §13. */
   legacyMessages?: boolean;
   /** Answer 201 "Connection not secure" to every /api request. */
