@@ -1,18 +1,11 @@
 // `npm run host`: runs Lead Desk's core behind the browser host and prints the URL to open.
 // Flags: --data-dir <dir> (default: the folder the desktop app uses), --port <n> (default: any free), --open.
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './data-dir';
+import { openInBrowser } from './open-browser';
 import { startHost } from './start-host';
-
-function openInBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => console.log(`(could not run ${command}; open the URL yourself)`));
-  child.unref();
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
