@@ -4,6 +4,7 @@ import { PassThrough, Transform, pipeline, type TransformCallback } from 'node:s
 import { parse, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { decoderLabel, Utf8Checker, type FileEncoding } from './encoding';
+import { restoreFormula } from './formula-guard';
 import type { Delimiter } from './delimiter';
 
 /** Records longer than this are refused: it is nearly always a quote that never closes. */
@@ -50,6 +51,8 @@ export function parserOptions(delimiter: Delimiter, sepLine: boolean): Options {
     skip_empty_lines: true,
     max_record_size: MAX_RECORD_CHARS,
     from_line: sepLine ? 2 : 1,
+    // A cell a spreadsheet-safe writer prefixed with ' (ours, or another app's) comes back as it was.
+    cast: (value: string) => restoreFormula(value),
   };
 }
 
