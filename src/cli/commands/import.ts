@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hostToConfirm } from '../../shared/domain/api-address';
 import type { ColumnMapping, FileAnalysis, ImportMode, ImportOptions, JobProgress } from '../../shared/domain/import';
 import { IMPORT_TARGET_FIELDS } from '../../shared/domain/import';
 import type { LimiterState } from '../../shared/domain/limiter';
@@ -118,7 +119,9 @@ async function runImport(core: Core, ctx: CliContext, plan: Plan): Promise<Doc> 
     }
   });
   const { apiUrl, appId, apiKey, apiPassword } = plan.credentials;
-  value(await core.handle('accounts.connect', { label: 'CLI', appId, apiKey, apiPassword, apiUrl, sessionOnly: true }));
+  // Naming a non-Kartra address with --api-url is itself the confirmation the connect form asks for.
+  const confirmApiHost = hostToConfirm(apiUrl) ?? undefined;
+  value(await core.handle('accounts.connect', { label: 'CLI', appId, apiKey, apiPassword, apiUrl, sessionOnly: true, confirmApiHost }));
   const { jobId } = await core.importFile(plan.file);
   const analysis = value<FileAnalysis>(await core.handle('import.analyze', { jobId }));
   ctx.progress(`import: ${analysis.fileName}: ${analysis.rowCount} rows, ${analysis.encoding}, delimiter ${JSON.stringify(analysis.delimiter)}`);
