@@ -17,6 +17,7 @@ import { createLogger } from './log';
 import { AccountCacheRepo } from './store/account-cache-repo';
 import { AccountsRepo } from './store/accounts-repo';
 import { openDatabase } from './store/database';
+import { prepareDataDir } from './store/private-files';
 import { LeadCacheRepo } from './store/lead-cache-repo';
 import { OutboxRepo } from './outbox/outbox-repo';
 import { OutboxService } from './outbox/outbox-service';
@@ -33,6 +34,7 @@ import { RowRepo } from './jobs/row-repo';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? createLogger();
+  prepareDataDir(options.dataDir);
   const dbFile = join(options.dataDir, 'lead-desk.sqlite');
   const db = openDatabase(dbFile);
   const events = new EventHub(log);

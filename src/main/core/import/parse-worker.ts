@@ -1,5 +1,4 @@
 // Worker-thread entry: runs the CSV analysis and validation passes off the main thread, against the app database file.
-import { mkdirSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { parentPort } from 'node:worker_threads';
 import type { ColumnMapping } from '../../../shared/domain/import';
@@ -10,6 +9,7 @@ import { RowValidator, validatePass, type ValidateCounts } from './validate-job'
 import { compileMapping } from './validate-row';
 import type { AnalyzeReply, WorkerReply, WorkerRequest } from './worker-protocol';
 import { openWorkerDb, shortTransaction } from './worker-db';
+import { ensurePrivateDir } from '../store/private-files';
 
 const connections = new Map<string, DatabaseSync>();
 
@@ -36,7 +36,7 @@ function remembered(connection: DatabaseSync, accountId: string, headers: string
  */
 async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progress: (rows: number) => void): Promise<AnalyzeReply> {
   const connection = db(request.dbFile);
-  mkdirSync(request.input.workDir, { recursive: true });
+  ensurePrivateDir(request.input.workDir);
   shortTransaction(connection, () => connection.prepare('DELETE FROM job_rows WHERE job_id = ?').run(request.jobId));
   let offer: { mapping: ColumnMapping; remembered: boolean } = { mapping: {}, remembered: false };
   let validator: RowValidator | null = null;

@@ -11,6 +11,7 @@ import { readRecords } from './csv-source';
 import { DuplicateFinder } from './duplicates';
 import { validateRow, type CellError, type CompiledMapping } from './validate-row';
 import { shortTransaction } from './worker-db';
+import { PRIVATE_FILE } from '../store/private-files';
 
 export interface ValidateCounts {
   ready: number;
@@ -68,7 +69,7 @@ export class RowValidator implements RowSink {
     this.update = db.prepare('UPDATE job_rows SET status = ?, errors_json = ?, email = ?, updated_at = ? WHERE job_id = ? AND row = ?');
     this.emailsPath = emailsFile(workDir);
     this.emailsTemp = `${this.emailsPath}.${process.pid}.${++passes}.tmp`;
-    this.emailsOut = createWriteStream(this.emailsTemp);
+    this.emailsOut = createWriteStream(this.emailsTemp, PRIVATE_FILE);
     // A stream error must never go unheard in the worker (it would end the thread); finish() reports it.
     this.emailsOut.on('error', (error) => (this.emailsError ??= error));
     this.emailsOut.write('\n');
