@@ -1,64 +1,33 @@
 // The attacks from the security review, run against browser mode in its own process: a reset during a
 // refused upgrade (no token), an invalid UTF-8 text frame and an oversized frame (with the token). Each
 // must cost the attacker its own connection only: the host keeps answering the next request.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { request } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { startHostProcess, type HostProcess } from './testing/host-process';
 import { WS_PATH } from './wire';
 import { MAX_FRAME_BYTES } from './ws-server';
 
-const ROOT = join(__dirname, '../..');
-let child: ChildProcess;
-let stderr = '';
+let host: HostProcess;
 let origin: string;
-let token: string;
 let port: number;
 
 // A fresh host per probe, so each probe shows its own effect.
 beforeEach(async () => {
-  stderr = '';
-  child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(__dirname, 'testing/host-child.ts')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('\n')) resolve(out.split('\n')[0]!);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited (${code}) before it started: ${stderr}`)));
-  });
-  ({ origin, token } = JSON.parse(line) as { origin: string; token: string });
-  port = Number(new URL(origin).port);
+  host = await startHostProcess();
+  ({ origin, port } = host);
 }, 60_000);
 
-afterEach(() => {
-  child?.kill('SIGTERM');
-});
+afterEach(() => host?.stop());
 
 /** The host is alive and serves its page: the process did not exit and GET / answers 200. */
 async function expectAnswering(): Promise<void> {
-  const status = await new Promise<number>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/', headers: { Host: `127.0.0.1:${port}` } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end();
-  }).catch((error: unknown) => `${String(error)} (host stderr: ${stderr})`);
-  expect(child.exitCode, stderr).toBeNull();
+  const status = await host.getPage();
+  expect(host.child.exitCode, host.stderr()).toBeNull();
   expect(status).toBe(200);
 }
 
-function openSocket(): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}${WS_PATH}?token=${encodeURIComponent(token)}`, { origin });
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
+const openSocket = () => host.openSocket();
 
 /** Resolves with the close code the host ends the connection with. */
 function closeCode(ws: WebSocket): Promise<number> {

@@ -23,14 +23,14 @@ export const importCommands = {
         jobId: JobId,
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(100),
-        statuses: z.array(RowStatus).default([]),
+        statuses: z.array(RowStatus).max(RowStatus.options.length).default([]),
       })
       .strict(),
     output: z.object({ rows: z.array(ImportRow), total: z.number() }),
   },
   /** Fix one cell inline; the row is validated again. */
   'import.fixCell': {
-    input: z.object({ jobId: JobId, row: z.number().int().min(1), column: z.string(), value: z.string().max(2000) }).strict(),
+    input: z.object({ jobId: JobId, row: z.number().int().min(1), column: z.string().max(1000), value: z.string().max(2000) }).strict(),
     output: ImportRow,
   },
   'import.exclude': {
