@@ -49,9 +49,10 @@ fi
 # into the user's cache: the packages' requirements are then really met, not silenced.
 if ! node_meets "$TOOLS_NODE_MIN"; then
   pinned="$(pinned_node_version)"
+  system="$(system_node_version)"
   bootstrap="$(bootstrap_node "$pinned")" || exit 1
   export PATH="$bootstrap:$PATH"
-  note "npm runs on Node $pinned (system Node $(system_node_version) is older than $TOOLS_NODE_MIN)"
+  note "npm runs on Node $pinned (system Node $system is older than $TOOLS_NODE_MIN)"
 fi
 hash_of() { if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1; else shasum -a 256 "$1" | cut -d' ' -f1; fi; }
 stamp=node_modules/.lead-desk-setup-stamp
