@@ -111,6 +111,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     throw error;
   }
   port = (server.address() as AddressInfo).port;
+  // After listening, a server error (e.g. EMFILE while accepting) is logged, never the end of the process.
+  server.on('error', (error) => log.error('host: server error', { error }));
   const origin = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | undefined;

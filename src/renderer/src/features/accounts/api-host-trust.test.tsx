@@ -14,7 +14,7 @@ const fill = (values: Record<string, string>) => {
 };
 const demo = { 'Account name': 'Demo Store', 'API key': 'key-123', 'API password': 'secret-pw', 'App ID': 'MYAPP' };
 /** The confirmation box by its label (inside "Advanced", whose collapse animation happy-dom never ends). */
-const trustBox = (host: string) => screen.getByLabelText(`Send my API key and password to ${host}`, { selector: 'input[type=checkbox]' });
+const trustBox = (host: string) => screen.getByLabelText(`Send my credentials to ${host}`, { selector: 'input[type=checkbox]' });
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
 
 describe('a non-Kartra API address on the connect form', () => {

@@ -144,8 +144,8 @@ export function ConnectForm({ target, defaultAppId, onCancel }: ConnectFormProps
                   setTrustedHost(event.currentTarget.checked ? hostNeedingTrust : null);
                   setTrustMissing(false);
                 }}
-                label={`Send my API key and password to ${hostNeedingTrust}`}
-                description={`${hostNeedingTrust} is not Kartra (app.kartra.com). Whoever runs it receives your credentials: tick this only for a server you run or trust.`}
+                label={`Send my credentials to ${hostNeedingTrust}`}
+                description={`${hostNeedingTrust} is not Kartra (app.kartra.com). Whoever runs it receives your API key and password: tick this only for a server you run or trust.`}
                 error={trustMissing && trustedHost !== hostNeedingTrust ? `Confirm that you trust ${hostNeedingTrust}, or use Kartra’s address` : undefined}
               />
             )}
