@@ -39,8 +39,20 @@ if [[ -d /usr/include/node ]]; then export npm_config_nodedir=/usr; fi
 
 # --- npm dependencies ------------------------------------------------------------------------
 if ! command -v npm >/dev/null 2>&1; then
-  say "npm is not installed. Install Node.js 20 or newer (https://nodejs.org) and run this again."
+  say "npm is not installed. Install Node.js with npm (https://nodejs.org) and run this again."
   exit 1
+fi
+
+# npm checks each package's "engines" against the Node it runs on, and several of the tools (vitest,
+# electron-vite, …) need Node >= 22.12. When the system Node is older, npm runs on the Node the project
+# pins (the "node" devDependency's version), fetched once from the npm registry as its platform package
+# into the user's cache: the packages' requirements are then really met, not silenced.
+if ! node_meets "$TOOLS_NODE_MIN"; then
+  pinned="$(pinned_node_version)"
+  system="$(system_node_version)"
+  bootstrap="$(bootstrap_node "$pinned")" || exit 1
+  export PATH="$bootstrap:$PATH"
+  note "npm runs on Node $pinned (system Node $system is older than $TOOLS_NODE_MIN)"
 fi
 hash_of() { if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1" | cut -d' ' -f1; else shasum -a 256 "$1" | cut -d' ' -f1; fi; }
 stamp=node_modules/.lead-desk-setup-stamp

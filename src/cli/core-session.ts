@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { AccountInfo } from '../shared/domain/account';
 import type { OutboxState } from '../shared/domain/outbox';
 import type { Envelope } from '../shared/ipc/envelope';
+import { hostToConfirm } from '../shared/domain/api-address';
 import { makeApi, type LeadDeskApi } from '../shared/ipc/make-api';
 import type { Core, CoreOptions } from '../main/core/core-types';
 import { createCore } from '../main/core/create-core';
@@ -61,7 +62,9 @@ export async function withCore(values: FlagValues, ctx: CliContext, fn: (session
     const api = coreApi(core);
     const { keychain } = unwrap(await api.app.status());
     // Without a keychain the secrets live for this run only; the salted fingerprint still lets the next run reuse the account.
-    const account = unwrap(await api.accounts.connect({ label: 'CLI', ...credentials, sessionOnly: !keychain.available, reuse: true }));
+    // Naming a non-Kartra address with --api-url (or KARTRA_API_URL) is itself the confirmation the connect form asks for.
+    const confirmApiHost = hostToConfirm(credentials.apiUrl) ?? undefined;
+    const account = unwrap(await api.accounts.connect({ label: 'CLI', ...credentials, sessionOnly: !keychain.available, reuse: true, confirmApiHost }));
     ctx.progress(`data folder ${dataDir}, account "${account.label}" (${account.id}; credentials: ${account.credentials === 'session' ? 'this run only' : account.credentials})`);
     const queue = await deliverQueued(api, ctx, QUEUE_WAIT_MS);
     const doc = await fn({ api, core, account, dataDir });

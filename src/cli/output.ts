@@ -2,6 +2,7 @@
 import { toAppError } from '../main/core/api/to-app-error';
 import { AppError } from '../main/core/errors';
 import type { Logger } from '../main/core/log';
+import { redactCredentialFields, scrubSecrets as scrubCoreSecrets } from '../main/core/secret-text';
 import { UsageError } from './args';
 
 export type Doc = Record<string, unknown>;
@@ -25,10 +26,9 @@ export class PartialFailure extends Error {
 }
 
 /** Replaces every occurrence of the given secrets (4+ characters) in `text`. */
+/** The core's scrubber: every plain or encoded form of the secrets, and any value after api_key= / api_password=. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-  return out;
+  return redactCredentialFields(scrubCoreSecrets(text, secrets));
 }
 
 /** The document and exit code for a failure: 2 for input refused before anything was sent, 1 otherwise. */

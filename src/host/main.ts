@@ -1,18 +1,11 @@
 // `npm run host`: runs Lead Desk's core behind the browser host and prints the URL to open.
 // Flags: --data-dir <dir> (default: the folder the desktop app uses), --port <n> (default: any free), --open.
-import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../main/core/store/default-data-dir';
+import { ensurePrivateDir } from '../main/core/store/private-files';
+import { openInBrowser } from './open-browser';
 import { startHost } from './start-host';
-
-function openInBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => console.log(`(could not run ${command}; open the URL yourself)`));
-  child.unref();
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -30,7 +23,7 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${values.port}"`);
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir();
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
 
   const host = await startHost({ dataDir, port });
   console.log(`Lead Desk is running in browser mode (data: ${dataDir}).`);

@@ -89,6 +89,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   });
 
+  // A malformed request line, a header overflow or a reset mid-request: answer 400 when the socket can
+  // still take it, otherwise drop it. Node's default does the same, but an explicit handler also covers
+  // errors after the response began and keeps them in the log.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') log.warn('host: client error', { error: error.message, code: error.code });
+    if (socket.writable && !socket.writableEnded) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
   const ws = createWsEndpoint({ core, port: () => port, token, log });
   server.on('upgrade', (req, socket, head) => ws.handleUpgrade(req, socket, head));
 
@@ -102,6 +111,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     throw error;
   }
   port = (server.address() as AddressInfo).port;
+  // After listening, a server error (e.g. EMFILE while accepting) is logged, never the end of the process.
+  server.on('error', (error) => log.error('host: server error', { error }));
   const origin = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | undefined;

@@ -1,5 +1,6 @@
 // The host's WebSocket endpoint: checks Host, Origin and token on upgrade, then relays requests to
-// core.handle and pushes core events to every connected page.
+// core.handle and pushes core events to every connected page. Every socket has an error handler: a peer
+// that resets, sends invalid UTF-8 or an oversized frame loses its own connection, never the process.
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -8,6 +9,9 @@ import type { Core } from '../main/core/core-types';
 import type { Logger } from '../main/core/log';
 import { isAllowedHost, isAllowedOrigin, isValidToken } from './guard';
 import { parseRequest, TOKEN_PARAM, WS_PATH, type ServerMessage } from './wire';
+
+/** The largest frame accepted: the largest import.chunk (6,000,000 characters of base64) plus its JSON envelope. */
+export const MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
 export interface WsEndpointOptions {
   core: Pick<Core, 'handle' | 'onEvent'>;
@@ -32,7 +36,9 @@ export function refuseUpgrade(req: IncomingMessage, port: number, token: string)
 }
 
 export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // A server-level error (never expected with noServer) must not end the process either.
+  wss.on('error', (error) => options.log.warn('host: WebSocket server error', { error: error.message }));
   const send = (ws: WebSocket, message: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
@@ -41,6 +47,9 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
   });
 
   wss.on('connection', (ws) => {
+    // ws emits 'error' for a protocol violation (invalid UTF-8 → 1007, frame over maxPayload → 1009) and
+    // closes that connection itself; without a listener the emit would throw and end the process.
+    ws.on('error', (error) => options.log.warn('host: WebSocket connection dropped', { error: error.message, code: (error as { code?: string }).code }));
     ws.on('message', (data, isBinary) => {
       const parsed = parseRequest(isBinary ? '' : data.toString());
       if ('error' in parsed) {
@@ -59,6 +68,9 @@ export function createWsEndpoint(options: WsEndpointOptions): WsEndpoint {
 
   return {
     handleUpgrade(req, socket, head) {
+      // Node's HTTP server stops listening for errors on a socket once it is handed over for an upgrade:
+      // a peer that resets now (e.g. while being refused) would otherwise raise an unheard 'error'.
+      socket.on('error', (error) => options.log.warn('host: upgrade socket error', { error: error.message }));
       const refusal = refuseUpgrade(req, options.port(), options.token);
       if (refusal) {
         options.log.warn('host: WebSocket refused', { reason: refusal.reason, origin: req.headers.origin, host: req.headers.host });

@@ -19,6 +19,7 @@ import { AccountCacheRepo } from './store/account-cache-repo';
 import { AccountsRepo } from './store/accounts-repo';
 import { openDatabase } from './store/database';
 import { acquireDataDirLock } from './store/data-dir-lock';
+import { prepareDataDir } from './store/private-files';
 import { LeadCacheRepo } from './store/lead-cache-repo';
 import { OutboxRepo } from './outbox/outbox-repo';
 import { OutboxService } from './outbox/outbox-service';
@@ -46,6 +47,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
 async function createLockedCore(options: CoreOptions, releaseLock: () => void): Promise<Core> {
   const log = options.log ?? createLogger();
+  prepareDataDir(options.dataDir);
   const dbFile = join(options.dataDir, 'lead-desk.sqlite');
   const db = openDatabase(dbFile);
   const events = new EventHub(log);

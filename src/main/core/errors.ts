@@ -1,5 +1,6 @@
 // AppError: the one error type services throw; the router turns it into an envelope error.
 import type { AppErrorData, ErrorCode } from '../../shared/ipc/envelope';
+import { dropCredentialText } from './secret-text';
 
 export class AppError extends Error {
   override readonly name = 'AppError';
@@ -11,9 +12,14 @@ export class AppError extends Error {
     super(message, { cause: options.cause });
   }
 
+  /** The envelope's error: every text in it that names a credential field (api_key=…) is dropped. */
   toData(): AppErrorData {
-    const data: AppErrorData = { code: this.code, message: this.message, retryable: this.options.retryable ?? false };
-    if (this.options.details) data.details = this.options.details;
+    const data: AppErrorData = { code: this.code, message: dropCredentialText(this.message), retryable: this.options.retryable ?? false };
+    if (this.options.details) {
+      data.details = Object.fromEntries(
+        Object.entries(this.options.details).map(([key, value]) => [key, typeof value === 'string' ? dropCredentialText(value) : value]),
+      ) as AppErrorData['details'];
+    }
     return data;
   }
 }

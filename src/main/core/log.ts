@@ -1,4 +1,6 @@
-// A small structured logger that redacts anything that looks like a credential before it is written.
+// A small structured logger that redacts anything that looks like a credential before it is written;
+// a text naming a credential field of a form body (api_key=, api_password=) is dropped whole.
+import { dropCredentialText } from './secret-text';
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
@@ -11,7 +13,7 @@ const SECRET_IN_TEXT = /((?:api_key|api_password|apiKey|apiPassword|password|tok
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[…]';
-  if (typeof value === 'string') return value.replace(SECRET_IN_TEXT, '$1[redacted]');
+  if (typeof value === 'string') return dropCredentialText(value).replace(SECRET_IN_TEXT, '$1[redacted]');
   if (value instanceof Error) return { name: value.name, message: redact(value.message, depth + 1), stack: redact(value.stack ?? '', depth + 1) };
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value && typeof value === 'object') {

@@ -39,6 +39,11 @@ function navigate(contents: EventEmitter, eventName: string, url: string): boole
   return prevented;
 }
 
+/** A real click reaching the page, as the browser process reports it. */
+function click(contents: EventEmitter, type = 'mouseUp'): void {
+  contents.emit('input-event', {}, { type });
+}
+
 function openWindow(): FakeWindow {
   createMainWindow({ preloadPath: '/app/out/preload/index.js', startUrl: APP_START_URL, trustedOrigins: [APP_ORIGIN] });
   return electron.windows.at(-1) as FakeWindow;
@@ -67,12 +72,15 @@ describe('main window', () => {
     expect(win.loadURL).toHaveBeenCalledWith('app://lead-desk/index.html');
   });
 
-  it('blocks navigation away from the app and opens https links in the system browser', () => {
+  it('blocks navigation away from the app and opens clicked https links in the system browser', () => {
     const contents = openWindow().webContents;
+    click(contents);
     expect(navigate(contents, 'will-navigate', 'https://evil.example/phish')).toBe(true);
     expect(electron.openExternal).toHaveBeenCalledWith('https://evil.example/phish');
+    click(contents);
     expect(navigate(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(navigate(contents, 'will-navigate', 'http://127.0.0.1:8080/')).toBe(true);
+    click(contents);
     expect(navigate(contents, 'will-redirect', 'https://evil.example/')).toBe(true);
     expect(electron.openExternal).toHaveBeenCalledTimes(2);
     expect(navigate(contents, 'will-navigate', 'app://lead-desk/index.html')).toBe(false);
@@ -81,7 +89,9 @@ describe('main window', () => {
 
   it('denies window.open, whatever the URL', () => {
     const contents = openWindow().webContents;
+    click(contents);
     expect(contents.openHandler?.({ url: 'https://kartra.com/' })).toEqual({ action: 'deny' });
+    click(contents);
     expect(contents.openHandler?.({ url: 'app://lead-desk/index.html' })).toEqual({ action: 'deny' });
     expect(contents.openHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(electron.openExternal).toHaveBeenCalledTimes(1);

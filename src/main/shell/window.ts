@@ -2,6 +2,7 @@
 // no webviews, no permissions, no remote requests, a CSP on every app response.
 import { BrowserWindow, shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { isTrustedUrl } from './origin';
+import { UserGestures } from './user-gesture';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -53,25 +54,31 @@ export function opensExternally(url: string): boolean {
 }
 
 const hardened = new WeakSet<WebContents>();
+const defaultGestures = new UserGestures();
 
 /**
  * Blocks everything a compromised or confused page could use to leave the app's own origin:
- * navigation, redirects, window.open and <webview>. A clicked https link opens in the system browser.
+ * navigation, redirects, window.open and <webview>. An https link the user just clicked opens in the
+ * system browser; one a script opens on its own does not (user-gesture.ts).
  */
-export function hardenWebContents(contents: WebContents, trustedOrigins: readonly string[]): void {
+export function hardenWebContents(contents: WebContents, trustedOrigins: readonly string[], gestures: UserGestures = defaultGestures): void {
   // Called for the main window and again from app 'web-contents-created': register once per contents.
   if (hardened.has(contents)) return;
   hardened.add(contents);
+  gestures.track(contents);
+  const openOutside = (url: string) => {
+    if (opensExternally(url) && gestures.consume(contents)) void shell.openExternal(url);
+  };
   const guard = (event: { preventDefault(): void }, url: string) => {
     if (isTrustedUrl(url, trustedOrigins)) return;
     event.preventDefault();
-    if (opensExternally(url)) void shell.openExternal(url);
+    openOutside(url);
   };
   contents.on('will-navigate', (event, url) => guard(event, url));
   contents.on('will-redirect', (event, url) => guard(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (opensExternally(url)) void shell.openExternal(url);
+    openOutside(url);
     return { action: 'deny' };
   });
 }

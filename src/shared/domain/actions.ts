@@ -1,7 +1,8 @@
 // Actions that can be chained on one lead, named by Kartra's own cmd strings (kartra-api.md §10).
 import { z } from 'zod';
+import { MAX_NAME } from './bounded';
 
-const name = (what: string) => z.string().trim().min(1, `${what} cannot be empty`);
+const name = (what: string) => z.string().trim().min(1, `${what} cannot be empty`).max(MAX_NAME, `${what} is longer than ${MAX_NAME} characters`);
 
 export const LeadAction = z.discriminatedUnion('cmd', [
   z.object({ cmd: z.literal('assign_tag'), tag_name: name('tag') }),
@@ -11,7 +12,7 @@ export const LeadAction = z.discriminatedUnion('cmd', [
   z.object({
     cmd: z.literal('subscribe_lead_to_sequence_at_step'),
     sequence_name: name('sequence'),
-    step: z.string().regex(/^[A-Za-z0-9]+$/, 'step has to be alphanumeric'),
+    step: z.string().max(50).regex(/^[A-Za-z0-9]+$/, 'step has to be alphanumeric'),
   }),
   z.object({ cmd: z.literal('unsubscribe_lead_from_sequence'), sequence_name: name('sequence') }),
   z.object({
@@ -24,8 +25,8 @@ export const LeadAction = z.discriminatedUnion('cmd', [
     cmd: z.literal('calendar_subscribe'),
     calendar_name: name('calendar'),
     class_name: name('class'),
-    starting_date: z.string().regex(/^\d{2} [A-Z][a-z]{2} \d{4}$/, 'date must look like 16 Jan 2019').optional(),
-    starting_hour: z.string().regex(/^\d{2}:\d{2}$/, 'hour must look like 15:00').optional(),
+    starting_date: z.string().max(11).regex(/^\d{2} [A-Z][a-z]{2} \d{4}$/, 'date must look like 16 Jan 2019').optional(),
+    starting_hour: z.string().max(5).regex(/^\d{2}:\d{2}$/, 'hour must look like 15:00').optional(),
   }),
   z.object({ cmd: z.literal('calendar_cancel'), calendar_name: name('calendar'), class_name: name('class') }),
 ]);

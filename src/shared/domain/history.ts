@@ -52,7 +52,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 export const HistoryFilter = z
   .object({
-    leadId: z.string().regex(/^\d{1,20}$/, 'lead id must be digits').optional(),
+    leadId: z.string().max(20).regex(/^\d{1,20}$/, 'lead id must be digits').optional(),
     email: z.string().trim().max(320).optional(),
     sources: z.array(HistorySource).max(HISTORY_SOURCES.length).default([]),
     outcomes: z.array(ActionOutcome).max(ACTION_OUTCOMES.length).default([]),
@@ -61,7 +61,7 @@ export const HistoryFilter = z
     until: z.number().int().nonnegative().optional(),
     /** Another account of this installation; the current one when absent, every account with 'all'. */
     accountId: z.string().trim().min(1).max(100).optional(),
-    jobId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/).optional(),
+    jobId: z.string().max(64).regex(/^[A-Za-z0-9-]{8,64}$/).optional(),
     /** Keyset paging: entries older than this id. */
     beforeId: z.number().int().positive().optional(),
     limit: z.number().int().min(1).max(500).default(100),

@@ -1,6 +1,7 @@
 // CSV import and recipe jobs as the UI sees them: file analysis, column mapping, row validation, progress, report.
 import { z } from 'zod';
 import { LeadAction } from './actions';
+import { boundedRecord, MAX_EMAIL, MAX_LEAD_ID, MAX_NAME } from './bounded';
 
 /** Lead fields a column can map to; custom fields are `custom:<identifier>`; `ignore` skips the column. */
 export const IMPORT_TARGET_FIELDS = [
@@ -32,13 +33,16 @@ export type ImportActionTarget = (typeof IMPORT_ACTION_TARGETS)[number];
 export const ImportTarget = z.union([
   z.enum(IMPORT_TARGET_FIELDS),
   z.enum(IMPORT_ACTION_TARGETS),
-  z.string().regex(/^custom:[A-Za-z0-9_-]+$/),
+  z.string().max(120).regex(/^custom:[A-Za-z0-9_-]+$/),
   z.literal('ignore'),
 ]);
 export type ImportTarget = z.infer<typeof ImportTarget>;
 
+/** Columns a mapping may name: far beyond any real lead file. */
+export const MAX_COLUMNS = 5000;
+
 /** Column name (as in the header) → target. */
-export const ColumnMapping = z.record(z.string(), ImportTarget);
+export const ColumnMapping = boundedRecord(z.string().max(1000), ImportTarget, MAX_COLUMNS);
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
 export const ImportMode = z.enum(['create', 'update', 'upsert']);
@@ -54,9 +58,9 @@ export type ExistingPolicy = z.infer<typeof ExistingPolicy>;
 export const ImportOptions = z.object({
   mode: ImportMode,
   existing: ExistingPolicy.default('keep'),
-  tags: z.array(z.string().trim().min(1)).max(50).default([]),
-  lists: z.array(z.string().trim().min(1)).max(50).default([]),
-  sequence: z.object({ name: z.string().trim().min(1), step: z.string().regex(/^[A-Za-z0-9]+$/) }).nullable().default(null),
+  tags: z.array(z.string().trim().min(1).max(MAX_NAME)).max(50).default([]),
+  lists: z.array(z.string().trim().min(1).max(MAX_NAME)).max(50).default([]),
+  sequence: z.object({ name: z.string().trim().min(1).max(MAX_NAME), step: z.string().max(50).regex(/^[A-Za-z0-9]+$/) }).nullable().default(null),
   points: z.number().int().min(0).max(1_000_000).default(0),
   /** The user confirms consent was obtained; API-added leads are never marked as GDPR-accepted. */
   gdprConfirmed: z.boolean(),
@@ -141,9 +145,9 @@ export type Recipe = z.infer<typeof Recipe>;
 
 /** Who a recipe is applied to: lead ids (e.g. selected in a search), pasted emails, or an import's rows. */
 export const RecipeTarget = z.union([
-  z.object({ leadIds: z.array(z.string().regex(/^\d+$/)).min(1).max(100_000) }),
-  z.object({ emails: z.array(z.string().trim().email()).min(1).max(100_000) }),
-  z.object({ importJobId: z.string() }),
+  z.object({ leadIds: z.array(z.string().max(MAX_LEAD_ID).regex(/^\d+$/)).min(1).max(100_000) }),
+  z.object({ emails: z.array(z.string().trim().max(MAX_EMAIL).email()).min(1).max(100_000) }),
+  z.object({ importJobId: z.string().max(64) }),
 ]);
 export type RecipeTarget = z.infer<typeof RecipeTarget>;
 
@@ -152,17 +156,20 @@ export type RecipeTarget = z.infer<typeof RecipeTarget>;
  * import the rows whose cell is refused without that field, tidy emails, phones to E.164, dates to YYYY-MM-DD,
  * or leave named tags/lists/sequences out of a Tags/Lists/Sequences column.
  */
+/** A column's name as the mapping keys it. */
+export const ColumnName = z.string().min(1).max(1000);
+
 export const BulkFix = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('replace'),
-    column: z.string(),
+    column: ColumnName,
     pairs: z.array(z.object({ from: z.string().max(2000), to: z.string().max(2000) })).min(1).max(500),
   }),
-  z.object({ kind: z.literal('clearInvalid'), column: z.string() }),
-  z.object({ kind: z.literal('email'), column: z.string() }),
-  z.object({ kind: z.literal('phone'), column: z.string(), defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US or GB') }),
-  z.object({ kind: z.literal('date'), column: z.string(), order: z.enum(['DMY', 'MDY', 'YMD']) }),
-  z.object({ kind: z.literal('dropValues'), column: z.string(), values: z.array(z.string()).min(1).max(5000) }),
+  z.object({ kind: z.literal('clearInvalid'), column: ColumnName }),
+  z.object({ kind: z.literal('email'), column: ColumnName }),
+  z.object({ kind: z.literal('phone'), column: ColumnName, defaultCountry: z.string().max(2).regex(/^[A-Z]{2}$/, 'a two-letter country code such as US or GB') }),
+  z.object({ kind: z.literal('date'), column: ColumnName, order: z.enum(['DMY', 'MDY', 'YMD']) }),
+  z.object({ kind: z.literal('dropValues'), column: ColumnName, values: z.array(z.string().max(2000)).min(1).max(5000) }),
 ]);
 export type BulkFix = z.infer<typeof BulkFix>;
 

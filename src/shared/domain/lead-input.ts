@@ -10,6 +10,7 @@ const textShape = Object.fromEntries(LEAD_TEXT_FIELDS.map((field) => [field, fie
 
 const timeZone = z
   .string()
+  .max(100)
   .refine((value) => value === '' || (KARTRA_TIME_ZONES as readonly string[]).includes(value), {
     message: 'is not one of the time zones Kartra accepts (e.g. Europe/London, America/New_York)',
   })
@@ -18,8 +19,8 @@ const timeZone = z
 /** One custom field value: text for input/text area, an option id for drop-down/radio, option ids for checkboxes; "" clears. */
 export const CustomFieldInput = z
   .object({
-    field_identifier: z.string().trim().min(1, 'is empty'),
-    field_value: z.union([z.string(), z.array(z.string().trim().min(1, 'is an empty option id'))]),
+    field_identifier: z.string().trim().min(1, 'is empty').max(100, 'is longer than 100 characters'),
+    field_value: z.union([fieldText, z.array(z.string().trim().min(1, 'is an empty option id').max(50)).max(200)]),
   })
   .strict();
 export type CustomFieldInput = z.infer<typeof CustomFieldInput>;

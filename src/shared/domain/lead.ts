@@ -1,5 +1,6 @@
 // Lead shapes shared by core and renderer: Kartra's field names, normalised (tags as names, typed custom fields).
 import { z } from 'zod';
+import { MAX_EMAIL, MAX_LEAD_ID } from './bounded';
 
 /** Profile fields Kartra accepts in `lead[...]` for create_lead/edit_lead (kartra-api.md §8.1). */
 export const LEAD_TEXT_FIELDS = [
@@ -95,6 +96,6 @@ export type Lead = z.infer<typeof Lead>;
 
 /** How a lead is addressed in a call: Kartra lets the id win when both are given. */
 export const LeadRef = z
-  .object({ id: z.string().regex(/^\d+$/, 'lead id must be digits').optional(), email: z.string().email().optional() })
+  .object({ id: z.string().max(MAX_LEAD_ID).regex(/^\d+$/, 'lead id must be digits').optional(), email: z.string().max(MAX_EMAIL).email().optional() })
   .refine((r) => r.id !== undefined || r.email !== undefined, { message: 'give the lead id or email' });
 export type LeadRef = z.infer<typeof LeadRef>;

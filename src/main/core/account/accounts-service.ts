@@ -1,5 +1,6 @@
 // Connected Kartra accounts: add (with a validating call), switch, rename, forget — secrets via the vault only.
 import type { AccountInfo } from '../../../shared/domain/account';
+import { hostToConfirm, KARTRA_API_HOST } from '../../../shared/domain/api-address';
 import type { AccountsList } from '../../../shared/ipc/contract';
 import type { z } from 'zod';
 import type { ConnectInput } from '../../../shared/ipc/contract';
@@ -25,6 +26,17 @@ export interface AccountsDeps {
   removeLocalFiles?: (accountId: string) => void;
 }
 
+/** Credentials go to a host other than Kartra's (or this computer's) only when the user named that host. */
+function requireHostConfirmation(request: ConnectRequest): void {
+  const host = hostToConfirm(request.apiUrl);
+  if (host === null || request.confirmApiHost?.toLowerCase() === host) return;
+  throw new AppError(
+    'invalid_input',
+    `The API address points to ${host}, which is not Kartra (${KARTRA_API_HOST}): your API key and password would be sent there. Confirm that you trust ${host} to connect.`,
+    { details: { field: 'apiUrl' } },
+  );
+}
+
 export class AccountsService {
   constructor(private readonly deps: AccountsDeps) {}
 
@@ -41,6 +53,7 @@ export class AccountsService {
   async connect(request: ConnectRequest): Promise<AccountInfo> {
     let existing = request.accountId ? this.requireRow(request.accountId) : undefined;
     if (existing?.kind === 'sandbox') throw new AppError('invalid_input', 'The sandbox account needs no credentials.', { details: { field: 'accountId' } });
+    requireHostConfirmation(request);
     this.deps.vault.assertCanStore(request.sessionOnly);
     // Credentials exactly as this account was connected with were checked by Kartra then: no call (works offline).
     let known = false;
@@ -56,16 +69,23 @@ export class AccountsService {
     }
 
     const tags = known ? undefined : await this.validate(request);
+    if (existing) {
+      // The new secret first: if the keychain refuses it, the account keeps its old address and secret
+      // (a pair that belonged together) instead of the new address with the old secret.
+      await this.deps.vault.put(existing.id, { apiKey: request.apiKey, apiPassword: request.apiPassword }, request.sessionOnly);
+      // A reused account keeps the name the user gave it.
+      if (!request.reuse) this.deps.accounts.update(existing.id, { label: request.label, appId: request.appId, apiUrl: request.apiUrl });
+    }
     const row =
       existing ??
       this.deps.accounts.insert({ label: request.label, kind: 'kartra', appId: request.appId, apiUrl: request.apiUrl, testMode: false });
-    // A reused account keeps the name the user gave it.
-    if (existing && !request.reuse) this.deps.accounts.update(existing.id, { label: request.label, appId: request.appId, apiUrl: request.apiUrl });
-    try {
-      await this.deps.vault.put(row.id, { apiKey: request.apiKey, apiPassword: request.apiPassword }, request.sessionOnly);
-    } catch (error) {
-      if (!existing) this.deps.accounts.delete(row.id);
-      throw error;
+    if (!existing) {
+      try {
+        await this.deps.vault.put(row.id, { apiKey: request.apiKey, apiPassword: request.apiPassword }, request.sessionOnly);
+      } catch (error) {
+        this.deps.accounts.delete(row.id);
+        throw error;
+      }
     }
     if (tags) this.deps.cache.put(row.id, 'tags', tags);
     return this.deps.connection.open(this.requireRow(row.id));

@@ -1,7 +1,7 @@
 // The app's own sandbox: a local Kartra-compatible server started on demand, its data kept in the app folder.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox';
+import { ensurePrivateDir, ensurePrivateFile } from '../store/private-files';
 
 export class BuiltinSandbox {
   private running?: Promise<RunningSandbox>;
@@ -21,8 +21,10 @@ export class BuiltinSandbox {
   ensure(): Promise<RunningSandbox> {
     if (!this.running) {
       const folder = join(this.dataDir, 'sandbox');
-      mkdirSync(folder, { recursive: true });
-      const starting = startSandbox({ port: 0, ...this.options, dataFile: join(folder, 'kartra-sandbox.sqlite') });
+      ensurePrivateDir(folder);
+      const dataFile = join(folder, 'kartra-sandbox.sqlite');
+      ensurePrivateFile(dataFile); // its -wal and -shm files take this mode from it
+      const starting = startSandbox({ port: 0, ...this.options, dataFile });
       this.running = starting;
       starting.then((s) => (this.started = s), () => undefined);
       // A failed start (port, disk) must not stick: the next call tries again.

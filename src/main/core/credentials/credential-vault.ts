@@ -35,7 +35,11 @@ export class CredentialVault {
       await this.session.set(accountId, secret);
       storage = 'session';
     } else {
-      await this.keychain.set(accountId, secret);
+      try {
+        await this.keychain.set(accountId, secret);
+      } catch (error) {
+        throw new AppError('keychain_unavailable', `The system keychain did not store the credentials: ${String(error)}`, { retryable: true });
+      }
       await this.session.delete(accountId);
       storage = 'keychain';
     }

@@ -4,7 +4,9 @@ import { PassThrough, Transform, pipeline, type TransformCallback } from 'node:s
 import { parse, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { decoderLabel, Utf8Checker, type FileEncoding } from './encoding';
+import { restoreFormula } from './formula-guard';
 import type { Delimiter } from './delimiter';
+import { PRIVATE_FILE } from '../store/private-files';
 
 /** Records longer than this are refused: it is nearly always a quote that never closes. */
 export const MAX_RECORD_CHARS = 1_000_000;
@@ -50,6 +52,8 @@ export function parserOptions(delimiter: Delimiter, sepLine: boolean): Options {
     skip_empty_lines: true,
     max_record_size: MAX_RECORD_CHARS,
     from_line: sepLine ? 2 : 1,
+    // A cell a spreadsheet-safe writer prefixed with ' (ours, or another app's) comes back as it was.
+    cast: (value: string) => restoreFormula(value),
   };
 }
 
@@ -122,7 +126,7 @@ export function readRecords(options: CsvSourceOptions, onRecord: (cells: string[
   else if (options.encoding !== 'utf-8-bom') {
     stages.push(new Decode(decoderLabel(options.encoding)));
     if (options.copyTo) {
-      copy = createWriteStream(options.copyTo);
+      copy = createWriteStream(options.copyTo, PRIVATE_FILE);
       // Heard here (a disk error fails the pass below), never left to end the worker thread.
       copy.on('error', (error) => {
         if (failure === null) failure = error;

@@ -1,9 +1,14 @@
-// Minimal RFC 4180 CSV writing: fields with a quote, comma, line break or edge spaces are quoted, quotes doubled, CRLF lines.
+// The app's one CSV writer (RFC 4180, CRLF lines), safe to open in a spreadsheet: formula-like cells are
+// neutralised (formula-guard.ts), and fields holding any character a spreadsheet might split on are quoted.
+import { neutralizeFormula } from './formula-guard';
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+// Besides RFC 4180's quote, comma and line breaks, a semicolon or tab is quoted too: Excel in many locales
+// splits CSV on ";", and an unquoted "a;=cmd()" would start a new cell with a formula (OWASP's caveat).
+const NEEDS_QUOTES = /[",;\t\r\n]|^\s|\s$/;
 
 export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = neutralizeFormula(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvLine(fields: readonly string[]): string {

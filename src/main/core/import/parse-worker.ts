@@ -1,5 +1,5 @@
 // Worker-thread entry: runs the CSV analysis and validation passes off the main thread, against the app database file.
-import { mkdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { parentPort } from 'node:worker_threads';
@@ -13,6 +13,7 @@ import { RowValidator, validatePass, type ValidateCounts } from './validate-job'
 import { compileMapping } from './validate-row';
 import type { AnalyzeReply, WorkerReply, WorkerRequest } from './worker-protocol';
 import { openWorkerDb, shortTransaction } from './worker-db';
+import { ensurePrivateDir } from '../store/private-files';
 
 const connections = new Map<string, DatabaseSync>();
 
@@ -39,7 +40,7 @@ function remembered(connection: DatabaseSync, accountId: string, headers: string
  */
 async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progress: (rows: number) => void): Promise<AnalyzeReply> {
   const connection = db(request.dbFile);
-  mkdirSync(request.input.workDir, { recursive: true });
+  ensurePrivateDir(request.input.workDir);
   shortTransaction(connection, () => connection.prepare('DELETE FROM job_rows WHERE job_id = ?').run(request.jobId));
   let offer: { mapping: ColumnMapping; remembered: boolean } = { mapping: {}, remembered: false };
   let validator: RowValidator | null = null;

@@ -1,10 +1,11 @@
 // The file behind an import: bytes arriving in ordered base64 chunks into <dataDir>/imports/<jobId>/source.csv, or a path (CLI).
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { AppError } from '../errors';
 import type { JobRecord, JobRepo } from '../jobs/job-repo';
+import { ensurePrivateDir, PRIVATE_FILE } from '../store/private-files';
 
 export const MAX_FILE_BYTES = 1024 ** 3;
 
@@ -31,9 +32,9 @@ export class Uploads {
     if (bytes > MAX_FILE_BYTES) throw tooLarge(bytes);
     const id = randomUUID();
     const folder = jobDir(this.dataDir, id);
-    mkdirSync(folder, { recursive: true });
+    ensurePrivateDir(folder);
     const sourcePath = join(folder, 'source.csv');
-    writeFileSync(sourcePath, '');
+    writeFileSync(sourcePath, '', PRIVATE_FILE);
     return this.jobs.create({ id, accountId, kind: 'import', name: basename(fileName.replace(/\\/g, '/')) || 'import.csv', status: 'uploading', sourcePath, fileBytes: bytes });
   }
 
@@ -73,7 +74,7 @@ export class Uploads {
     }
     if (size > MAX_FILE_BYTES) throw tooLarge(size);
     const id = randomUUID();
-    mkdirSync(jobDir(this.dataDir, id), { recursive: true });
+    ensurePrivateDir(jobDir(this.dataDir, id));
     const job = this.jobs.create({ id, accountId, kind: 'import', name: basename(full), status: 'uploading', sourcePath: full, fileBytes: size });
     this.jobs.update(job.id, { receivedBytes: size });
     return this.jobs.get(job.id)!;

@@ -13,6 +13,7 @@ import type { CellTransform } from './bulk-fixes';
 import { splitList } from './list-cells';
 import { validateRow, type CellError, type CompiledMapping } from './validate-row';
 import { shortTransaction } from './worker-db';
+import { PRIVATE_FILE } from '../store/private-files';
 
 export interface ValidateCounts {
   ready: number;
@@ -95,7 +96,7 @@ export class RowValidator implements RowSink {
     this.updateFixed = db.prepare('UPDATE job_rows SET status = ?, errors_json = ?, email = ?, updated_at = ?, fixed_json = ? WHERE job_id = ? AND row = ?');
     this.emailsPath = emailsFile(workDir);
     this.emailsTemp = `${this.emailsPath}.${process.pid}.${++passes}.tmp`;
-    this.emailsOut = createWriteStream(this.emailsTemp);
+    this.emailsOut = createWriteStream(this.emailsTemp, PRIVATE_FILE);
     // A stream error must never go unheard in the worker (it would end the thread); finish() reports it.
     this.emailsOut.on('error', (error) => (this.emailsError ??= error));
     this.emailsOut.write('\n');
@@ -137,7 +138,7 @@ export class RowValidator implements RowSink {
     renameSync(this.emailsTemp, this.emailsPath);
     const names = (m: Map<string, string>) => [...m.values()].sort((a, b) => a.localeCompare(b));
     const values: ActionValues = { tags: names(this.values.tags), lists: names(this.values.lists), sequences: names(this.values.sequences), truncated: this.valuesTruncated };
-    writeFileSync(actionValuesFile(this.workDir), JSON.stringify(values));
+    writeFileSync(actionValuesFile(this.workDir), JSON.stringify(values), PRIVATE_FILE);
     return this.counts;
   }
 

@@ -3,6 +3,7 @@
 import { closeSync, createReadStream, createWriteStream, openSync, readSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
+import { PRIVATE_FILE } from '../store/private-files';
 import { csvLine } from './csv-write';
 
 export type WorkbookKind = 'zip' | 'encrypted' | null;
@@ -74,7 +75,7 @@ const columnName = (index: number) => {
  */
 export async function xlsxToCsv(xlsxPath: string, csvPath: string, onProgress: (rows: number) => void): Promise<SheetCsv> {
   const input = createReadStream(xlsxPath);
-  const out = createWriteStream(csvPath);
+  const out = createWriteStream(csvPath, PRIVATE_FILE);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   let sheet = '';
   let rows = 0;

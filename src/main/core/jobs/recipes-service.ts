@@ -1,6 +1,6 @@
 // Recipes: saved, named bundles of lead actions per account, applied to many leads through the same journaled runner as imports.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { JobProgress, Recipe, RecipeTarget } from '../../../shared/domain/import';
@@ -15,6 +15,7 @@ import type { JobsService } from './jobs-service';
 import { RECIPE_HEADERS } from './row-plans';
 import { chainOrder } from './row-recovery';
 import { PAGE_SIZE, type RowRepo } from './row-repo';
+import { ensurePrivateDir, PRIVATE_FILE } from '../store/private-files';
 
 export interface RecipesServiceDeps {
   dataDir: string;
@@ -111,7 +112,7 @@ export class RecipesService {
 
 /** The run's leads as a small CSV in the job's folder, read page by page like an import's file. */
 function writeTargets(folder: string, targets: string[][]): PageLayout {
-  mkdirSync(folder, { recursive: true });
+  ensurePrivateDir(folder);
   const path = join(folder, 'targets.csv');
   const parts = [csvLine(RECIPE_HEADERS)];
   let offset = Buffer.byteLength(parts[0]!);
@@ -122,6 +123,6 @@ function writeTargets(folder: string, targets: string[][]): PageLayout {
     parts.push(line);
     offset += Buffer.byteLength(line);
   });
-  writeFileSync(path, parts.join(''));
+  writeFileSync(path, parts.join(''), PRIVATE_FILE);
   return { path, delimiter: ',', sepLine: false, pageSize: PAGE_SIZE, starts, end: offset };
 }

@@ -1,5 +1,6 @@
 // KartraClient: one method per Kartra command over request(), which adds credentials, goes through the rate limiter, and retries only where harmless.
 import type { ActionResult, LeadAction } from '../../../shared/domain/actions';
+import { scrubSecrets } from '../secret-text';
 import type { AccountCustomField } from '../../../shared/domain/account';
 import type { Lead, LeadRef } from '../../../shared/domain/lead';
 import type { Lane } from '../../../shared/domain/limiter';
@@ -202,13 +203,9 @@ export class KartraClient implements KartraCaller {
     return result;
   }
 
-  /** Kartra never echoes credentials as far as documented; this makes sure no message ever carries one. */
+  /** Kartra never echoes credentials as far as documented; this makes sure no message carries one, in any encoding. */
   #scrub(text: string): string {
-    let out = text;
-    for (const secret of [this.#credentials.apiKey, this.#credentials.apiPassword]) {
-      if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-    }
-    return out;
+    return scrubSecrets(text, [this.#credentials.apiKey, this.#credentials.apiPassword]);
   }
 
   #scrubDecoded(decoded: DecodedResponse): DecodedResponse {

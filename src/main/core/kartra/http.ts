@@ -1,5 +1,6 @@
 // HTTP transport for Kartra: one keep-alive undici Agent, https enforced off loopback, undici failures mapped to TransportError.
 import { Agent } from 'undici';
+import { isLoopbackHost } from '../../../shared/domain/api-address';
 import { AppError } from '../errors';
 import { TransportError } from './errors';
 
@@ -26,16 +27,7 @@ export interface HttpReply {
   text: string;
 }
 
-/** Loopback: 127.0.0.0/8, ::1 (also as IPv4-mapped) and localhost. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
-  if (/^127(\.\d{1,3}){3}$/.test(host)) return true;
-  const mapped = /^::ffff:(.+)$/.exec(host)?.[1];
-  if (mapped) return /^127(\.\d{1,3}){3}$/.test(mapped) || /^7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(mapped);
-  return false;
-}
+export { isLoopbackHost };
 
 /**
  * Validate a Kartra API address before anything is sent: https everywhere, plain http only

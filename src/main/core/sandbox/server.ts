@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { isLoopbackHost } from '../../../shared/domain/api-address';
 import { handleAdmin } from './admin';
 import { DEMO_ACCOUNT, AGENCY_ACCOUNT } from './auth';
 import { createClock } from './est-time';
@@ -45,6 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
+  let port = 0;
 
   const stats = (): SandboxStats => ({
     requests: counters.requests,
@@ -114,6 +116,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
 
   const server = http.createServer((req, res) => {
+    const refusal = refuseCaller(req, port);
+    if (refusal) {
+      req.resume();
+      return send(res, refusal.status, { status: 'Error', message: refusal.message });
+    }
     readBody(req)
       .then(async (body) => {
         if (closed) return;
@@ -158,7 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     state.db.close();
     throw error;
   });
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
 
   return {
     url: `http://127.0.0.1:${port}/api`,
@@ -185,6 +192,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const { type, message } = say('rateLimited', settings.legacy);
     return { status: 'Error', message, type };
   }
+}
+
+/**
+ * Only programs on this machine may call the sandbox, as with browser mode (src/host/guard.ts): the Host
+ * header must name a loopback address on our port (a DNS-rebinding page sends its own name), and no
+ * Origin may be present (browsers send one with every POST; Kartra clients never do), so a web page
+ * cannot drive the sandbox's accounts.
+ */
+export function refuseCaller(req: Pick<http.IncomingMessage, 'headers'>, port: number): { status: number; message: string } | null {
+  const host = req.headers.host ?? '';
+  let hostname: string;
+  let hostPort: string;
+  try {
+    ({ hostname, port: hostPort } = new URL(`http://${host}`));
+  } catch {
+    return { status: 421, message: 'Misdirected request: the Host header is not valid.' };
+  }
+  if (!isLoopbackHost(hostname) || hostPort !== String(port)) {
+    return { status: 421, message: 'Misdirected request: the sandbox answers only on its own loopback address.' };
+  }
+  if (req.headers.origin !== undefined) {
+    return { status: 403, message: 'Forbidden: the sandbox does not answer web pages (a request with an Origin header).' };
+  }
+  return null;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {

@@ -1,13 +1,16 @@
 // Opens the local node:sqlite database and brings its schema up to date with the numbered migrations.
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS, type Migration } from './migrations';
+import { ensurePrivateDir, ensurePrivateFile } from './private-files';
 
 export type Db = DatabaseSync;
 
 export function openDatabase(file: string, migrations: readonly Migration[] = MIGRATIONS): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    ensurePrivateDir(dirname(file));
+    ensurePrivateFile(file);
+  }
   const db = new DatabaseSync(file);
   // WAL keeps readers unblocked while the outbox writes; NORMAL sync is durable across app crashes
   // (only an OS crash can lose the last transaction), FULL would cost every write an fsync.

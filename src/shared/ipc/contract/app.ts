@@ -21,7 +21,12 @@ export const ConnectInput = z
     appId: secret('App ID'),
     apiKey: secret('API key'),
     apiPassword: secret('API password'),
-    apiUrl: z.string().trim().url('API address must be a URL').default(KARTRA_API_URL),
+    apiUrl: z.string().trim().max(2048, 'API address is too long').url('API address must be a URL').default(KARTRA_API_URL),
+    /**
+     * The host the user confirmed sending the credentials to; required (and must match) when the API
+     * address is neither Kartra's (app.kartra.com) nor this computer (shared/domain/api-address.ts).
+     */
+    confirmApiHost: z.string().trim().max(253).optional(),
     /** Keep the credentials in memory only (offered when no keychain is available). */
     sessionOnly: z.boolean().default(false),
     /** Re-enter the credentials of an existing account instead of adding a new one. */

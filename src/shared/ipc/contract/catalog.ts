@@ -23,7 +23,7 @@ export const catalogCommands = {
   },
   /** Every account list with its fetch time; refresh re-reads the named kinds (all when empty). */
   'account.lists': {
-    input: z.object({ refresh: z.array(AccountListKind).default([]) }).strict(),
+    input: z.object({ refresh: z.array(AccountListKind).max(AccountListKind.options.length).default([]) }).strict(),
     output: AccountLists,
   },
   'account.createCustomField': {

@@ -1,6 +1,6 @@
 // Contract slice: CSV imports (upload, analyze, validate, fix, start) and the jobs that run them.
 import { z } from 'zod';
-import { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportPlan, ImportRow, JobProgress, RefusedValue, RowStatus } from '../../domain/import';
+import { BulkFix, ColumnMapping, ColumnName, FileAnalysis, ImportOptions, ImportPlan, ImportRow, JobProgress, RefusedValue, RowStatus } from '../../domain/import';
 import { JobId } from './common';
 
 export const importCommands = {
@@ -23,19 +23,19 @@ export const importCommands = {
         jobId: JobId,
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(100),
-        statuses: z.array(RowStatus).default([]),
+        statuses: z.array(RowStatus).max(RowStatus.options.length).default([]),
       })
       .strict(),
     output: z.object({ rows: z.array(ImportRow), total: z.number() }),
   },
   /** Fix one cell inline; the row is validated again. */
   'import.fixCell': {
-    input: z.object({ jobId: JobId, row: z.number().int().min(1), column: z.string(), value: z.string().max(2000) }).strict(),
+    input: z.object({ jobId: JobId, row: z.number().int().min(1), column: z.string().max(1000), value: z.string().max(2000) }).strict(),
     output: ImportRow,
   },
   /** The distinct values a column refused, how many rows hold each, and a suggested replacement (countries, time zones). */
   'import.refusedValues': {
-    input: z.object({ jobId: JobId, column: z.string() }).strict(),
+    input: z.object({ jobId: JobId, column: ColumnName }).strict(),
     output: z.object({ values: z.array(RefusedValue), rows: z.number(), truncated: z.boolean() }),
   },
   /** A fix for one column of every row (replace values, drop a refused field, tidy emails/phones/dates), applied in the worker. */

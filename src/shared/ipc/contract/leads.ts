@@ -6,6 +6,7 @@ import { Lead, LeadRef } from '../../domain/lead';
 import { CreateLeadInput, EditLeadChanges } from '../../domain/lead-input';
 import { LeadProfile, LeadRow } from '../../domain/lead-views';
 import { OutboxItemView } from '../../domain/outbox';
+import { boundedRecord, MAX_EMAIL, MAX_LEAD_ID } from '../../domain/bounded';
 
 /** The answer to a write: the queued changes (done when Kartra confirmed them in time) and the lead. */
 export const WriteReceipt = z.object({
@@ -42,7 +43,7 @@ export const leadCommands = {
     output: z.object({ rows: z.array(LeadRow), total: z.number(), tookMs: z.number(), newestSeenAt: z.number().nullable() }),
   },
   /** The full profile: Kartra's lead, its transactions and subscriptions, and its queued changes. Offline: the cached copy. */
-  'leads.profile': { input: z.object({ id: z.string().regex(/^\d+$/, 'lead id must be digits') }).strict(), output: LeadProfile },
+  'leads.profile': { input: z.object({ id: z.string().max(MAX_LEAD_ID).regex(/^\d+$/, 'lead id must be digits') }).strict(), output: LeadProfile },
   'leads.create': {
     input: z.object({ lead: CreateLeadInput, actions: z.array(LeadAction).max(50).default([]), source: HistorySource.optional() }).strict(),
     output: WriteReceipt,
@@ -53,7 +54,8 @@ export const leadCommands = {
       .object({
         lead: LeadRef,
         changes: EditLeadChanges,
-        seen: z.record(z.string(), z.string()).default({}),
+        /** The values the user saw, per field: one entry per lead field or custom field at most. */
+        seen: boundedRecord(z.string().max(100), z.string().max(2000), 500).default({}),
         actions: z.array(LeadAction).max(50).default([]),
         /** Where the write came from, for History (the app's own screens leave it out). */
         source: HistorySource.optional(),
@@ -63,7 +65,12 @@ export const leadCommands = {
   },
   /** Is this email free for a new lead or a new_email? Checks Kartra (including deleted leads). */
   'leads.checkEmail': {
-    input: z.object({ email: z.string().trim().email('not a valid email address'), exceptLeadId: z.string().optional() }).strict(),
+    input: z
+      .object({
+        email: z.string().trim().max(MAX_EMAIL).email('not a valid email address'),
+        exceptLeadId: z.string().max(MAX_LEAD_ID).regex(/^\d+$/, 'lead id must be digits').optional(),
+      })
+      .strict(),
     output: z.object({ available: z.boolean(), reason: z.string().nullable(), leadId: z.string().nullable() }),
   },
 } as const;

@@ -4,15 +4,18 @@ import { LeadAction } from '../../domain/actions';
 import { EditLeadChanges } from '../../domain/lead-input';
 import { OutboxItemView, OutboxState, OutboxStatus } from '../../domain/outbox';
 
+/** As many ids as outbox.list can show at once. */
+const OutboxIds = z.array(z.number().int().positive()).max(5000).default([]);
+
 export const outboxCommands = {
   'outbox.list': {
-    input: z.object({ statuses: z.array(OutboxStatus).default([]), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    input: z.object({ statuses: z.array(OutboxStatus).max(OutboxStatus.options.length).default([]), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
     output: z.object({ items: z.array(OutboxItemView), state: OutboxState }),
   },
   /** Send failed/conflicting items again (all of this account's when ids is empty). */
-  'outbox.retry': { input: z.object({ ids: z.array(z.number().int()).default([]) }).strict(), output: OutboxState },
+  'outbox.retry': { input: z.object({ ids: OutboxIds }).strict(), output: OutboxState },
   /** Drop items that are not in flight (all failed/conflict ones when ids is empty). */
-  'outbox.discard': { input: z.object({ ids: z.array(z.number().int()).default([]) }).strict(), output: OutboxState },
+  'outbox.discard': { input: z.object({ ids: OutboxIds }).strict(), output: OutboxState },
   /** Replace the change of a pending/failed/conflict item (e.g. fix a value) and queue it again. */
   'outbox.edit': {
     input: z.object({ id: z.number().int(), change: z.union([EditLeadChanges, LeadAction]) }).strict(),

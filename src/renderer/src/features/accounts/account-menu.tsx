@@ -1,7 +1,7 @@
 // Header account switcher: every known account (with its state), "Add account…", "Rename…" and "Forget…".
 import { Badge, Button, Group, Menu, Text, VisuallyHidden } from '@mantine/core';
 import { useId, useState } from 'react';
-import type { AccountInfo } from '../../../../shared/domain/account';
+import { KARTRA_API_URL, type AccountInfo } from '../../../../shared/domain/account';
 import { CheckIcon, ChevronDownIcon } from '../../components/icons';
 import { useNotify } from '../../components/use-notify';
 import { useAccounts, useSession } from '../../stores/stores-context';
@@ -15,6 +15,17 @@ export function accountMarkers(account: AccountInfo): string[] {
   if (account.credentials === 'missing') markers.push('needs credentials');
   if (account.credentials === 'session') markers.push('this session only');
   return markers;
+}
+
+/** "API: host/path" for an account whose API address is not Kartra's own, else null. */
+export function nonDefaultAddress(account: AccountInfo): string | null {
+  if (account.kind !== 'kartra' || account.apiUrl === KARTRA_API_URL) return null;
+  try {
+    const url = new URL(account.apiUrl);
+    return `API: ${url.protocol === 'https:' ? '' : 'http://'}${url.host}${url.pathname === '/api' ? '' : url.pathname}`;
+  } catch {
+    return `API: ${account.apiUrl}`;
+  }
 }
 
 export function AccountMenu() {
@@ -94,13 +105,14 @@ interface AccountItemProps {
 
 function AccountItem({ account, current, onChoose }: AccountItemProps) {
   const markers = accountMarkers(account);
+  const address = nonDefaultAddress(account);
   const describedBy = useId();
   return (
     <Menu.Item
       // The item's name is the account's label; its markers are its description.
       aria-label={account.label}
       aria-current={current ? 'true' : undefined}
-      {...(markers.length > 0 || current ? { 'aria-describedby': describedBy } : {})}
+      {...(markers.length > 0 || current || address ? { 'aria-describedby': `${describedBy}${address ? ` ${describedBy}-address` : ''}` } : {})}
       data-account-id={account.id}
       leftSection={current ? <CheckIcon size={14} /> : <span style={{ display: 'inline-block', width: 14 }} />}
       onClick={() => void onChoose(account)}
@@ -118,6 +130,12 @@ function AccountItem({ account, current, onChoose }: AccountItemProps) {
           ))}
         </Group>
       </Group>
+      {address && (
+        // Not Kartra's own address: always in sight, so a redirected account cannot go unnoticed.
+        <Text id={`${describedBy}-address`} size="xs" c="orange.8" truncate="end" title={account.apiUrl}>
+          {address}
+        </Text>
+      )}
     </Menu.Item>
   );
 }

@@ -17,6 +17,8 @@ export interface ConnectRequest {
   /** The user agreed to keep the credentials in memory only (no keychain on this computer). */
   sessionOnly: boolean;
   accountId: string | null;
+  /** The non-Kartra API host the user confirmed sending the credentials to (the core checks it). */
+  confirmApiHost?: string | null;
 }
 
 export interface AccountsState {
@@ -93,13 +95,13 @@ export function createAccountsStore(api: LeadDeskApi, deps: AccountsStoreDeps): 
       set({ form: null, connectError: null });
     },
 
-    async connect({ values, sessionOnly, accountId }) {
+    async connect({ values, sessionOnly, accountId, confirmApiHost }) {
       if (get().connecting) return { ok: false, error: { code: 'invalid_input', message: 'Already connecting.', retryable: true } };
       set({ connecting: true, connectError: null });
       const clean = cleanValues(values);
       // The secrets go to the core in this one call and are not kept in any store.
       const outcome = await attempt(() =>
-        unwrap(api.accounts.connect({ ...clean, sessionOnly, ...(accountId ? { accountId } : {}) })),
+        unwrap(api.accounts.connect({ ...clean, sessionOnly, ...(accountId ? { accountId } : {}), ...(confirmApiHost ? { confirmApiHost } : {}) })),
       );
       if (!outcome.ok) {
         set({ connecting: false, connectError: outcome.error });

@@ -1,4 +1,5 @@
 // The connect form's fields: their checks before sending, and which field an error from the core concerns.
+import { hostToConfirm, isLoopbackHost } from '../../../../shared/domain/api-address';
 import type { AppErrorData } from '../../api/unwrap';
 
 export const KARTRA_API_URL_DEFAULT = 'https://app.kartra.com/api';
@@ -43,11 +44,8 @@ export function fieldOfError(error: AppErrorData): ConnectField | null {
   return field !== undefined && (FIELDS as readonly string[]).includes(field) ? (field as ConnectField) : null;
 }
 
-/** Mirrors the core's rule (kartra/http.ts) so the user hears it before anything is sent. */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
+// The core's own rule (shared), so the user hears it before anything is sent.
+export { hostToConfirm, isLoopbackHost };
 
 export function checkApiUrl(value: string): string | null {
   const text = value.trim();

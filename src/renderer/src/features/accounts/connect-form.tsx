@@ -1,12 +1,12 @@
 // The connect form: account name, API key and password, App ID and (Advanced) API address, checked before sending.
-import { Alert, Button, Collapse, Group, PasswordInput, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Checkbox, Collapse, Group, PasswordInput, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AccountInfo } from '../../../../shared/domain/account';
 import { ErrorAlert } from '../../components/error-alert';
 import { ChevronDownIcon, KeyIcon } from '../../components/icons';
 import { useAccounts } from '../../stores/stores-context';
-import { connectRules, FIELD_HINTS, fieldOfError, KARTRA_API_URL_DEFAULT, type ConnectValues } from './connect-fields';
+import { connectRules, FIELD_HINTS, fieldOfError, hostToConfirm, KARTRA_API_URL_DEFAULT, type ConnectValues } from './connect-fields';
 
 export interface ConnectFormProps {
   /** An existing account whose credentials are entered again; null adds a new account. */
@@ -45,8 +45,19 @@ export function ConnectForm({ target, defaultAppId, onCancel }: ConnectFormProps
     validateInputOnBlur: true,
   });
 
+  // A host other than Kartra's gets the credentials only once the user ticked the box naming that host.
+  const [trustedHost, setTrustedHost] = useState<string | null>(null);
+  const [trustMissing, setTrustMissing] = useState(false);
+  const hostNeedingTrust = hostToConfirm(form.values.apiUrl);
+
   const send = async (values: ConnectValues, agreedSessionOnly: boolean) => {
-    const outcome = await connect({ values, sessionOnly: agreedSessionOnly, accountId: target?.id ?? null });
+    const host = hostToConfirm(values.apiUrl);
+    if (host && trustedHost !== host) {
+      setTrustMissing(true);
+      setAdvanced(true);
+      return;
+    }
+    const outcome = await connect({ values, sessionOnly: agreedSessionOnly, accountId: target?.id ?? null, confirmApiHost: host });
     if (outcome.ok) return;
     const field = fieldOfError(outcome.error);
     if (field) {
@@ -124,6 +135,20 @@ export function ConnectForm({ target, defaultAppId, onCancel }: ConnectFormProps
               spellCheck={false}
               {...form.getInputProps('apiUrl')}
             />
+            {hostNeedingTrust && (
+              <Checkbox
+                mt="xs"
+                color="red"
+                checked={trustedHost === hostNeedingTrust}
+                onChange={(event) => {
+                  setTrustedHost(event.currentTarget.checked ? hostNeedingTrust : null);
+                  setTrustMissing(false);
+                }}
+                label={`Send my credentials to ${hostNeedingTrust}`}
+                description={`${hostNeedingTrust} is not Kartra (app.kartra.com). Whoever runs it receives your API key and password: tick this only for a server you run or trust.`}
+                error={trustMissing && trustedHost !== hostNeedingTrust ? `Confirm that you trust ${hostNeedingTrust}, or use Kartra’s address` : undefined}
+              />
+            )}
           </Collapse>
         </div>
 
