@@ -4,6 +4,7 @@ import { LeadAction } from '../../domain/actions';
 import { Lead, LeadRef } from '../../domain/lead';
 import { CreateLeadInput, EditLeadChanges } from '../../domain/lead-input';
 import { LeadProfile, LeadRow } from '../../domain/lead-views';
+import { CacheRefreshState } from '../../domain/local-leads';
 import { OutboxItemView } from '../../domain/outbox';
 
 /** The answer to a write: the queued changes (done when Kartra confirmed them in time) and the lead. */
@@ -58,6 +59,9 @@ export const leadCommands = {
       .strict(),
     output: WriteReceipt,
   },
+  /** Read every lead that came from a file from Kartra (one get_lead each, bulk lane) in the background; progress as `leads.refresh`. */
+  'leads.refreshFromKartra': { input: z.object({}).strict(), output: CacheRefreshState },
+  'leads.refreshState': { input: z.object({}).strict(), output: CacheRefreshState },
   /** Is this email free for a new lead or a new_email? Checks Kartra (including deleted leads). */
   'leads.checkEmail': {
     input: z.object({ email: z.string().trim().email('not a valid email address'), exceptLeadId: z.string().optional() }).strict(),
