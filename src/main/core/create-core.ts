@@ -13,6 +13,7 @@ import { CredentialVault } from './credentials/credential-vault';
 import { openKeychain } from './credentials/secret-store';
 import { EventHub } from './events';
 import { LimiterRegistry } from './kartra/limiter-registry';
+import { CacheRefresh } from './leads/cache-refresh';
 import { LeadService } from './leads/lead-service';
 import { createLogger } from './log';
 import { AccountCacheRepo } from './store/account-cache-repo';
@@ -76,6 +77,10 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     sandbox,
     vault,
     log,
+    // First run on the sandbox: its demo leads fill the empty cache as a lead file would (no API call).
+    onSandboxConnected: (accountId, demoLeads) => {
+      if (leadCache.count(accountId) === 0) leadCache.putMany(accountId, demoLeads().map((lead) => ({ lead, seenAt: Date.now() })));
+    },
     onChange: () => {
       events.emit('app.status', status());
       outbox.resume();
@@ -148,6 +153,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     uploads: new Uploads(options.dataDir, jobRepo),
     emit: (progress) => events.emit('job.progress', progress),
   });
+  const cacheRefresh = new CacheRefresh({ connection, cache: leadCache, emit: (state) => events.emit('leads.refresh', state), perSecond: options.limiter?.limit });
   const recipes = new RecipesService({ dataDir: options.dataDir, db, connection, account, jobs: jobRepo, rows: rowRepo, runner: jobs });
 
   const handlers: Handlers = {
@@ -164,6 +170,8 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     'leads.create': async ({ lead, actions }) => leads.create(lead, actions),
     'leads.edit': async ({ lead, changes, seen, actions }) => leads.edit(lead, changes, seen, actions),
     'leads.applyActions': async ({ lead, actions }) => leads.applyActions(lead, actions),
+    'leads.refreshFromKartra': async () => cacheRefresh.start(),
+    'leads.refreshState': async () => cacheRefresh.current(),
     'leads.checkEmail': async ({ email, exceptLeadId }) => leads.checkEmail(email, exceptLeadId),
     'account.tags': async ({ refresh }) => account.tags(refresh),
     'account.lists': async ({ refresh }) => account.lists(refresh),
@@ -181,7 +189,8 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     'history.list': async () => ({ entries: [], nextBeforeId: null }),
     'import.begin': async ({ fileName, bytes }) => imports.begin(fileName, bytes),
     'import.chunk': async ({ jobId, offset, data, final }) => imports.chunk(jobId, offset, data, final),
-    'import.analyze': async ({ jobId }) => imports.analyze(jobId),
+    'import.analyze': async ({ jobId, local }) => imports.analyze(jobId, local),
+    'import.addToLocalLeads': async ({ jobId, mapping, fileModifiedAt }) => imports.addToLocalLeads(jobId, mapping, fileModifiedAt),
     'import.validate': async ({ jobId, mapping }) => imports.validate(jobId, mapping),
     'import.rows': async ({ jobId, offset, limit, statuses }) => imports.rows(jobId, offset, limit, statuses),
     'import.fixCell': async ({ jobId, row, column, value }) => imports.fixCell(jobId, row, column, value),
@@ -216,6 +225,8 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     async close() {
       if (closed) return;
       closed = true;
+      cacheRefresh.close();
+      await cacheRefresh.idle();
       await jobs.close();
       outbox.close();
       await outbox.idle();

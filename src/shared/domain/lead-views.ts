@@ -19,6 +19,8 @@ export const LeadRow = z.object({
   tags: z.array(z.string()),
   score: z.number(),
   seenAt: z.number(),
+  /** Where the cached copy came from: absent or 'kartra' = read from Kartra; 'file' = a lead file, not read since; 'missing' = Kartra did not know it. */
+  source: z.enum(['kartra', 'file', 'missing']).optional(),
 });
 export type LeadRow = z.infer<typeof LeadRow>;
 

@@ -47,6 +47,12 @@ export class AccountService {
     }
   }
 
+  /** One list as cached, without asking Kartra (undefined when never fetched): for work that must send nothing. */
+  cachedList<K extends AccountListKind>(kind: K): ItemOf[K][] | undefined {
+    const session = this.connection.require();
+    return this.cache.get<ItemOf[K]>(session.account.id, kind)?.items;
+  }
+
   tags(refresh: boolean): Promise<CachedList<string>> {
     return this.list('tags', refresh);
   }

@@ -8,7 +8,9 @@ import type { KartraCredentials } from '../kartra/types';
 import type { Logger } from '../log';
 import type { AccountRow, AccountsRepo } from '../store/accounts-repo';
 import type { SettingsRepo } from '../store/settings-repo';
+import type { Lead } from '../../../shared/domain/lead';
 import type { BuiltinSandbox } from './builtin-sandbox';
+import { sandboxDemoLeads } from './sandbox-demo-leads';
 
 const CURRENT_ACCOUNT = 'current_account_id';
 /** Sandbox accounts keep this placeholder URL in the database: the real port changes every start. */
@@ -29,6 +31,8 @@ export interface ConnectionDeps {
   vault: CredentialVault;
   log: Logger;
   onChange: () => void;
+  /** The sandbox was connected: its demo leads, as its lead export would list them (they fill an empty lead cache). */
+  onSandboxConnected?: (accountId: string, demoLeads: () => Lead[]) => void;
 }
 
 export class ConnectionService {
@@ -77,6 +81,7 @@ export class ConnectionService {
       this.deps.accounts.findSandbox() ??
       this.deps.accounts.insert({ label: `Sandbox · ${demo.label}`, kind: 'sandbox', appId: demo.appId, apiUrl: SANDBOX_URL_PLACEHOLDER, testMode: false });
     await this.open(account);
+    this.deps.onSandboxConnected?.(account.id, () => sandboxDemoLeads(running));
     return this.info()!;
   }
 

@@ -1,4 +1,5 @@
 // The import.* commands: receive the file, analyze and validate it in the worker, let the user fix or exclude rows, start the run.
+import { statSync } from 'node:fs';
 import type { AccountCustomField } from '../../../shared/domain/account';
 import type { LeadCacheRepo } from '../store/lead-cache-repo';
 import type { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportPlan, ImportRow, JobProgress, RowStatus } from '../../../shared/domain/import';
@@ -16,6 +17,8 @@ import { headerSetKey } from './aliases';
 import type { MappingRepo } from './mapping-repo';
 import { countsBeforeRun, exclude, fixCell } from './row-edits';
 import { planImport } from './import-plan';
+import type { LocalLeadsResult } from '../../../shared/domain/local-leads';
+import { addFileToCache } from './local-leads';
 import { refusedValues, unknownNames, unknownNamesProblem, type RefusedValues, type UnknownNames } from './review-values';
 import { listRows } from './row-views';
 import { jobDir, type Uploads } from './upload';
@@ -38,7 +41,7 @@ export interface ImportServiceDeps {
   uploads: Uploads;
   emit: (progress: JobProgress) => void;
   /** Read only: which emails of the file the account's cached leads have (the plan's "Existing"). */
-  leadCache: Pick<LeadCacheRepo, 'knownEmails'>;
+  leadCache: Pick<LeadCacheRepo, 'knownEmails' | 'putMany'>;
 }
 
 const SAMPLE_ROWS = 20;
@@ -74,21 +77,22 @@ export class ImportService {
     return { jobId: (await this.deps.uploads.fromPath(account.id, path)).id };
   }
 
-  async analyze(jobId: string): Promise<FileAnalysis> {
+  /** `local`: the file only fills the local lead cache, so nothing is asked of Kartra (custom fields as cached). */
+  async analyze(jobId: string, local = false): Promise<FileAnalysis> {
     const job = this.deps.runner.require(jobId);
     // Asked again (a reloaded window): the stored answer, even while a validation runs.
     if (job.analysis && job.status !== 'uploading') return publicAnalysis(job.analysis);
-    return this.exclusive(jobId, () => this.analyzeNow(jobId));
+    return this.exclusive(jobId, () => this.analyzeNow(jobId, local));
   }
 
-  private async analyzeNow(jobId: string): Promise<FileAnalysis> {
+  private async analyzeNow(jobId: string, local: boolean): Promise<FileAnalysis> {
     const job = this.deps.runner.require(jobId);
     if (job.analysis && job.status !== 'uploading') return publicAnalysis(job.analysis);
     if (job.receivedBytes !== job.fileBytes || !job.sourcePath) {
       throw invalid(`The file has not fully arrived yet (${job.receivedBytes} of ${job.fileBytes} bytes).`, 'jobId');
     }
     // Known before the parse, so the worker can offer (and check) a mapping with the account's custom fields.
-    const fields = await this.customFields([], false);
+    const fields = local ? (this.deps.account.cachedList('custom_fields') ?? []) : await this.customFields([], false);
     const reply = await this.deps.worker.run<AnalyzeReply>(
       {
         op: 'analyze',
@@ -176,6 +180,18 @@ export class ImportService {
     this.deps.mappings.put(job.accountId, headerSetKey(headers), mapping);
     this.deps.runner.emitNow(jobId);
     return this.deps.runner.progress(jobId);
+  }
+
+  /**
+   * "Add to my local leads": the analyzed file's leads go into the lead cache, dated as of the file (`fileModifiedAt`
+   * from the app, else the file's own modification time), marked "from a file". Nothing is sent to Kartra.
+   */
+  addToLocalLeads(jobId: string, mapping: ColumnMapping, fileModifiedAt?: number): LocalLeadsResult {
+    const job = this.deps.runner.require(jobId);
+    if (job.status !== 'analyzed' && job.status !== 'validated') throw this.wrongState(job, 'added to the local leads', 'Analyze the file first (import.analyze).');
+    compileMapping(job.headers ?? [], mapping, job.fields ?? []);
+    const asOf = Math.min(Date.now(), fileModifiedAt ?? statSync(job.sourcePath!).mtimeMs);
+    return addFileToCache(this.deps.leadCache, this.deps.pages, job, mapping, Math.round(asOf));
   }
 
   rows(jobId: string, offset: number, limit: number, statuses: RowStatus[]): { rows: ImportRow[]; total: number } {

@@ -13,9 +13,14 @@ interface RawRow {
   tags: string;
   score: number;
   seen_at: number;
+  source: LeadSource;
 }
 
+export type LeadSource = 'kartra' | 'file' | 'missing';
+
 const TAG_SEPARATOR = '\u001f';
+/** The key of a file's lead that has no Kartra id yet (its lower-cased email follows). */
+export const FILE_ID_PREFIX = 'file:';
 
 export function leadName(lead: Pick<Lead, 'first_name' | 'last_name'>): string {
   return [lead.first_name, lead.last_name].filter(Boolean).join(' ');
@@ -51,11 +56,18 @@ export class LeadCacheRepo {
   }
 
   put(accountId: string, lead: Lead, seenAt = Date.now()): void {
+    // Read from Kartra: a copy that came from a file under another key (no id in the file) gives way to it.
+    this.sql(`DELETE FROM leads_seen WHERE account_id = ? AND email = ? AND lead_id <> ? AND source <> 'kartra'`).run(accountId, lead.email.toLowerCase(), lead.id);
+    this.write(accountId, lead, seenAt, 'kartra');
+  }
+
+  private write(accountId: string, lead: Lead, seenAt: number, source: LeadSource): void {
     this.sql(
-        `INSERT INTO leads_seen (account_id, lead_id, email, name, company, country, tags, score, lead_json, seen_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO leads_seen (account_id, lead_id, email, name, company, country, tags, score, lead_json, seen_at, source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(account_id, lead_id) DO UPDATE SET email = excluded.email, name = excluded.name, company = excluded.company,
-           country = excluded.country, tags = excluded.tags, score = excluded.score, lead_json = excluded.lead_json, seen_at = excluded.seen_at`,
+           country = excluded.country, tags = excluded.tags, score = excluded.score, lead_json = excluded.lead_json, seen_at = excluded.seen_at,
+           source = excluded.source`,
       )
       .run(
         accountId,
@@ -68,7 +80,56 @@ export class LeadCacheRepo {
         lead.score,
         JSON.stringify(lead),
         seenAt,
+        source,
       );
+  }
+
+  /**
+   * Leads from a file (an export) in one transaction, each dated `seenAt` and marked with `source`. A cached copy at
+   * least as recent is kept (a lead read from Kartra after the export was made is the better copy).
+   */
+  putMany(accountId: string, leads: readonly { lead: Lead; seenAt: number }[], source: Exclude<LeadSource, 'missing'> = 'file'): { added: number; updated: number; kept: number } {
+    const counts = { added: 0, updated: 0, kept: 0 };
+    this.db.exec('BEGIN');
+    try {
+      for (const { lead, seenAt } of leads) {
+        const current = this.sql('SELECT lead_id, seen_at FROM leads_seen WHERE account_id = ? AND (lead_id = ? OR email = ?) ORDER BY seen_at DESC LIMIT 1')
+          .get(accountId, lead.id, lead.email.toLowerCase()) as { lead_id: string; seen_at: number } | undefined;
+        if (current && current.seen_at >= seenAt) {
+          counts.kept++;
+          continue;
+        }
+        // A file without ids keeps the id the cache already has for that address.
+        const keyed = current && lead.id.startsWith(FILE_ID_PREFIX) ? { ...lead, id: current.lead_id } : lead;
+        if (current && current.lead_id !== keyed.id) this.sql('DELETE FROM leads_seen WHERE account_id = ? AND lead_id = ?').run(accountId, current.lead_id);
+        this.write(accountId, keyed, seenAt, source);
+        counts[current ? 'updated' : 'added']++;
+      }
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+    return counts;
+  }
+
+  /** The cached leads that came from a file (not read from Kartra since), oldest first. */
+  fromFile(accountId: string, limit: number): { id: string; email: string }[] {
+    return this.sql(`SELECT lead_id AS id, email FROM leads_seen WHERE account_id = ? AND source = 'file' ORDER BY row_id LIMIT ?`)
+      .all(accountId, limit) as { id: string; email: string }[];
+  }
+
+  countFromFile(accountId: string): number {
+    return (this.sql(`SELECT COUNT(*) AS n FROM leads_seen WHERE account_id = ? AND source = 'file'`).get(accountId) as { n: number }).n;
+  }
+
+  /** Kartra does not know this file lead (get_lead answered "no lead"): kept, but marked. */
+  markMissing(accountId: string, leadId: string): void {
+    this.sql(`UPDATE leads_seen SET source = 'missing' WHERE account_id = ? AND lead_id = ?`).run(accountId, leadId);
+  }
+
+  count(accountId: string): number {
+    return (this.sql('SELECT COUNT(*) AS n FROM leads_seen WHERE account_id = ?').get(accountId) as { n: number }).n;
   }
 
   get(accountId: string, ref: { id?: string; email?: string }): { lead: Lead; seenAt: number } | undefined {
@@ -97,7 +158,7 @@ export class LeadCacheRepo {
   /** A page of matching rows (all rows, by name, when the query has no words) and the total count. */
   search(accountId: string, query: string, offset: number, limit: number): { rows: LeadRow[]; total: number } {
     const fts = toFtsQuery(query);
-    const columns = 's.lead_id, s.email, s.name, s.company, s.country, s.tags, s.score, s.seen_at';
+    const columns = 's.lead_id, s.email, s.name, s.company, s.country, s.tags, s.score, s.seen_at, s.source';
     if (!fts) {
       const rows = this.sql(`SELECT ${columns} FROM leads_seen s WHERE s.account_id = ? ORDER BY s.name COLLATE NOCASE, s.row_id LIMIT ? OFFSET ?`)
         .all(accountId, limit, offset) as unknown as RawRow[];
@@ -135,5 +196,6 @@ function toRow(r: RawRow): LeadRow {
     tags: r.tags ? r.tags.split(TAG_SEPARATOR) : [],
     score: r.score,
     seenAt: r.seen_at,
+    source: r.source,
   };
 }

@@ -125,4 +125,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // is a scan of every cached lead (~250 ms at 100,000).
     sql: `CREATE INDEX leads_seen_at ON leads_seen (account_id, seen_at);`,
   },
+  {
+    version: 6,
+    name: 'where a cached lead came from',
+    // 'kartra': read from Kartra; 'file': added from a lead file (an export) and not read from Kartra since;
+    // 'missing': a file's lead that Kartra did not know when the app refreshed it.
+    sql: `ALTER TABLE leads_seen ADD COLUMN source TEXT NOT NULL DEFAULT 'kartra' CHECK (source IN ('kartra', 'file', 'missing'));
+          CREATE INDEX leads_seen_source ON leads_seen (account_id, source);`,
+  },
 ];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { JobProgress } from '../../domain/import';
 import { Lead } from '../../domain/lead';
+import { CacheRefreshState } from '../../domain/local-leads';
 import { LimiterState } from '../../domain/limiter';
 import { OutboxItemView, OutboxState } from '../../domain/outbox';
 import { HistoryEntry } from '../../domain/history';
@@ -17,6 +18,8 @@ export const events = {
   'lead.updated': z.object({ accountId: z.string(), lead: Lead }),
   /** Progress of an import or recipe run (a few per second while it runs, and on every status change). */
   'job.progress': JobProgress,
+  /** Progress of "Refresh from Kartra" over the leads that came from a file. */
+  'leads.refresh': CacheRefreshState,
   /** A History entry was added or its outcome changed. */
   'history.entry': HistoryEntry,
 } as const;

@@ -1,6 +1,7 @@
 // Contract slice: CSV imports (upload, analyze, validate, fix, start) and the jobs that run them.
 import { z } from 'zod';
 import { BulkFix, ColumnMapping, ColumnName, FileAnalysis, ImportOptions, ImportPlan, ImportRow, JobProgress, RefusedValue, RowStatus } from '../../domain/import';
+import { LocalLeadsResult } from '../../domain/local-leads';
 import { JobId } from './common';
 
 export const importCommands = {
@@ -14,7 +15,15 @@ export const importCommands = {
     output: z.object({ received: z.number() }),
   },
   /** Parse (off the main thread): encoding, delimiter, headers, sample, row count, suggested mapping. */
-  'import.analyze': { input: z.object({ jobId: JobId }).strict(), output: FileAnalysis },
+  'import.analyze': {
+    input: z.object({ jobId: JobId, /** The file only fills the local lead cache: ask Kartra nothing. */ local: z.boolean().default(false) }).strict(),
+    output: FileAnalysis,
+  },
+  /** "Add to my local leads — sends nothing to Kartra": the analyzed file's leads enter the lead cache, dated as of the file. */
+  'import.addToLocalLeads': {
+    input: z.object({ jobId: JobId, mapping: ColumnMapping, fileModifiedAt: z.number().int().positive().optional() }).strict(),
+    output: LocalLeadsResult,
+  },
   /** Map and validate every row; the result is kept in the job's journal. */
   'import.validate': { input: z.object({ jobId: JobId, mapping: ColumnMapping }).strict(), output: JobProgress },
   'import.rows': {

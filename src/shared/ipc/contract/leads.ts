@@ -5,6 +5,7 @@ import { HistorySource } from '../../domain/history';
 import { Lead, LeadRef } from '../../domain/lead';
 import { CreateLeadInput, EditLeadChanges } from '../../domain/lead-input';
 import { LeadProfile, LeadRow } from '../../domain/lead-views';
+import { CacheRefreshState } from '../../domain/local-leads';
 import { OutboxItemView } from '../../domain/outbox';
 import { boundedRecord, MAX_EMAIL, MAX_LEAD_ID } from '../../domain/bounded';
 
@@ -63,6 +64,9 @@ export const leadCommands = {
       .strict(),
     output: WriteReceipt,
   },
+  /** Read every lead that came from a file from Kartra (one get_lead each, bulk lane) in the background; progress as `leads.refresh`. */
+  'leads.refreshFromKartra': { input: z.object({}).strict(), output: CacheRefreshState },
+  'leads.refreshState': { input: z.object({}).strict(), output: CacheRefreshState },
   /** Is this email free for a new lead or a new_email? Checks Kartra (including deleted leads). */
   'leads.checkEmail': {
     input: z

@@ -4,6 +4,7 @@ import { AlertIcon } from '../../components/icons';
 import type { FileAnalysis } from '../../../../shared/domain/import';
 import { useImportFlow } from './import-context';
 import { DELIMITER_NAMES, bytes, count } from './format';
+import { PurposeChoice } from './local-leads-panel';
 
 export function FileStep() {
   const file = useImportFlow((s) => s.file);
@@ -14,7 +15,12 @@ export function FileStep() {
   const goTo = useImportFlow((s) => s.goTo);
 
   if (!file) {
-    return <Text c="dimmed">Drop a CSV or Excel (.xlsx) file anywhere on the window, or choose one with “Import CSV or Excel…”.</Text>;
+    return (
+      <Stack gap="md">
+        <PurposeChoice />
+        <Text c="dimmed">Drop a CSV or Excel (.xlsx) file anywhere on the window, or choose one with “Import CSV or Excel…”.</Text>
+      </Stack>
+    );
   }
   const percent = upload && upload.total > 0 ? Math.round((upload.sent / upload.total) * 100) : 100;
   return (

@@ -2,6 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AccountLists } from '../../../../shared/ipc/contract';
 import type { ColumnMapping, FileAnalysis, ImportTarget, JobProgress } from '../../../../shared/domain/import';
+import type { LocalLeadsResult } from '../../../../shared/domain/local-leads';
 import type { LeadDeskApi } from '../../api/api';
 import { toErrorData, unwrap, type AppErrorData } from '../../api/unwrap';
 import { EMPTY_OPTIONS, toImportOptions, type OptionsDraft } from './import-options';
@@ -11,7 +12,9 @@ import { uploadFile, type UploadProgress } from './upload';
 
 export const IMPORT_STEPS = ['file', 'mapping', 'review', 'options', 'run', 'report'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
-export type Busy = 'upload' | 'analyze' | 'validate' | 'start' | 'control' | 'export' | 'open';
+export type Busy = 'upload' | 'analyze' | 'validate' | 'start' | 'control' | 'export' | 'open' | 'local';
+/** What the file is for: an import into Kartra, or only the local lead cache (nothing is sent). */
+export type ImportPurpose = 'kartra' | 'local';
 
 export interface ImportState {
   step: ImportStep;
@@ -25,6 +28,13 @@ export interface ImportState {
   options: OptionsDraft;
   busy: Busy | null;
   error: AppErrorData | null;
+  purpose: ImportPurpose;
+  /** The picked file's own date (File.lastModified): local leads are cached as of it. */
+  fileModifiedAt: number | null;
+  localResult: LocalLeadsResult | null;
+  setPurpose(purpose: ImportPurpose): void;
+  /** "Add to my local leads": the mapped file's leads into the lead cache, nothing sent to Kartra. */
+  addToLocal(): Promise<void>;
   pickFile(file: File): Promise<void>;
   setTarget(header: string, target: ImportTarget): void;
   validate(): Promise<void>;
@@ -54,6 +64,8 @@ const FRESH = {
   options: EMPTY_OPTIONS,
   busy: null,
   error: null,
+  fileModifiedAt: null,
+  localResult: null,
 };
 
 export function createImportStore(api: LeadDeskApi, review: ReviewStore): ImportStore {
@@ -75,14 +87,26 @@ export function createImportStore(api: LeadDeskApi, review: ReviewStore): Import
     return {
       ...FRESH,
       catalog: null,
+      purpose: 'kartra',
+
+      setPurpose(purpose) {
+        set({ purpose });
+      },
+
+      async addToLocal() {
+        const { jobId, mapping, fileModifiedAt } = get();
+        if (jobId === null) return;
+        const result = await guarded('local', () => unwrap(api.import.addToLocalLeads({ jobId, mapping, ...(fileModifiedAt ? { fileModifiedAt } : {}) })));
+        if (result) set({ localResult: result });
+      },
 
       async pickFile(file) {
         review.getState().reset(null);
-        set({ ...FRESH, file: { name: file.name, size: file.size }, upload: { sent: 0, total: file.size } });
+        set({ ...FRESH, file: { name: file.name, size: file.size }, upload: { sent: 0, total: file.size }, fileModifiedAt: file.lastModified || null });
         await guarded('upload', async () => {
           const jobId = await uploadFile(api, file, (upload) => set({ upload }));
           set({ jobId, busy: 'analyze' });
-          const analysis = await unwrap(api.import.analyze({ jobId }));
+          const analysis = await unwrap(api.import.analyze({ jobId, local: get().purpose === 'local' }));
           const progress = await unwrap(api.jobs.get({ jobId }));
           // A file the core cannot import (status failed) stays on the File step with its problems shown.
           set({ analysis, mapping: { ...analysis.suggestedMapping }, progress, step: progress.status === 'failed' ? 'file' : 'mapping' });

@@ -4,6 +4,7 @@ import type { ImportTarget } from '../../../../shared/domain/import';
 import { InfoIcon } from '../../components/icons';
 import { AnalysisSummary } from './file-step';
 import { useImportFlow } from './import-context';
+import { AddToLocalLeads } from './local-leads-panel';
 import { allValues, groupedTargets, targetLabel } from './mapping-targets';
 
 const SAMPLES = 3;
@@ -15,6 +16,7 @@ export function MappingStep() {
   const busy = useImportFlow((s) => s.busy);
   const setTarget = useImportFlow((s) => s.setTarget);
   const validate = useImportFlow((s) => s.validate);
+  const purpose = useImportFlow((s) => s.purpose);
   if (!analysis) return null;
 
   const options = groupedTargets(catalog);
@@ -90,12 +92,16 @@ export function MappingStep() {
           Two columns go to the same field ({targetLabel(twice)}); map each field from one column only.
         </Text>
       )}
-      <Group>
-        <Button onClick={() => void validate()} loading={busy === 'validate'} disabled={!emailMapped || Boolean(twice)}>
-          Validate
-        </Button>
-        <Badge variant="light">{analysis.rowCount} rows</Badge>
-      </Group>
+      {purpose === 'local' ? (
+        <AddToLocalLeads disabled={!emailMapped || Boolean(twice)} rows={analysis.rowCount} />
+      ) : (
+        <Group>
+          <Button onClick={() => void validate()} loading={busy === 'validate'} disabled={!emailMapped || Boolean(twice)}>
+            Validate
+          </Button>
+          <Badge variant="light">{analysis.rowCount} rows</Badge>
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -25,7 +25,9 @@ export function PastImports() {
           <Table.Th>Status</Table.Th>
           <Table.Th>Rows</Table.Th>
           <Table.Th>Created / updated</Table.Th>
-          <Table.Th>Skipped / failed</Table.Th>
+          <Table.Th>Unchanged</Table.Th>
+          <Table.Th>Failed</Table.Th>
+          <Table.Th title="Rows with errors or excluded in the review: never sent">Left out</Table.Th>
           <Table.Th>Started</Table.Th>
           <Table.Th />
         </Table.Tr>
@@ -46,9 +48,10 @@ export function PastImports() {
             <Table.Td>
               {count(job.counts.created)} / {count(job.counts.updated)}
             </Table.Td>
-            <Table.Td>
-              {count(job.counts.skipped)} / {count(job.counts.failed)}
-            </Table.Td>
+            <Table.Td>{count(job.counts.skipped)}</Table.Td>
+            <Table.Td>{count(job.counts.failed)}</Table.Td>
+            {/* An import that left rows out must not read as a clean one: invalid and excluded rows are counted here. */}
+            <Table.Td>{count(job.counts.invalid + job.counts.excluded)}</Table.Td>
             <Table.Td>{when(job.createdAt)}</Table.Td>
             <Table.Td>
               <Button size="xs" variant="default" onClick={() => void flow.getState().openJob(job)} aria-label={`Open ${job.name}`}>

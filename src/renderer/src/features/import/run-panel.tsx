@@ -1,8 +1,10 @@
 // Step 5 (also a recipe run): live progress from job.progress — bar, rates, ETA, outcome counts — with Pause / Resume / Cancel.
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import type { JobProgress } from '../../../../shared/domain/import';
+import type { LimiterState } from '../../../../shared/domain/limiter';
 import { ErrorAlert } from '../../components/error-alert';
-import { useImportFlow } from './import-context';
+import { useBulk, useImportFlow } from './import-context';
 import { STATUS_LABELS, count, eta, rate } from './format';
 import { Count } from './review-step';
 
@@ -12,6 +14,18 @@ export function runShare(progress: JobProgress): { settled: number; planned: num
   const settled = c.created + c.updated + c.skipped + c.failed;
   const planned = settled + c.ready;
   return { settled, planned, percent: planned === 0 ? 100 : Math.round((settled / planned) * 1000) / 10 };
+}
+
+/**
+ * Requests that started at Kartra in the last second, from the rate limiter itself (`limiter.state`): the one number
+ * that cannot exceed the limit, whatever the job estimates. Interactive and outbox requests count too — they share it.
+ */
+function RequestsPerSecond() {
+  const { api } = useBulk();
+  const [limiter, setLimiter] = useState<LimiterState | null>(null);
+  // The limiter pushes its state while requests move (at most ~10 a second); one app_id per connected account.
+  useEffect(() => api.on('limiter.state', setLimiter), [api]);
+  return <Stat label="Requests/s" value={limiter ? `${limiter.startsLastSecond} of ${limiter.limit}` : '—'} />;
 }
 
 export function RunPanel() {
@@ -37,8 +51,9 @@ export function RunPanel() {
       </Group>
       <Progress value={percent} aria-label="Import progress" size="lg" animated={running} />
       <Group gap="lg" role="group" aria-label="Run statistics">
+        <Stat label="Rows done" value={count(settled)} />
         <Stat label="Rows/s" value={rate(progress.rowsPerSec)} />
-        <Stat label="Calls/s" value={rate(progress.callsPerSec)} />
+        <RequestsPerSecond />
         <Stat label="ETA" value={running ? eta(progress.etaSec) : '—'} />
       </Group>
       <Group gap="lg" role="group" aria-label="Outcomes">

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { useSession } from '../../stores/stores-context';
 import { ProfilePanel } from '../profile/profile-panel';
 import { formatAge, formatLeadCount, isLookupQuery } from './format';
+import { FromFileBar } from './from-file-bar';
 import { LeadsTable } from './leads-table';
 import { SearchBar } from './search-bar';
 import { SelectionBar } from './selection-bar';
@@ -25,7 +26,12 @@ export function LeadsPage({ onNewLead, onEdit, onCloseProfile }: LeadsPageProps)
   const lookupQuery = useProfile((s) => s.lookupQuery);
   const searchError = useLeadSearch((s) => s.error);
 
-  const open = useCallback((row: LeadRow) => void profile.getState().open(row.id, { id: row.id, name: row.name, email: row.email }), [profile]);
+  // A lead from a file without a Kartra id is looked up by its email (the answer replaces the file's copy).
+  const open = useCallback(
+    (row: LeadRow) =>
+      void (/^\d+$/.test(row.id) ? profile.getState().open(row.id, { id: row.id, name: row.name, email: row.email }) : profile.getState().lookUp(row.email)),
+    [profile],
+  );
   const focusTable = useCallback(() => document.querySelector<HTMLElement>('[role="grid"][aria-label="Leads"]')?.focus(), []);
 
   return (
@@ -47,6 +53,7 @@ export function LeadsPage({ onNewLead, onEdit, onCloseProfile }: LeadsPageProps)
       )}
       {searchError && <ErrorAlert error={searchError} title="The local search failed" />}
       <CountLine />
+      <FromFileBar />
       <SelectionBar />
       <Group align="stretch" gap="sm" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
         <Stack gap={0} style={{ flex: '1 1 0', minWidth: 0, minHeight: 0 }}>

@@ -204,6 +204,9 @@ const GridRow = memo(
               <input type="checkbox" aria-label={`Select lead ${row.email}`} checked={checked} onChange={() => onToggle(row.id)} />
             </div>
             <div role="gridcell" className="ld-cell" title={row.name}>
+              {/* Before the name, so a narrow column's ellipsis never hides where the copy came from. */}
+              {row.source === 'file' && <span className="ld-source" title="Added from a file; not read from Kartra yet">from a file</span>}
+              {row.source === 'missing' && <span className="ld-source ld-source-missing" title="From a file; Kartra has no such lead">not in Kartra</span>}
               {row.name || <span className="ld-cell-dim">(no name)</span>}
             </div>
             <div role="gridcell" className="ld-cell" title={row.email}>
