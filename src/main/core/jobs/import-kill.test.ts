@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, type RunningSandbox } from '../sandbox';
-import { CoreHarness } from '../test-support/core-harness';
+import { CoreHarness } from '../testing/core-harness';
 
 const h = new CoreHarness();
 const children: ChildProcess[] = [];
@@ -15,7 +15,7 @@ afterEach(async () => {
   await h.cleanup();
 });
 
-const CHILD = resolve(__dirname, 'kill-child.ts');
+const CHILD = resolve(__dirname, 'testing/kill-child.ts');
 const ROWS = 60;
 const POINTS = 7;
 const apiKey = DEMO_ACCOUNT.apiKey;

@@ -8,7 +8,7 @@ import { csvDocument } from '../import/csv-write';
 import type { Logger } from '../log';
 import type { JobRecord, JobRepo } from './job-repo';
 import { toProgress } from './job-progress';
-import { JobRunner, type RunnerDeps } from './job-runner';
+import { JobRunner, type RunnerDeps } from '../writes/bulk-producer';
 import type { Pages } from './pages';
 import { RECIPE_HEADERS } from './row-plans';
 import type { RowRepo } from './row-repo';

@@ -1,11 +1,8 @@
 // Numbered schema migrations of the local database; append only, never edit a released one.
 import { JOBS_MIGRATION } from '../jobs/jobs-migration';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
   {

@@ -1,5 +1,5 @@
 // What the durability test tells its core child process (a JSON file) and what the child reports back (JSON lines).
-import type { OutboxItemView } from '../../../../shared/domain/outbox';
+import type { OutboxItemView } from '../../../../../shared/domain/outbox';
 
 export interface ChildConfig {
   dataDir: string;

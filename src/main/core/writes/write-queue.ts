@@ -9,11 +9,11 @@ import { AppError } from '../errors';
 import type { Logger } from '../log';
 import type { LeadCacheRepo } from '../store/lead-cache-repo';
 import { isEmptyEdit, withoutFields } from './conflicts';
-import { Connectivity } from './connectivity';
-import { OutboxDispatcher } from './dispatcher';
-import type { NewChange, OutboxItem, OutboxRepo, StoredStatus } from './outbox-repo';
-import { projectChange } from './project';
-import { toView } from './summary';
+import { Connectivity } from '../connection/connectivity';
+import { OutboxDispatcher } from './lead-dispatcher';
+import type { NewChange, OutboxItem, OutboxRepo, StoredStatus } from './write-repo';
+import { projectChange } from './project-change';
+import { toView } from './item-view';
 
 export interface OutboxServiceDeps {
   repo: OutboxRepo;

@@ -1,8 +1,8 @@
 // The durability test's model must be what Kartra does: here every planned change is sent on its own, one call
 // each, in order (no outbox, no batching), and the sandbox must end exactly where the model says.
 import { afterEach, describe, expect, it } from 'vitest';
-import { KartraClient } from '../../kartra/client';
-import { DEMO_ACCOUNT, startSandbox, type RunningSandbox } from '../../sandbox';
+import { KartraClient } from '../../../kartra/client';
+import { DEMO_ACCOUNT, startSandbox, type RunningSandbox } from '../../../sandbox';
 import { diffLead, keyOf, modelOf, newLeadModel, applyAction, type LeadModel } from './model';
 import { expectedState, planCatalog, planForLeads, Rng, withCreates, type PlannedChange } from './plan';
 

@@ -5,12 +5,12 @@ import type { KartraCaller } from '../kartra/caller';
 import { retrieveAccountTags } from '../kartra/commands-account';
 import { KartraApiError } from '../kartra/errors';
 import type { Logger } from '../log';
-import type { JobCounts, JobRecord, JobRepo } from './job-repo';
-import { RateMeter, type LiveStats } from './job-progress';
-import { planner, type PlannedRow } from './row-plans';
-import type { Pages } from './pages';
-import { RowCursor } from './row-cursor';
-import type { RowRecord, RowRepo, Settlement, Step } from './row-repo';
+import type { JobCounts, JobRecord, JobRepo } from '../jobs/job-repo';
+import { RateMeter, type LiveStats } from '../jobs/job-progress';
+import { planner, type PlannedRow } from '../jobs/row-plans';
+import type { Pages } from '../jobs/pages';
+import { RowCursor } from '../jobs/row-cursor';
+import type { RowRecord, RowRepo, Settlement, Step } from '../jobs/row-repo';
 import { firstStep, sendRow } from './row-sender';
 
 export interface RunnerDeps {

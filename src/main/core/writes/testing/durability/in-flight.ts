@@ -2,8 +2,8 @@
 // had in fact applied: the cases where a blind resend would have applied them twice.
 import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
-import type { OutboxChange } from '../../../../shared/domain/outbox';
-import type { SandboxLeadState } from '../../sandbox';
+import type { OutboxChange } from '../../../../../shared/domain/outbox';
+import type { SandboxLeadState } from '../../../sandbox';
 
 export interface InFlightItem {
   id: number;

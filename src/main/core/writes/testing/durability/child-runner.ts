@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildConfig, ChildMessage } from './child-protocol';
 
-const ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../../../..', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./core-child.ts', import.meta.url));
 
 type Waiter = { match: (m: ChildMessage) => boolean; resolve: (m: ChildMessage) => void };

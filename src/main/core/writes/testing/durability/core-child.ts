@@ -1,12 +1,12 @@
 // A Lead Desk core in its own process, driven like the UI drives it (core.handle), so a test can SIGKILL it for real.
 // Run: node --import tsx core-child.ts <config.json>   (config: ChildConfig; reports: ChildMessage JSON lines)
 import { readFileSync } from 'node:fs';
-import type { OutboxItemView } from '../../../../shared/domain/outbox';
-import type { Envelope } from '../../../../shared/ipc/envelope';
-import type { Core } from '../../core-types';
-import { createCore } from '../../create-core';
-import type { AccountSecret, SecretStore } from '../../credentials/secret-store';
-import { createLogger } from '../../log';
+import type { OutboxItemView } from '../../../../../shared/domain/outbox';
+import type { Envelope } from '../../../../../shared/ipc/envelope';
+import type { Core } from '../../../core-types';
+import { createCore } from '../../../create-core';
+import type { AccountSecret, SecretStore } from '../../../credentials/secret-store';
+import { createLogger } from '../../../log';
 import type { ChildConfig, ChildMessage } from './child-protocol';
 import { commandOf, recordedPrefix, type PlannedChange } from './plan';
 

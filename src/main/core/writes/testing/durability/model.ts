@@ -1,9 +1,9 @@
 // An independent model of what Kartra does to a lead, to compute the expected end state of a plan of changes
 // without the app's own code (it must not share the outbox's batching, collapsing or projection logic).
-import type { LeadAction } from '../../../../shared/domain/actions';
-import type { LeadRef } from '../../../../shared/domain/lead';
-import type { SandboxLeadState } from '../../sandbox';
-import type { PlannedChange } from './plan';
+import type { LeadAction } from '../../../../../shared/domain/actions';
+import type { LeadRef } from '../../../../../shared/domain/lead';
+import type { SandboxLeadState } from '../../../sandbox';
+import type { PlannedChange } from './planned-change';
 
 /** The parts of a lead the plans change, as the sandbox's inspector reports them. */
 export interface LeadModel {

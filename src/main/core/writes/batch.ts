@@ -3,7 +3,7 @@
 import { actionTarget } from '../../../shared/domain/action-target';
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { CreateLeadData, EditLeadData } from '../../../shared/domain/lead-input';
-import type { OutboxItem } from './outbox-repo';
+import type { OutboxItem } from './write-repo';
 
 /** Kartra allows "any number" of chained actions; a bound keeps one failure from touching too many items. */
 export const MAX_ACTIONS_PER_CALL = 20;

@@ -7,7 +7,7 @@ import type { LeadAction } from '../../../shared/domain/actions';
 import type { EditLeadData } from '../../../shared/domain/lead-input';
 import type { ImportOptions } from '../../../shared/domain/import';
 import { actionVerdict, fieldsVerdict, type LeadState } from '../kartra/verify';
-import type { Step } from './row-repo';
+import type { Step } from '../jobs/row-repo';
 
 const POSITIVE = new Set<LeadAction['cmd']>(['assign_tag', 'subscribe_lead_to_list', 'subscribe_lead_to_sequence_at_step']);
 

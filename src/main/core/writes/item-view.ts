@@ -1,7 +1,7 @@
 // Human one-liners for queued changes ("Assign tag VIP") and the view the UI receives.
 import { describeAction } from '../../../shared/domain/describe-action';
 import type { OutboxChange, OutboxItemView, OutboxStatus } from '../../../shared/domain/outbox';
-import type { OutboxItem } from './outbox-repo';
+import type { OutboxItem } from './write-repo';
 
 const label = (field: string) => field.replace(/_/g, ' ').replace(/^lead /, '');
 

@@ -3,11 +3,11 @@
 //   node --import tsx kill-child.ts <first|resume> <dataDir> <apiUrl> [csvPath]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileAnalysis, JobProgress } from '../../../shared/domain/import';
-import { createCore } from '../create-core';
-import type { AccountSecret, SecretStore } from '../credentials/secret-store';
-import { silentLogger } from '../log';
-import { DEMO_ACCOUNT, SANDBOX_APP_ID } from '../sandbox';
+import type { FileAnalysis, JobProgress } from '../../../../shared/domain/import';
+import { createCore } from '../../create-core';
+import type { AccountSecret, SecretStore } from '../../credentials/secret-store';
+import { silentLogger } from '../../log';
+import { DEMO_ACCOUNT, SANDBOX_APP_ID } from '../../sandbox';
 
 /** Secrets in a file in the data dir, so the second process can reconnect without the OS keychain (test only). */
 class FileSecretStore implements SecretStore {

@@ -1,6 +1,6 @@
 // The seeded plans behind the durability test: fair per-lead shares, creates before their follow-ups, exact outbox prefixes.
 import { describe, expect, it } from 'vitest';
-import type { SandboxLeadState } from '../../sandbox';
+import type { SandboxLeadState } from '../../../sandbox';
 import { keyOf, modelOf } from './model';
 import { commandOf, outboxChangesOf, planForLeads, recordedPrefix, Rng, withCreates, type PlanCatalog, type PlannedChange } from './plan';
 

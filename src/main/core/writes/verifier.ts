@@ -3,7 +3,7 @@
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { Lead } from '../../../shared/domain/lead';
 import type { AppErrorData } from '../../../shared/ipc/envelope';
-import type { OutboxItem } from './outbox-repo';
+import type { OutboxItem } from './write-repo';
 
 export interface RecoveryPlan {
   /** Kartra has these already: remove them (kartraId: the lead's id, learnt from a create that happened). */

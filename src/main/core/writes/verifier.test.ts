@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Lead } from '../../../shared/domain/lead';
-import { planRecovery } from './recovery';
-import { act, give, item, tag, take } from './test-items';
+import { planRecovery } from './verifier';
+import { act, give, item, tag, take } from './testing/test-items';
 
 const lead = (over: Partial<Lead> = {}) => ({ id: '42', email: 'a@example.com', score: 10, tags: [], calendars: null, ...over }) as Lead;
 

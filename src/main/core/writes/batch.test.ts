@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBatch, isNoop, MAX_ACTIONS_PER_CALL } from './batch';
-import { act, give, item, tag, take, untag } from './test-items';
+import { act, give, item, tag, take, untag } from './testing/test-items';
 
 describe('buildBatch', () => {
   it('chains a create with the actions queued after it', () => {

@@ -10,9 +10,9 @@ import { sendActions, sendCreate, sendEdit, type ChainOutcome } from '../kartra/
 import { readLeadState } from '../kartra/commands-lead';
 import { describeKartraError } from '../kartra/error-codes';
 import { KartraApiError, RateLimitedError, TransportError } from '../kartra/errors';
-import { isNotSent } from '../outbox/connectivity';
-import { decideRecovery } from './row-recovery';
-import type { Settlement, Step } from './row-repo';
+import { isNotSent } from '../connection/connectivity';
+import { decideRecovery } from './row-chain';
+import type { Settlement, Step } from '../jobs/row-repo';
 
 export interface RowPlan {
   row: number;

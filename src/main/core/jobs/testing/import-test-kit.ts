@@ -1,10 +1,10 @@
 // Test helpers for imports and recipe runs: a core connected to a sandbox, chunked uploads, waiting for a job to settle.
-import type { AccountInfo } from '../../../shared/domain/account';
-import type { FileAnalysis, JobProgress, JobStatus } from '../../../shared/domain/import';
-import type { Core, CoreOptions } from '../core-types';
-import { DEMO_ACCOUNT, SANDBOX_APP_ID, type RunningSandbox } from '../sandbox';
-import { type CoreHarness, valueOf } from '../test-support/core-harness';
-import { waitUntil } from '../test-support/wait';
+import type { AccountInfo } from '../../../../shared/domain/account';
+import type { FileAnalysis, JobProgress, JobStatus } from '../../../../shared/domain/import';
+import type { Core, CoreOptions } from '../../core-types';
+import { DEMO_ACCOUNT, SANDBOX_APP_ID, type RunningSandbox } from '../../sandbox';
+import { type CoreHarness, valueOf } from '../../testing/core-harness';
+import { waitUntil } from '../../testing/wait';
 
 /** A fast core: the limiter far above the sandbox's (unlimited) rate, short network probes. */
 export const FAST: Partial<CoreOptions> = { limiter: { limit: 2_000 }, probeBackoffMs: [40, 80, 160], confirmWaitMs: 2_000 };

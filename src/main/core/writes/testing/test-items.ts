@@ -1,7 +1,7 @@
 // Builders of outbox items for unit tests of the pure outbox functions.
-import type { LeadAction } from '../../../shared/domain/actions';
-import type { OutboxChange } from '../../../shared/domain/outbox';
-import type { OutboxItem } from './outbox-repo';
+import type { LeadAction } from '../../../../shared/domain/actions';
+import type { OutboxChange } from '../../../../shared/domain/outbox';
+import type { OutboxItem } from '../write-repo';
 
 let nextId = 1;
 

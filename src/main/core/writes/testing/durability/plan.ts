@@ -1,17 +1,16 @@
 // Seeded plans of lead changes for the durability test and the replay benchmark: each change is one UI command
 // (leads.applyActions / leads.edit / leads.create), and the outbox items it must leave behind.
 import { isDeepStrictEqual } from 'node:util';
-import type { LeadAction } from '../../../../shared/domain/actions';
-import type { LeadRef } from '../../../../shared/domain/lead';
-import type { CreateLeadInput, EditLeadChanges } from '../../../../shared/domain/lead-input';
-import type { OutboxChange } from '../../../../shared/domain/outbox';
-import type { SandboxCatalog, SandboxLeadState } from '../../sandbox';
+import type { LeadAction } from '../../../../../shared/domain/actions';
+import type { LeadRef } from '../../../../../shared/domain/lead';
+import type { CreateLeadInput, EditLeadChanges } from '../../../../../shared/domain/lead-input';
+import type { OutboxChange } from '../../../../../shared/domain/outbox';
+import type { SandboxCatalog, SandboxLeadState } from '../../../sandbox';
 import { applyChange, keyOf, modelOf, newLeadModel, type LeadModel } from './model';
 
-export type PlannedChange =
-  | { kind: 'actions'; lead: LeadRef; actions: LeadAction[] }
-  | { kind: 'edit'; lead: LeadRef; changes: EditLeadChanges; seen: Record<string, string>; actions: LeadAction[] }
-  | { kind: 'create'; lead: CreateLeadInput; actions: LeadAction[] };
+import type { PlannedChange } from './planned-change';
+
+export type { PlannedChange } from './planned-change';
 
 /** The contract command (and its input) the UI would send for this change. */
 export function commandOf(change: PlannedChange): { command: 'leads.applyActions' | 'leads.edit' | 'leads.create'; input: unknown } {

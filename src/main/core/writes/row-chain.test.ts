@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { Lead } from '../../../shared/domain/lead';
 import type { LeadState } from '../kartra/verify';
-import { chainOrder, decideRecovery, evidenceAction, importActions } from './row-recovery';
+import { chainOrder, decideRecovery, evidenceAction, importActions } from './row-chain';
 
 function state(overrides: Partial<Lead> = {}): LeadState {
   const lead = {

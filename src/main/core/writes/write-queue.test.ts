@@ -9,8 +9,8 @@ import type { WriteReceipt } from '../../../shared/ipc/contract';
 import type { Core } from '../core-types';
 import { SessionSecretStore } from '../credentials/secret-store';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL, SANDBOX_APP_ID, type RunningSandbox } from '../sandbox';
-import { CoreHarness, errorOf, valueOf } from '../test-support/core-harness';
-import { waitUntil } from '../test-support/wait';
+import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';
+import { waitUntil } from '../testing/wait';
 
 const h = new CoreHarness();
 afterEach(() => h.cleanup());

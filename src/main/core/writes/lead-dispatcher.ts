@@ -9,9 +9,9 @@ import { UncertainWriteError } from '../kartra/uncertain-write-error';
 import type { Logger } from '../log';
 import { buildBatch, isNoop, type Batch } from './batch';
 import { findConflicts } from './conflicts';
-import { isNotSent, isOfflineError, type Connectivity } from './connectivity';
-import type { OutboxItem, OutboxRepo } from './outbox-repo';
-import { planRecovery } from './recovery';
+import { isNotSent, isOfflineError, type Connectivity } from '../connection/connectivity';
+import type { OutboxItem, OutboxRepo } from './write-repo';
+import { planRecovery } from './verifier';
 
 /**
  * An edit that did not go out at once (offline, or it waited in the queue across a restart) may meet a
