@@ -18,8 +18,11 @@ import { AccountCacheRepo } from './store/account-cache-repo';
 import { AccountsRepo } from './store/accounts-repo';
 import { openDatabase } from './store/database';
 import { LeadCacheRepo } from './store/lead-cache-repo';
-import { OutboxRepo } from './writes/write-repo';
-import { OutboxService } from './writes/write-queue';
+import { Connectivity } from './connection/connectivity';
+import { HistoryRepo } from './writes/history-repo';
+import { LaneSlots } from './writes/lane-slots';
+import { WriteQueue } from './writes/write-queue';
+import { WriteRepo } from './writes/write-repo';
 import { SettingsRepo } from './store/settings-repo';
 import { ImportService } from './import/import-service';
 import { MappingRepo } from './import/mapping-repo';
@@ -49,7 +52,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const status = (): AppStatus => ({
     version: options.version,
     account: connection.info(),
-    online: outbox.connectivity.isOnline(),
+    online: connectivity.isOnline(),
     defaultAppId: options.defaultAppId ?? null,
     keychain: vault.status(),
   });
@@ -60,20 +63,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sandbox,
     vault,
     log,
+    http: options.kartraHttp,
     onChange: () => {
       events.emit('app.status', status());
       outbox.resume();
       jobs.onAccountChange();
     },
   });
-  const outbox: OutboxService = new OutboxService({
-    repo: new OutboxRepo(db),
+  // One probe loop with one backoff for everything that talks to Kartra.
+  const connectivity: Connectivity = new Connectivity({
+    probe: async () => {
+      await connection.current()?.client.retrieveAccountTags({ lane: 'outbox' });
+    },
+    onChange: () => outbox.onConnectivityChange(),
+    backoffMs: options.probeBackoffMs,
+  });
+  const historyRepo = new HistoryRepo(db);
+  // One set of slots for every write: the interactive and replay lanes always find room beside an import.
+  const jobConcurrency = options.jobConcurrency ?? 24;
+  const slots = new LaneSlots({ total: Math.max(options.outboxConcurrency ?? 24, jobConcurrency) + 4, bulk: jobConcurrency });
+  const outbox: WriteQueue = new WriteQueue({
+    repo: new WriteRepo(db),
+    history: historyRepo,
+    slots,
+    connectivity,
     connection,
     cache: leadCache,
     log,
     concurrency: options.outboxConcurrency,
-    probeBackoffMs: options.probeBackoffMs,
     onItem: (view) => events.emit('outbox.item', view),
+    onHistory: (entry) => events.emit('history.entry', entry),
     onState: (state) => {
       events.emit('outbox.state', state);
       if (state.online !== lastOnline) {
@@ -81,10 +100,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         events.emit('app.status', status());
       }
     },
-    onLeadUpdated: (accountId, leadId) => {
-      const cached = leadCache.get(accountId, { id: leadId });
-      if (cached) events.emit('lead.updated', { accountId, lead: cached.lead });
-    },
+    onLeadUpdated: (accountId, lead) => events.emit('lead.updated', { accountId, lead }),
   });
   const accounts = new AccountsService({
     accounts: accountsRepo,
@@ -112,9 +128,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     connection,
     log,
     emit: (progress) => events.emit('job.progress', progress),
-    concurrency: options.jobConcurrency,
-    probeBackoffMs: options.probeBackoffMs,
-    connectivity: outbox.connectivity,
+    concurrency: jobConcurrency,
+    connectivity,
+    slots,
+    history: outbox.history,
+    cache: outbox.cacheSync,
   });
   const parseWorker = new ParseWorker({ log, entry: resolveWorkerEntry(options.importWorkerPath) });
   const imports = new ImportService({
@@ -144,9 +162,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'leads.find': async ({ query }) => leads.find(query),
     'leads.search': async ({ query, offset, limit }) => leads.search(query, offset, limit),
     'leads.profile': async ({ id }) => leads.profile(id),
-    'leads.create': async ({ lead, actions }) => leads.create(lead, actions),
-    'leads.edit': async ({ lead, changes, seen, actions }) => leads.edit(lead, changes, seen, actions),
-    'leads.applyActions': async ({ lead, actions }) => leads.applyActions(lead, actions),
+    'leads.create': async ({ lead, actions, source }) => leads.create(lead, actions, source),
+    'leads.edit': async ({ lead, changes, seen, actions, source }) => leads.edit(lead, changes, seen, actions, source),
+    'leads.applyActions': async ({ lead, actions, source }) => leads.applyActions(lead, actions, source),
     'leads.checkEmail': async ({ email, exceptLeadId }) => leads.checkEmail(email, exceptLeadId),
     'account.tags': async ({ refresh }) => account.tags(refresh),
     'account.lists': async ({ refresh }) => account.lists(refresh),
@@ -159,9 +177,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'outbox.discard': async ({ ids }) => outbox.discard(ids),
     'outbox.edit': async ({ id, change }) => outbox.edit(id, change),
     'outbox.resolve': async ({ id, keep }) => outbox.resolve(id, keep),
-    // Placeholders until the write queue (core/writes) keeps History and needs-check items.
-    'outbox.settleCheck': async () => outbox.state(),
-    'history.list': async () => ({ entries: [], nextBeforeId: null }),
+    'outbox.settleCheck': async ({ id, decision }) => outbox.settleCheck(id, decision),
+    'history.list': async ({ accountId, ...filter }) =>
+      historyRepo.list({ ...filter, accountIds: accountId === 'all' ? 'all' : [accountId ?? connection.require().account.id] }),
     'import.begin': async ({ fileName, bytes }) => imports.begin(fileName, bytes),
     'import.chunk': async ({ jobId, offset, data, final }) => imports.chunk(jobId, offset, data, final),
     'import.analyze': async ({ jobId }) => imports.analyze(jobId),
@@ -189,15 +207,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handle: (command, input) => router.handle(command, input),
     onEvent: (listener) => events.on(listener),
     builtinSandbox: () => sandbox.current(),
-    setOsOnline: (online) => outbox.setOsOnline(online),
+    setOsOnline: (online) => connectivity.setOsOnline(online),
     outboxIdle: () => outbox.idle(),
     importFile: (path) => imports.fromFile(path),
     async close() {
       if (closed) return;
       closed = true;
       await jobs.close();
-      outbox.close();
-      await outbox.idle();
+      await outbox.close();
+      connectivity.close();
       await connection.close();
       limiters.closeAll();
       await sandbox.close();

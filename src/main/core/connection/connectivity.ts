@@ -1,4 +1,5 @@
-// Online/offline as far as Kartra is concerned: learnt from failed requests and the OS, re-checked by probes with backoff.
+// The one connectivity module: online/offline as far as Kartra is concerned, learnt from failed requests and the OS,
+// re-checked by one probe loop with one backoff. The write queue, the bulk producer and reads all report to it.
 import { LimiterClosedError } from '../kartra/rate-limiter';
 import { TransportError } from '../kartra/errors';
 
@@ -30,8 +31,25 @@ export class Connectivity {
   private probing = false;
   private nextProbe: number | null = null;
   private closed = false;
+  private readonly onlineWaiters = new Set<() => void>();
 
   constructor(private readonly options: ConnectivityOptions) {}
+
+  /** Resolves when Kartra answers again (at once when online); `cancel` resolves it early (a job was paused). */
+  whenOnline(): { promise: Promise<void>; cancel: () => void } {
+    let cancel = () => undefined as void;
+    const promise = this.isOnline()
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const done = () => {
+            this.onlineWaiters.delete(done);
+            resolve();
+          };
+          cancel = done;
+          this.onlineWaiters.add(done);
+        });
+    return { promise, cancel };
+  }
 
   isOnline(): boolean {
     return this.online && this.osOnline;
@@ -62,6 +80,7 @@ export class Connectivity {
       this.probeSoon(0);
     }
     this.options.onChange();
+    if (this.isOnline()) [...this.onlineWaiters].forEach((wake) => wake());
   }
 
   /** Forget the backoff and probe now (e.g. the user pressed "retry" or switched accounts). */
@@ -76,6 +95,7 @@ export class Connectivity {
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
+    [...this.onlineWaiters].forEach((wake) => wake());
   }
 
   private set(online: boolean): void {
@@ -86,6 +106,7 @@ export class Connectivity {
       this.nextProbe = null;
     }
     this.options.onChange();
+    if (this.isOnline()) [...this.onlineWaiters].forEach((wake) => wake());
   }
 
   private scheduleProbe(): void {

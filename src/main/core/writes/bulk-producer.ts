@@ -1,9 +1,10 @@
-// Runs one job's rows on the bulk lane: several rows in flight (the rate limiter paces them), each journaled
-// before its call leaves; in-flight rows of an earlier run are checked first; network loss waits for Kartra.
+// The write queue's bulk producer: reads one job's rows (import or recipe) from its file and journal and sends them
+// on the bulk lane of the queue's slots — several rows in flight, each journaled before its call leaves, rows of
+// the same lead never at once; in-flight rows of an earlier run are verified first; network loss waits on the one
+// connectivity module. Every settled row goes to History and, once Kartra confirmed it, to the lead cache.
 import { AppError } from '../errors';
 import type { KartraCaller } from '../kartra/caller';
-import { retrieveAccountTags } from '../kartra/commands-account';
-import { KartraApiError } from '../kartra/errors';
+import type { Connectivity } from '../connection/connectivity';
 import type { Logger } from '../log';
 import type { JobCounts, JobRecord, JobRepo } from '../jobs/job-repo';
 import { RateMeter, type LiveStats } from '../jobs/job-progress';
@@ -11,7 +12,10 @@ import { planner, type PlannedRow } from '../jobs/row-plans';
 import type { Pages } from '../jobs/pages';
 import { RowCursor } from '../jobs/row-cursor';
 import type { RowRecord, RowRepo, Settlement, Step } from '../jobs/row-repo';
-import { firstStep, sendRow } from './row-sender';
+import type { CacheSync } from './cache-sync';
+import { fieldChanges, type HistoryRecorder } from './history-recorder';
+import { leadKey, type LaneSlots } from './lane-slots';
+import { firstStep, sendRow, type RowResult } from './row-sender';
 
 export interface RunnerDeps {
   jobs: JobRepo;
@@ -20,10 +24,11 @@ export interface RunnerDeps {
   /** The client of the job's account while that account is current, else undefined. */
   caller: () => KartraCaller | undefined;
   concurrency: number;
-  /** Waits between "is Kartra back?" probes while the network is down. */
-  probeBackoffMs: readonly number[];
-  /** The app-wide online state (shared with the outbox), told about what the runner sees. */
-  connectivity?: { reportFailure(error: unknown): void; reportSuccess(): void };
+  /** The app-wide online state: told what the rows see, waited on while Kartra cannot be reached. */
+  connectivity: Pick<Connectivity, 'reportFailure' | 'reportSuccess' | 'whenOnline' | 'isOnline' | 'probeSoon'>;
+  slots: LaneSlots;
+  history: HistoryRecorder;
+  cache: CacheSync;
   log: Logger;
   /** Something changed; `urgent` for status changes (otherwise the listener throttles). */
   onChange: (urgent: boolean) => void;
@@ -223,20 +228,27 @@ export class JobRunner {
         return caller.call(body, options);
       },
     };
-    const result = await sendRow(
-      counting,
-      plan,
-      item.step ?? firstStep(plan.mode),
-      { inFlight: (step) => !this.detached && this.deps.rows.markInFlight(jobId, item.row, step, key, item.leadId) },
-      item.recovering,
-    );
+    const release = await this.deps.slots.acquire('bulk', leadKey(plan.lead ? { email: plan.lead.email } : { id: plan.ref.id, email: plan.ref.email }));
+    let result: RowResult;
+    try {
+      result = await sendRow(
+        counting,
+        plan,
+        item.step ?? firstStep(plan.mode),
+        { inFlight: (step) => !this.detached && this.deps.rows.markInFlight(jobId, item.row, step, key, item.leadId) },
+        item.recovering,
+      );
+    } finally {
+      release();
+    }
     if (this.detached) return 'ok';
     if (result.kind === 'settled') {
-      this.deps.connectivity?.reportSuccess();
+      this.deps.connectivity.reportSuccess();
       this.settle(item.row, result.settlement);
+      this.remember(plan, result);
       return 'ok';
     }
-    this.deps.connectivity?.reportFailure(result.error);
+    this.deps.connectivity.reportFailure(result.error);
     if (result.kind === 'not_sent') {
       this.deps.rows.runInTransaction(() => {
         this.deps.rows.backToReady(jobId, item.row);
@@ -245,6 +257,30 @@ export class JobRunner {
       this.floor = Math.min(this.floor, item.row);
     }
     return 'network';
+  }
+
+  /** History for the row, and the lead cache once Kartra confirmed the lead (searchable at once). */
+  private remember(plan: Extract<PlannedRow, { plan: unknown }>['plan'], result: Extract<RowResult, { kind: 'settled' }>): void {
+    const { settlement } = result;
+    if (settlement.reason === 'invalid') return;
+    const head = plan.mode === 'recipe' ? [] : [plan.lead ? (settlement.status === 'updated' || settlement.reason === 'missing' ? { kind: 'edit' as const, changes: fieldsWithout(plan.lead) } : { kind: 'create' as const, lead: plan.lead }) : null].filter((c) => c !== null);
+    const changes = [...head, ...plan.actions.map((action) => ({ kind: 'action' as const, action }))];
+    const parts = result.parts.length === changes.length ? result.parts : changes.map(() => ({ outcome: settlement.status === 'failed' ? ('failed' as const) : settlement.status === 'skipped' ? ('skipped' as const) : ('done' as const), message: settlement.outcome }));
+    this.deps.history.record(
+      {
+        accountId: this.job.accountId,
+        leadId: settlement.leadId,
+        leadEmail: plan.lead?.email ?? plan.ref.email ?? null,
+        source: this.job.kind === 'recipe' ? 'recipe' : 'import',
+        jobId: this.job.id,
+        changes,
+        fields: plan.lead ? fieldChanges(plan.lead, result.lead ?? undefined) : [],
+      },
+      parts,
+    );
+    if (!settlement.leadId || (settlement.status !== 'created' && settlement.status !== 'updated' && settlement.reason !== 'partial')) return;
+    if (result.lead) this.deps.cache.read(this.job.accountId, result.lead);
+    else this.deps.cache.confirmed(this.job.accountId, settlement.leadId, changes.filter((_, i) => parts[i]?.outcome === 'done'));
   }
 
   private settle(row: number, settlement: Settlement): void {
@@ -272,30 +308,22 @@ export class JobRunner {
     return { total: this.job.total, ready: Math.max(0, this.job.total - settled), ...counts };
   }
 
-  /** Probes Kartra with backoff until it answers; false when the job was stopped meanwhile. */
+  /** Waits until the one connectivity module sees Kartra answer again; false when the job was stopped meanwhile. */
   private async waitForKartra(): Promise<boolean> {
-    const steps = this.deps.probeBackoffMs;
-    for (let attempt = 0; !this.stopKind; attempt++) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, steps[Math.min(attempt, steps.length - 1)] ?? 1000);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
-      if (this.stopKind) return false;
-      const caller = this.deps.caller();
-      if (!caller) return true; // the pass reports the missing account
-      try {
-        await retrieveAccountTags(caller, 'bulk');
-        this.deps.connectivity?.reportSuccess();
-        return true;
-      } catch (error) {
-        if (error instanceof KartraApiError) return true; // Kartra answered: the network is back
-        this.deps.connectivity?.reportFailure(error);
-      }
-    }
-    return false;
+    if (this.stopKind) return false;
+    // A failure that did not take the app offline (the limiter closing, a refusal at the door): probe first.
+    if (this.deps.connectivity.isOnline()) this.deps.connectivity.probeSoon(250);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const wait = this.deps.connectivity.whenOnline();
+    this.wake = wait.cancel;
+    await wait.promise;
+    this.wake = null;
+    return !this.stopKind;
   }
+}
+
+/** The row's lead fields as an edit (an update of an existing lead). */
+function fieldsWithout(lead: { email: string }): Record<string, unknown> {
+  const { email: _email, ...fields } = lead;
+  return fields;
 }

@@ -34,7 +34,7 @@ export function toView(item: OutboxItem, status: OutboxStatus = item.status): Ou
     attempts: item.attempts,
     error: item.error,
     conflict: item.conflict,
-    check: null,
+    check: item.check,
     madeOffline: item.madeOffline,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,

@@ -1,5 +1,7 @@
-// Sends one row of a job: one chained call for a new lead, at most two for an existing one (create → 244 → edit),
-// and after a lost answer or a crash, a read of the lead before anything is sent again.
+// Sends one row of a job (the bulk producer's unit of work): one chained call for a new lead, at most two for an
+// existing one (create → 244 → edit). Outcomes follow the one rule (done, failed, unknown); unknown parts — a lost
+// answer, fewer results than actions, a crash while the call was out — are settled by reading the lead through
+// the one verifier, and only what is shown not applied is sent again.
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { ImportMode } from '../../../shared/domain/import';
 import type { LeadRef } from '../../../shared/domain/lead';
@@ -8,10 +10,14 @@ import { toAppError } from '../api/to-app-error';
 import type { KartraCaller } from '../kartra/caller';
 import { sendActions, sendCreate, sendEdit, type ChainOutcome } from '../kartra/chain';
 import { readLeadState } from '../kartra/commands-lead';
+import type { ActionOutcome } from '../../../shared/domain/history';
+import type { LeadState } from '../kartra/verify';
 import { describeKartraError } from '../kartra/error-codes';
 import { KartraApiError, RateLimitedError, TransportError } from '../kartra/errors';
 import { isNotSent } from '../connection/connectivity';
-import { decideRecovery } from './row-chain';
+import { isLeadNotFound } from '../kartra/error-codes';
+import { evidenceAction } from './row-chain';
+import { verifyWrite, type PartOutcome, type VerifyResult } from './verifier';
 import type { Settlement, Step } from '../jobs/row-repo';
 
 export interface RowPlan {
@@ -25,8 +31,11 @@ export interface RowPlan {
   actions: LeadAction[];
 }
 
+/** How each part of the row's chain ended, for History: [create/edit (if any), ...actions]. */
+export type RowParts = { outcome: ActionOutcome; kartraType?: string | null; message?: string | null }[];
+
 export type RowResult =
-  | { kind: 'settled'; settlement: Settlement }
+  | { kind: 'settled'; settlement: Settlement; parts: RowParts; lead: LeadState['lead'] | null }
   /** Nothing reached Kartra (network down, limiter closed): the row waits to be sent again. */
   | { kind: 'not_sent'; error: unknown }
   /** It may have reached Kartra and the lead could not be read to tell: the row stays in flight. */
@@ -34,8 +43,7 @@ export type RowResult =
 
 export const firstStep = (mode: RowPlan['mode']): Step => (mode === 'recipe' ? 'actions' : mode === 'update' ? 'edit' : 'create');
 
-const settled = (settlement: Settlement): RowResult => ({ kind: 'settled', settlement });
-const NOT_FOUND = new Set(['243', '234']);
+
 const DONE_STATUS = { create: 'created', edit: 'updated', actions: 'updated' } as const;
 const DONE_TEXT = { create: 'Created', edit: 'Updated', actions: 'Applied' } as const;
 
@@ -45,20 +53,18 @@ function fieldsOf(plan: RowPlan): EditLeadData {
   return fields;
 }
 
-function send(caller: KartraCaller, plan: RowPlan, step: Step): Promise<ChainOutcome> {
-  if (step === 'create') return sendCreate(caller, 'bulk', plan.lead!, plan.actions);
-  if (step === 'edit') return sendEdit(caller, 'bulk', { email: plan.lead!.email }, fieldsOf(plan), plan.actions);
-  return sendActions(caller, 'bulk', plan.ref, plan.actions);
+function send(caller: KartraCaller, plan: RowPlan, step: Step, actions: readonly LeadAction[]): Promise<ChainOutcome> {
+  if (step === 'create') return sendCreate(caller, 'bulk', plan.lead!, actions);
+  if (step === 'edit') return sendEdit(caller, 'bulk', { email: plan.lead!.email }, fieldsOf(plan), actions);
+  return sendActions(caller, 'bulk', plan.ref, actions);
 }
 
-function fromChain(step: Step, outcome: ChainOutcome): Settlement {
-  const refused = outcome.results.filter((r) => !r.ok && !r.notRun);
-  const notRun = outcome.results.filter((r) => r.notRun);
-  if (refused.length === 0 && notRun.length === 0) return { status: DONE_STATUS[step], outcome: DONE_TEXT[step], reason: 'done', leadId: outcome.leadId };
+function fromChain(step: Step, leadId: string | null, results: readonly { cmd: string; ok: boolean; message: string; kartraType?: string }[]): Settlement {
+  const refused = results.filter((r) => !r.ok);
+  if (refused.length === 0) return { status: DONE_STATUS[step], outcome: DONE_TEXT[step], reason: 'done', leadId };
   const done = step === 'create' ? 'Lead created' : step === 'edit' ? 'Lead updated' : 'Lead found';
   const parts = refused.map((r) => `${r.cmd}: ${r.message}${r.kartraType ? ` (Kartra ${r.kartraType})` : ''}`);
-  const skipped = notRun.length > 0 ? `; not run: ${notRun.map((r) => r.cmd).join(', ')}` : '';
-  return { status: 'failed', outcome: `${done}${outcome.leadId ? ` (id ${outcome.leadId})` : ''}, but Kartra refused ${parts.join('; ')}${skipped}`, reason: 'partial', leadId: outcome.leadId };
+  return { status: 'failed', outcome: `${done}${leadId ? ` (id ${leadId})` : ''}, but Kartra refused ${parts.join('; ')}`, reason: 'partial', leadId };
 }
 
 /** Kartra refused the call at actions[0]: nothing of it was applied. */
@@ -67,7 +73,7 @@ function afterRefusal(plan: RowPlan, step: Step, error: KartraApiError): Step | 
     if (plan.mode === 'upsert') return 'edit';
     return { status: 'skipped', outcome: 'A lead with this email already exists in Kartra (create only: left unchanged)', reason: 'exists', leadId: null };
   }
-  if (step === 'edit' && NOT_FOUND.has(error.type)) {
+  if (step === 'edit' && isLeadNotFound(error.type)) {
     if (plan.mode === 'upsert') return 'create';
     return { status: 'skipped', outcome: 'No lead with this email in Kartra (update only: not created)', reason: 'missing', leadId: null };
   }
@@ -80,55 +86,144 @@ export interface RowJournal {
   inFlight(step: Step): void;
 }
 
+type Part = { outcome: PartOutcome; kartraType?: string; message: string };
+const CONFIRMED = 'Applied (confirmed by reading the lead)';
+
 /**
  * Runs the row to a settlement. `recovering` means a call of `step` may already have reached Kartra
- * (the app stopped while it was in flight): the lead is read first and the chain re-sent only when
- * the read shows it was not applied.
+ * (the app stopped while it was in flight): the lead is read first and only what it shows not applied is sent.
  */
 export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, journal: RowJournal, recovering: boolean): Promise<RowResult> {
   let current = step;
-  let verify = recovering;
+  // Per part: [head, ...plan.actions]; unknown parts are settled by the next verification.
+  let parts: Part[] | null = recovering ? unknownParts(plan, step) : null;
+  let pending: number[] | null = null; // indexes of plan.actions still to send after a verification
+  let leadId: string | null = null;
+  const result = (settlement: Settlement, lead: LeadState['lead'] | null = null): RowResult => ({
+    kind: 'settled',
+    settlement: { ...settlement, leadId: settlement.leadId ?? leadId },
+    parts: (parts ?? []).map((p) => ({ outcome: p.outcome === 'unknown' ? 'unknown' : p.outcome, kartraType: p.kartraType ?? null, message: p.message })),
+    lead,
+  });
   // create → 244 → edit is the normal upsert; the bound only stops a lead that keeps vanishing and reappearing.
   for (let round = 0; round < 5; round++) {
-    if (verify) {
-      verify = false;
-      let state;
+    if (parts?.some((p) => p.outcome === 'unknown')) {
+      let state: LeadState | null;
       try {
-        state = await readLeadState(caller, plan.lead ? { email: plan.lead.email } : plan.ref, 'bulk');
+        state = await readLeadState(caller, leadId ? { id: leadId } : plan.lead ? { email: plan.lead.email } : plan.ref, 'bulk');
       } catch (error) {
         if (error instanceof KartraApiError) {
           const described = describeKartraError(error.type, error.kartraMessage);
-          return settled({ status: 'failed', outcome: `Reading the lead to check an interrupted call failed: ${described.message}`, reason: 'kartra', leadId: null });
+          return result({ status: 'failed', outcome: `Reading the lead to check an interrupted call failed: ${described.message}`, reason: 'kartra', leadId: null });
         }
         return { kind: 'unknown', error };
       }
-      const decision = decideRecovery({ step: current, state, fields: current === 'actions' ? {} : fieldsOf(plan), actions: plan.actions });
-      const leadId = state?.lead.id || null;
-      if (decision.kind === 'applied') {
-        return settled({ status: DONE_STATUS[current], outcome: `${DONE_TEXT[current]} (confirmed by reading the lead after the connection was lost)`, reason: 'done', leadId });
+      const verdicts = verifyRow(plan, current, parts, state);
+      leadId = verdicts.leadId ?? leadId;
+      if (verdicts.missing) {
+        // No lead: nothing anchored on it can have happened. A create is simply sent again; anything else
+        // is answered as Kartra answers a write on a missing lead.
+        parts = null;
+        pending = null;
+        if (current !== 'create') {
+          const next = afterRefusal(plan, current, new KartraApiError('243', 'No lead found'));
+          if (typeof next !== 'string') return result(next);
+          current = next;
+        }
+      } else {
+        const applyVerdict = (part: Part, verdict: VerifyResult['actions'][number]): Part =>
+          !verdict ? part : verdict.kind === 'applied' ? { outcome: 'done', message: CONFIRMED } : verdict.kind === 'not_applied' ? { outcome: 'unknown', message: 'not applied' } : { outcome: 'unknown', message: `check:${verdict.kartraShows}` };
+        const head = parts[0]!;
+        const next: Part[] = [current === 'actions' ? head : applyVerdict(head, verdicts.head), ...plan.actions.map((_, i) => applyVerdict(parts![i + 1]!, verdicts.actions[i] ?? null))];
+        const unsure = next.filter((p) => p.message.startsWith('check:'));
+        if (unsure.length > 0) {
+          parts = next.map((p) => (p.message.startsWith('check:') ? { outcome: 'unknown', message: p.message.slice(6) } : p.message === 'not applied' ? { outcome: 'unknown', message: 'Not applied; not sent again while another part needs a check' } : p));
+          const checks = parts.filter((p) => p.outcome === 'unknown').map((p) => p.message);
+          return result({ status: 'failed', outcome: `Check this lead in Kartra: the answer was lost and reading the lead cannot tell whether everything was applied (${checks[0] ?? ''}); sending again could apply points or a booking twice.`, reason: 'check', leadId }, state?.lead ?? null);
+        }
+        const headNotApplied = current !== 'actions' && next[0]!.message === 'not applied';
+        pending = plan.actions.map((_, i) => i).filter((i) => next[i + 1]!.message === 'not applied');
+        parts = next.map((p) => (p.message === 'not applied' ? { outcome: 'unknown', message: 'Sent again: reading the lead showed it was not applied' } : p));
+        if (!headNotApplied && pending.length === 0) {
+          const refused = parts.filter((p) => p.outcome === 'failed');
+          const settlement = refused.length === 0
+            ? { status: DONE_STATUS[current], outcome: `${DONE_TEXT[current]} (confirmed by reading the lead)`, reason: 'done', leadId }
+            : fromChain(current, leadId, plan.actions.map((a, i) => ({ cmd: a.cmd, ok: parts![i + 1]!.outcome !== 'failed', message: parts![i + 1]!.message, kartraType: parts![i + 1]!.kartraType })));
+          return result(settlement, state?.lead ?? null);
+        }
+        if (!headNotApplied) {
+          // Only some actions are missing: send just those, bare on the lead.
+          current = 'actions';
+        }
       }
-      if (decision.kind === 'check') return settled({ status: 'failed', outcome: decision.message, reason: 'check', leadId });
     }
     journal.inFlight(current);
+    const actions = pending ? pending.map((i) => plan.actions[i]!) : plan.actions;
+    const ref: LeadRef | null = current === 'actions' && leadId ? { id: leadId } : null;
+    let outcome: ChainOutcome;
     try {
-      return settled(fromChain(current, await send(caller, plan, current)));
+      outcome = await send(caller, ref ? { ...plan, ref } : plan, current, actions);
     } catch (error) {
       if (error instanceof KartraApiError) {
         const next = afterRefusal(plan, current, error);
         if (typeof next === 'string') {
           current = next;
+          parts = null;
           continue;
         }
-        return settled(next);
+        parts = [{ outcome: 'failed', kartraType: error.type, message: error.kartraMessage }, ...plan.actions.map((): Part => ({ outcome: next.status === 'failed' ? 'failed' : 'unknown', message: 'Not applied: the lead could not be written' }))];
+        if (next.status === 'skipped') parts = parts.map(() => ({ outcome: 'skipped' as PartOutcome, message: next.outcome }));
+        return result(next);
       }
       if (isNotSent(error) || error instanceof RateLimitedError) return { kind: 'not_sent', error };
       if (error instanceof TransportError && error.sent) {
         // The answer was lost after sending: read the lead before deciding anything.
-        verify = true;
+        parts = mergeParts(parts, plan, current, pending, null);
         continue;
       }
-      return settled({ status: 'failed', outcome: toAppError(error).message, reason: 'error', leadId: null });
+      return result({ status: 'failed', outcome: toAppError(error).message, reason: 'error', leadId: null });
     }
+    leadId = outcome.leadId ?? leadId;
+    parts = mergeParts(parts, plan, current, pending, outcome);
+    pending = null;
+    if (parts.some((p) => p.outcome === 'unknown')) continue;
+    const results = plan.actions.map((a, i) => ({ cmd: a.cmd, ok: parts![i + 1]!.outcome !== 'failed', message: parts![i + 1]!.message, kartraType: parts![i + 1]!.kartraType }));
+    return result(fromChain(current, leadId, results));
   }
-  return settled({ status: 'failed', outcome: 'Kartra kept answering "already exists" and "not found" in turn for this email; check the lead in Kartra.', reason: 'error', leadId: null });
+  return result({ status: 'failed', outcome: 'Kartra kept answering "already exists" and "not found" in turn for this email; check the lead in Kartra.', reason: 'error', leadId: null });
+}
+
+function unknownParts(plan: RowPlan, step: Step): Part[] {
+  return [{ outcome: step === 'actions' ? 'done' : 'unknown', message: '' }, ...plan.actions.map((): Part => ({ outcome: 'unknown', message: '' }))];
+}
+
+/** Folds a call's answer (or its loss: `outcome` null) into the row's parts; `pending` is which actions were sent. */
+function mergeParts(previous: Part[] | null, plan: RowPlan, step: Step, pending: number[] | null, outcome: ChainOutcome | null): Part[] {
+  const base: Part[] = previous ?? [{ outcome: 'done', message: '' }, ...plan.actions.map((): Part => ({ outcome: 'done', message: '' }))];
+  const sent = pending ?? plan.actions.map((_, i) => i);
+  const toPart = (r: { ok: boolean; unknown?: boolean; message: string; kartraType?: string } | undefined): Part =>
+    !r || r.unknown ? { outcome: 'unknown', message: "Kartra's answer did not say" } : { outcome: r.ok ? 'done' : 'failed', message: r.message, ...(r.kartraType ? { kartraType: r.kartraType } : {}) };
+  const next = [...base];
+  if (step !== 'actions') next[0] = outcome ? toPart(outcome.head ?? { ok: true, message: 'Done' }) : { outcome: 'unknown', message: '' };
+  sent.forEach((index, k) => (next[index + 1] = outcome ? toPart(outcome.results[k]) : { outcome: 'unknown', message: '' }));
+  return next;
+}
+
+/** The verifier on a row: create rows start from a score of 0; a chain's last checkable action proves the points before it. */
+function verifyRow(plan: RowPlan, step: Step, parts: Part[], state: LeadState | null): VerifyResult {
+  const actions = plan.actions.map((action, i) => ({ action, outcome: parts[i + 1]!.outcome }));
+  const result = verifyWrite({
+    lead: state,
+    head: step === 'create' ? { kind: 'create' } : step === 'edit' ? { kind: 'edit', changes: fieldsOf(plan) } : null,
+    headOutcome: step === 'actions' ? 'done' : parts[0]!.outcome,
+    actions,
+    scoreBefore: step === 'create' ? 0 : undefined,
+  });
+  const evidence = evidenceAction(plan.actions);
+  const at = evidence ? plan.actions.indexOf(evidence) : -1;
+  if (at >= 0 && result.actions[at]?.kind === 'applied' && actions[at]!.outcome === 'unknown') {
+    // Kartra applies a chain in order: its last checkable action holding means the call was processed.
+    result.actions = result.actions.map((v, i) => (v?.kind === 'cannot_tell' && i < at ? { kind: 'applied' } : v));
+  }
+  return result;
 }

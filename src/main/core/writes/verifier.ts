@@ -1,81 +1,109 @@
-// After a crash or a lost answer, decides from the lead as Kartra has it now which in-flight changes happened.
-// Idempotent changes (edits, tags, lists, sequences) are simply sent again; a create and points are not.
+// The one verifier: decides, from the lead as Kartra has it now, what became of the parts of a write whose
+// outcome is unknown (a flat error for a chain, fewer results than actions, a timeout or reset after sending,
+// a crash while the call was out). Pure: the caller reads the lead first, then re-sends only what is shown
+// not applied; what cannot be read back is never re-sent automatically (kartra-api.md §0.4 E4, E7).
 import type { LeadAction } from '../../../shared/domain/actions';
-import type { Lead } from '../../../shared/domain/lead';
-import type { AppErrorData } from '../../../shared/ipc/envelope';
-import type { OutboxItem } from './write-repo';
+import type { EditLeadData } from '../../../shared/domain/lead-input';
+import { describeAction } from '../../../shared/domain/describe-action';
+import { actionVerdict, emailsMatch, fieldsVerdict, type LeadState } from '../kartra/verify';
 
-export interface RecoveryPlan {
-  /** Kartra has these already: remove them (kartraId: the lead's id, learnt from a create that happened). */
-  applied: OutboxItem[];
-  kartraId?: string;
-  /** Not applied (or harmless to repeat): back to pending. */
-  resend: OutboxItem[];
-  /** Cannot be told apart: the user decides. */
-  unsure: { items: OutboxItem[]; error: AppErrorData };
+export type Verdict =
+  | { kind: 'applied' }
+  | { kind: 'not_applied' }
+  /** Reading the lead cannot tell: the user settles it (needs_check), with what Kartra shows in words. */
+  | { kind: 'cannot_tell'; kartraShows: string };
+
+export type PartOutcome = 'done' | 'failed' | 'unknown';
+
+export interface VerifyFacts {
+  /** Kartra's copy of the lead, read after the write; null when Kartra has no such lead. */
+  lead: LeadState | null;
+  /** The create/edit sent at actions[0], with its outcome; null for bare actions. */
+  head: { kind: 'create' } | { kind: 'edit'; changes: EditLeadData } | null;
+  headOutcome: PartOutcome;
+  /** Every action of the call, in order, with what Kartra's answer said about it. */
+  actions: readonly { action: LeadAction; outcome: PartOutcome }[];
+  /** The lead's score read before the write was sent (0 for a new lead); undefined when not read. */
+  scoreBefore?: number;
 }
 
-function pointsDelta(action: LeadAction): number {
+export interface VerifyResult {
+  /** Kartra has no such lead (nothing anchored on it can have happened). */
+  missing: boolean;
+  leadId: string | null;
+  /** Verdict for the head when its outcome was unknown, else null. */
+  head: Verdict | null;
+  /** One entry per action: its verdict when its outcome was unknown, else null. */
+  actions: (Verdict | null)[];
+}
+
+const APPLIED: Verdict = { kind: 'applied' };
+const NOT_APPLIED: Verdict = { kind: 'not_applied' };
+
+export function pointsDelta(action: LeadAction): number {
   if (action.cmd === 'give_points_to_lead') return action.points;
   if (action.cmd === 'remove_points_from_lead') return -action.points;
   return 0;
 }
 
-function calendarBooked(lead: Lead, action: Extract<LeadAction, { cmd: 'calendar_subscribe' | 'calendar_cancel' }>): boolean | undefined {
-  if (!lead.calendars) return undefined;
-  return lead.calendars.some((c) => c.calendar_name === action.calendar_name && c.class_name === action.class_name && c.active);
+const isCalendar = (a: LeadAction) => a.cmd === 'calendar_subscribe' || a.cmd === 'calendar_cancel';
+
+export function verifyWrite(facts: VerifyFacts): VerifyResult {
+  const unknownAt = facts.actions.map((a) => a.outcome === 'unknown');
+  const state = facts.lead;
+  if (!state) {
+    return {
+      missing: true,
+      leadId: null,
+      head: facts.headOutcome === 'unknown' ? NOT_APPLIED : null,
+      actions: unknownAt.map((u) => (u ? NOT_APPLIED : null)),
+    };
+  }
+  let head: Verdict | null = null;
+  if (facts.headOutcome === 'unknown' && facts.head) {
+    // A queued create's address was free when it was queued: a lead under it now is that create.
+    if (facts.head.kind === 'create') head = APPLIED;
+    else {
+      const { new_email, ...fields } = facts.head.changes;
+      const emailHolds = new_email === undefined || emailsMatch(new_email, state.lead.email);
+      head = emailHolds && fieldsVerdict(state.lead, fields) === 'applied' ? APPLIED : NOT_APPLIED;
+    }
+  }
+  const points = pointsVerdict(state, facts);
+  const actions = facts.actions.map(({ action }, i): Verdict | null => {
+    if (!unknownAt[i]) return null;
+    if (pointsDelta(action) !== 0) return points;
+    if (isCalendar(action)) {
+      // get_lead carries no calendar bookings in Kartra (E7): a booking cannot be read back.
+      return { kind: 'cannot_tell', kartraShows: `Kartra does not show calendar bookings on the lead, so "${describeAction(action)}" cannot be checked by reading it.` };
+    }
+    return actionVerdict(state, action) === 'applied' ? APPLIED : NOT_APPLIED;
+  });
+  return { missing: false, leadId: state.lead.id || null, head, actions };
 }
 
-/** `lead` is Kartra's current copy, or null when Kartra has no such lead. All items are in flight for one lead. */
-export function planRecovery(lead: Lead | null, items: OutboxItem[]): RecoveryPlan {
-  const plan: RecoveryPlan = { applied: [], resend: [], unsure: { items: [], error: { code: 'conflict', message: '', retryable: false } } };
-  const create = items.find((i) => i.change.kind === 'create');
-  if (create) {
-    if (!lead) {
-      plan.resend.push(...items);
-      return plan;
-    }
-    // The lead exists now: the create went through (a queued create's address was free when it was queued).
-    plan.applied.push(create);
-    plan.kartraId = lead.id;
+/**
+ * Points of unknown outcome, judged together from the score: the score before, plus the points Kartra
+ * confirmed, plus (if applied) the unknown ones — worked out step by step since a score never goes below 0.
+ */
+function pointsVerdict(state: LeadState, facts: VerifyFacts): Verdict {
+  const before = facts.scoreBefore;
+  const score = state.lead.score;
+  if (before === undefined) {
+    return { kind: 'cannot_tell', kartraShows: `The score is ${score} now; the score before these points were sent is not known, so Lead Desk cannot tell whether they were added.` };
   }
-  if (!lead) {
-    // No such lead (deleted meanwhile?): re-sending lets Kartra give the real reason.
-    plan.resend.push(...items.filter((i) => i !== create));
-    return plan;
-  }
-
-  const points = items.filter((i) => i.change.kind === 'action' && pointsDelta(i.change.action) !== 0);
-  if (points.length > 0) {
-    const before = points[0]!.verify?.scoreBefore;
-    const deltas = points.map((i) => pointsDelta((i.change as { action: LeadAction }).action));
-    // Kartra never takes a score below zero (the sandbox caps each removal; Kartra's own rule is undocumented),
-    // so the score after the call is worked out change by change, in order; an uncapped total is accepted too.
-    const capped = before === undefined ? undefined : deltas.reduce((score, d) => Math.max(0, score + d), before);
-    const uncapped = before === undefined ? undefined : deltas.reduce((score, d) => score + d, before);
-    const applied = (score: number | undefined) => score !== undefined && lead.score === score && score !== before;
-    if (applied(capped) || applied(uncapped)) plan.applied.push(...points);
-    else if (before !== undefined && lead.score === before) plan.resend.push(...points);
-    else {
-      plan.unsure.items.push(...points);
-      plan.unsure.error.message =
-        before === undefined
-          ? 'The connection was lost while these points were being sent. Check the lead\'s score in Kartra, then retry or discard.'
-          : `The connection was lost while these points were being sent, and the score is now ${lead.score} (it was ${before} before). Check the lead in Kartra, then retry or discard.`;
-    }
-  }
-
-  for (const item of items) {
-    if (item === create || points.includes(item)) continue;
-    const change = item.change;
-    if (change.kind === 'action' && (change.action.cmd === 'calendar_subscribe' || change.action.cmd === 'calendar_cancel')) {
-      const booked = calendarBooked(lead, change.action);
-      const wanted = change.action.cmd === 'calendar_subscribe';
-      if (booked === wanted) plan.applied.push(item);
-      else plan.resend.push(item);
-      continue;
-    }
-    plan.resend.push(item);
-  }
-  return plan;
+  const run = (withUnknown: boolean) =>
+    facts.actions.reduce((total, { action, outcome }) => {
+      const delta = pointsDelta(action);
+      if (delta === 0 || outcome === 'failed' || (outcome === 'unknown' && !withUnknown)) return total;
+      return Math.max(0, total + delta);
+    }, before);
+  const without = run(false);
+  const withAll = run(true);
+  if (without !== withAll && score === withAll) return APPLIED;
+  if (score === without) return NOT_APPLIED;
+  return {
+    kind: 'cannot_tell',
+    kartraShows: `The score is ${score} now; it was ${before} before, so ${withAll} would mean the points were added and ${without} that they were not — it also moved for another reason.`,
+  };
 }

@@ -142,7 +142,7 @@ describe('outbox', () => {
     valueOf(await core.handle('outbox.retry', { ids: [failed.id] }));
     await waitUntil(async () => (await listOutbox(core)).items.find((i) => i.status === 'failed' && i.attempts === 2), 'the second refusal');
     const state = valueOf<OutboxState>(await core.handle('outbox.discard', { ids: [] }));
-    expect(state.counts).toEqual({ pending: 0, inFlight: 0, failed: 0, conflict: 0 });
+    expect(state.counts).toEqual({ pending: 0, inFlight: 0, failed: 0, conflict: 0, needsCheck: 0 });
   });
 
   it('collapses an assign and an unassign of the same tag into the last one', async () => {

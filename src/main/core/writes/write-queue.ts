@@ -1,77 +1,120 @@
-// The durable outbox of the current account: queue changes, report them, and let the user retry, edit,
-// discard or settle conflicts. Architecture rule 4: every lead write of the app goes through here.
+// THE write queue of the core: every Kartra write (profile and table edits, the CLI, replays of offline changes,
+// import and recipe rows through the bulk lane) is written durably first, then dispatched through one set of lane
+// slots (interactive > replay > bulk, one write at a time per lead), one outcome rule and one verifier, and kept in
+// History. Shaped after Signal Desktop's JobQueue: an injected store (WriteRepo), jobs re-parsed when loaded,
+// capped attempts with retry-later, pause/resume, drain on shutdown. Architecture rule 4.
 import type { LeadAction } from '../../../shared/domain/actions';
-import type { LeadRef } from '../../../shared/domain/lead';
+import type { Lead, LeadRef } from '../../../shared/domain/lead';
 import type { EditLeadData } from '../../../shared/domain/lead-input';
+import type { HistoryEntry, HistorySource } from '../../../shared/domain/history';
 import type { OutboxChange, OutboxItemView, OutboxState, OutboxStatus } from '../../../shared/domain/outbox';
+import type { Connectivity } from '../connection/connectivity';
 import type { ConnectionService } from '../connection/connection-service';
 import { AppError } from '../errors';
 import type { Logger } from '../log';
 import type { LeadCacheRepo } from '../store/lead-cache-repo';
+import { CacheSync } from './cache-sync';
 import { isEmptyEdit, withoutFields } from './conflicts';
-import { Connectivity } from '../connection/connectivity';
-import { OutboxDispatcher } from './lead-dispatcher';
-import type { NewChange, OutboxItem, OutboxRepo, StoredStatus } from './write-repo';
-import { projectChange } from './project-change';
+import type { HistoryRepo } from './history-repo';
+import { fieldChanges, HistoryRecorder } from './history-recorder';
 import { toView } from './item-view';
+import type { LaneSlots } from './lane-slots';
+import { LeadDispatcher, type ItemEvent } from './lead-dispatcher';
+import type { NewChange, OutboxItem, StoredStatus, WriteRepo } from './write-repo';
 
-export interface OutboxServiceDeps {
-  repo: OutboxRepo;
+export interface WriteQueueDeps {
+  repo: WriteRepo;
+  history: HistoryRepo;
+  slots: LaneSlots;
+  connectivity: Connectivity;
   connection: ConnectionService;
   cache: LeadCacheRepo;
   log: Logger;
   onItem: (view: OutboxItemView) => void;
   onState: (state: OutboxState) => void;
-  onLeadUpdated: (accountId: string, leadId: string) => void;
+  onHistory: (entry: HistoryEntry) => void;
+  onLeadUpdated: (accountId: string, lead: Lead) => void;
   concurrency?: number;
-  probeBackoffMs?: readonly number[];
 }
 
 type Waiter = { ids: Set<number>; settled: Map<number, OutboxItemView>; resolve: () => void };
 
-const FINAL: ReadonlySet<OutboxStatus> = new Set(['done', 'failed', 'conflict']);
+/** Statuses a waiting command stops waiting at: nothing more happens without the user. */
+const FINAL: ReadonlySet<OutboxStatus> = new Set(['done', 'failed', 'conflict', 'needs_check']);
 
-export class OutboxService {
-  readonly connectivity: Connectivity;
-  private readonly dispatcher: OutboxDispatcher;
+export class WriteQueue {
+  readonly history: HistoryRecorder;
+  readonly cacheSync: CacheSync;
+  private readonly dispatcher: LeadDispatcher;
   private readonly waiters = new Set<Waiter>();
   private stateTimer: NodeJS.Timeout | undefined;
+  private paused = false;
 
-  constructor(private readonly deps: OutboxServiceDeps) {
-    this.connectivity = new Connectivity({
-      probe: async () => {
-        const session = deps.connection.current();
-        if (!session) return;
-        await session.client.retrieveAccountTags({ lane: 'outbox' });
-      },
-      onChange: () => {
-        this.emitState();
-        if (this.connectivity.isOnline()) this.dispatcher.kick();
-        else this.releaseWaiters();
-      },
-      backoffMs: deps.probeBackoffMs,
-    });
-    this.dispatcher = new OutboxDispatcher({
+  constructor(private readonly deps: WriteQueueDeps) {
+    this.history = new HistoryRecorder(deps.history, deps.onHistory);
+    this.cacheSync = new CacheSync(deps.cache);
+    this.dispatcher = new LeadDispatcher({
       repo: deps.repo,
-      session: () => deps.connection.current(),
-      connectivity: this.connectivity,
+      slots: deps.slots,
+      session: () => (this.paused ? undefined : deps.connection.current()),
+      connectivity: deps.connectivity,
       log: deps.log,
       concurrency: deps.concurrency,
-      onItems: (items, status) => this.onItems(items, status),
-      onConfirmed: (accountId, leadId) => deps.onLeadUpdated(accountId, leadId),
+      onItems: (items, event) => this.onItems(items, event),
+      onLeadRead: (accountId, lead) => {
+        this.cacheSync.read(accountId, lead);
+        deps.onLeadUpdated(accountId, lead);
+      },
     });
+  }
+
+  get connectivity(): Connectivity {
+    return this.deps.connectivity;
+  }
+
+  /** Connectivity changed: send what waits when back online, answer waiting commands "queued" when not. */
+  onConnectivityChange(): void {
+    this.emitState();
+    if (this.deps.connectivity.isOnline()) this.dispatcher.kick();
+    else this.releaseWaiters();
   }
 
   /** The account changed (or the app started): send what waits for it. */
   resume(): void {
+    this.paused = false;
+    this.deps.slots.resume();
     this.emitState();
     this.dispatcher.kick();
   }
 
-  /** Writes the changes durably first, then lets the dispatcher send them. */
-  enqueue(ref: LeadRef | { email: string }, changes: NewChange[]): OutboxItemView[] {
+  /** No new write starts until resume(); those on their way finish. */
+  pause(): void {
+    this.paused = true;
+    this.deps.slots.pause();
+  }
+
+  /**
+   * Writes the changes durably first (with their History entry), then lets the dispatcher send them.
+   * `source`: where the write came from (History); changes made while Kartra cannot be reached are replays.
+   */
+  enqueue(ref: LeadRef | { email: string }, changes: NewChange[], source: HistorySource = 'edit'): OutboxItemView[] {
     const { account } = this.deps.connection.require();
-    const items = this.deps.repo.enqueue(account.id, ref, changes, !this.connectivity.isOnline());
+    const offline = !this.deps.connectivity.isOnline();
+    const leadId = 'id' in ref && ref.id ? ref.id : null;
+    const cached = this.deps.cache.get(account.id, leadId ? { id: leadId } : { email: ref.email })?.lead;
+    const fields = changes.flatMap((c) =>
+      c.change.kind === 'create' ? fieldChanges(c.change.lead as EditLeadData, undefined) : c.change.kind === 'edit' ? fieldChanges(c.change.changes as EditLeadData, cached, c.seen ?? {}) : [],
+    );
+    const entry = this.history.begin({
+      accountId: account.id,
+      leadId: leadId ?? cached?.id ?? null,
+      leadEmail: ref.email ?? cached?.email ?? null,
+      source: offline && source !== 'import' && source !== 'recipe' ? 'replay' : source,
+      changes: changes.map((c) => c.change),
+      fields,
+    });
+    const withHistory = changes.map((c, slot) => ({ ...c, history: { id: entry.id, slot } }));
+    const items = this.deps.repo.enqueue(account.id, ref, withHistory, offline, source);
     const views = items.map((i) => toView(i));
     views.forEach((v) => this.deps.onItem(v));
     this.emitState();
@@ -79,7 +122,7 @@ export class OutboxService {
     return views;
   }
 
-  /** Waits until each item is done, failed or in conflict, or the time is up; returns the latest views. */
+  /** Waits until each item is done, failed, in conflict or needs a check, or the time is up; returns the latest views. */
   async waitFor(views: OutboxItemView[], timeoutMs: number): Promise<OutboxItemView[]> {
     const waiter: Waiter = { ids: new Set(views.map((v) => v.id)), settled: new Map(), resolve: () => undefined };
     const done = new Promise<void>((resolve) => (waiter.resolve = resolve));
@@ -91,7 +134,7 @@ export class OutboxService {
       else if (FINAL.has(stored.status)) waiter.settled.set(view.id, toView(stored));
     }
     // Offline nothing settles until the network returns: the user gets "queued" at once, not after the timeout.
-    if (waiter.settled.size < waiter.ids.size && this.connectivity.isOnline()) {
+    if (waiter.settled.size < waiter.ids.size && this.deps.connectivity.isOnline()) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
       clearTimeout(timer);
@@ -110,9 +153,9 @@ export class OutboxService {
     const counts = accountId ? this.deps.repo.counts(accountId) : { pending: 0, in_flight: 0, failed: 0, conflict: 0, needs_check: 0 };
     return {
       accountId,
-      online: this.connectivity.isOnline(),
+      online: this.deps.connectivity.isOnline(),
       counts: { pending: counts.pending, inFlight: counts.in_flight, failed: counts.failed, conflict: counts.conflict, needsCheck: counts.needs_check },
-      nextProbeAt: this.connectivity.nextProbeAt(),
+      nextProbeAt: this.deps.connectivity.nextProbeAt(),
     };
   }
 
@@ -131,7 +174,8 @@ export class OutboxService {
     const items = this.pick(ids, ['failed', 'conflict']);
     this.deps.repo.setStatus(items.map((i) => i.id), 'pending', { error: null, conflict: null });
     items.forEach((i) => this.deps.onItem(toView(i, 'pending')));
-    this.connectivity.probeSoon(0);
+    this.recordOutcome(items, 'pending', null, 'Sent again by the user');
+    this.deps.connectivity.probeSoon(0);
     this.dispatcher.kick();
     return this.emitState();
   }
@@ -140,7 +184,28 @@ export class OutboxService {
     const items = this.pick(ids, ['pending', 'failed', 'conflict']);
     this.deps.repo.remove(items.map((i) => i.id));
     items.forEach((i) => this.deps.onItem({ ...toView(i), status: 'done', error: { code: 'invalid_input', message: 'Discarded', retryable: false } }));
+    this.recordOutcome(items, 'skipped', null, 'Discarded by the user');
     this.dispatcher.kick();
+    return this.emitState();
+  }
+
+  /**
+   * A write whose outcome could not be read back: "Send again" queues it once more (the user checked Kartra),
+   * "It's fine" accepts that Kartra has it. Nothing in needs_check is ever re-sent without this.
+   */
+  settleCheck(id: number, decision: 'send_again' | 'fine'): OutboxState {
+    const [item] = this.pick([id], ['needs_check']);
+    if (!item) throw new AppError('not_found', 'That change is not waiting for a check (it was settled or discarded).', { details: { field: 'id' } });
+    if (decision === 'send_again') {
+      this.deps.repo.setStatus([id], 'pending');
+      this.deps.onItem(toView(this.deps.repo.get(id)!));
+      this.recordOutcome([item], 'pending', null, 'Checked by the user: sent again');
+      this.dispatcher.kick();
+    } else {
+      this.deps.repo.complete([id], { localId: item.lead.localId });
+      this.deps.onItem({ ...toView(item), status: 'done', check: null });
+      this.recordOutcome([item], 'done', null, "Checked by the user: it's fine as Kartra has it");
+    }
     return this.emitState();
   }
 
@@ -175,6 +240,7 @@ export class OutboxService {
       if (isEmptyEdit(rest)) {
         this.deps.repo.remove([id]);
         this.deps.onItem({ ...toView(item), status: 'done' });
+        this.recordOutcome([item], 'skipped', null, "Kartra's values kept");
       } else this.deps.repo.replaceChange(id, { kind: 'edit', changes: rest }, undefined);
     }
     const stored = this.deps.repo.get(id);
@@ -183,19 +249,16 @@ export class OutboxService {
     return this.emitState();
   }
 
-  setOsOnline(online: boolean): void {
-    this.connectivity.setOsOnline(online);
-  }
-
   /** Resolves once nothing is in flight (tests, shutdown). */
   idle(): Promise<void> {
     return this.dispatcher.idle();
   }
 
-  close(): void {
+  /** Drain on shutdown: no new write starts; the ones on their way finish (or stay in flight, to be verified next start). */
+  async close(): Promise<void> {
     this.dispatcher.stop();
-    this.connectivity.close();
     clearTimeout(this.stateTimer);
+    await this.dispatcher.idle();
   }
 
   /**
@@ -206,7 +269,7 @@ export class OutboxService {
     if (this.waiters.size === 0) return;
     const waiting = [...this.waiters];
     setTimeout(() => {
-      if (this.connectivity.isOnline()) return;
+      if (this.deps.connectivity.isOnline()) return;
       for (const waiter of waiting) waiter.resolve();
     }, 0);
   }
@@ -217,10 +280,16 @@ export class OutboxService {
     return ids.length === 0 ? all : all.filter((i) => ids.includes(i.id));
   }
 
-  private onItems(items: OutboxItem[], status: StoredStatus | 'done'): void {
+  private onItems(items: OutboxItem[], event: ItemEvent): void {
+    const status = event.status;
+    if (status === 'done') this.applyToCache(items, event);
+    if (status === 'pending' && items.some((i) => i.madeOffline)) this.history.markReplay(items.filter((i) => i.madeOffline && i.historyId !== null).map((i) => i.historyId!));
+    if (status === 'done') this.recordOutcome(items, 'done', null, event.message ?? null, event.kartraId);
+    else if (status === 'failed') this.recordOutcome(items, 'failed', (event.error.details?.kartraType as string | undefined) ?? null, event.error.message);
+    else if (status === 'needs_check') this.recordOutcome(items, 'needs_check', null, event.check.kartraShows);
+    else if (status === 'in_flight' && event.unknown) this.recordOutcome(items, 'unknown', null, "Kartra's answer did not say; reading the lead to check");
     for (const item of items) {
-      const view = toView(item, status);
-      if (status === 'done') this.applyToCache(item);
+      const view = { ...toView(item, status), ...(status === 'needs_check' ? { check: event.check } : {}) };
       this.deps.onItem(view);
       for (const waiter of this.waiters) {
         if (!waiter.ids.has(item.id) || !FINAL.has(status)) continue;
@@ -231,12 +300,22 @@ export class OutboxService {
     this.scheduleState();
   }
 
-  /** A confirmed change is applied to the cached copy so local search and the offline profile stay right. */
-  private applyToCache(item: OutboxItem): void {
-    const leadId = item.lead.kartraId;
-    if (!leadId) return;
-    const cached = this.deps.cache.get(item.accountId, { id: leadId });
-    if (cached) this.deps.cache.put(item.accountId, projectChange(cached.lead, item.change), cached.seenAt);
+  private recordOutcome(items: OutboxItem[], outcome: Parameters<HistoryRecorder['settle']>[1][number]['outcome'], kartraType: string | null, message: string | null, leadId?: string): void {
+    const byEntry = new Map<number, number[]>();
+    for (const item of items) {
+      if (item.historyId === null || item.historySlot === null) continue;
+      byEntry.set(item.historyId, [...(byEntry.get(item.historyId) ?? []), item.historySlot]);
+    }
+    for (const [id, slots] of byEntry) this.history.settle(id, slots.map((slot) => ({ slot, outcome, kartraType, message })), { id: leadId ?? items[0]?.lead.kartraId ?? null });
+  }
+
+  /** A confirmed change updates the cached copy, so local search and the offline profile stay right. */
+  private applyToCache(items: OutboxItem[], event: Extract<ItemEvent, { status: 'done' }>): void {
+    const first = items[0];
+    const leadId = event.lead?.id || event.kartraId || first?.lead.kartraId;
+    if (!first || !leadId) return;
+    const lead = event.lead ? (this.cacheSync.read(first.accountId, event.lead), event.lead) : this.cacheSync.confirmed(first.accountId, leadId, items.map((i) => i.change));
+    if (lead) this.deps.onLeadUpdated(first.accountId, lead);
   }
 
   private scheduleState(): void {

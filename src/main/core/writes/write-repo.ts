@@ -1,7 +1,9 @@
-// SQL of the durable outbox: queued lead changes per account, in order per lead, removed once Kartra confirmed them.
+// SQL of the write queue's store: queued lead changes per account, in order per lead, removed once Kartra confirmed
+// them. Every change is re-parsed with its zod schema when loaded, so a row an older build wrote cannot crash a send.
 import type { StatementSync } from 'node:sqlite';
+import type { HistorySource } from '../../../shared/domain/history';
 import type { AppErrorData } from '../../../shared/ipc/envelope';
-import type { ConflictField, OutboxChange, OutboxStatus } from '../../../shared/domain/outbox';
+import { OutboxChange, type ConflictField, type OutboxStatus } from '../../../shared/domain/outbox';
 import { transaction, type Db } from '../store/database';
 
 /** Statuses stored in the table; 'done' items are deleted, never stored. */
@@ -30,6 +32,16 @@ export interface OutboxItem {
   madeOffline: boolean;
   createdAt: number;
   updatedAt: number;
+  source: HistorySource;
+  /** The History entry this change is part of, and its position among that entry's actions. */
+  historyId: number | null;
+  historySlot: number | null;
+  /** needs_check: what was sent and what Kartra shows, in words. */
+  check: { sent: string; kartraShows: string } | null;
+  /** Retry-later: not sent again before this time (ms since epoch). */
+  notBefore: number;
+  /** Set when the stored change no longer parses: it is failed, never sent. */
+  invalid: string | null;
 }
 
 interface RawItem {
@@ -48,6 +60,11 @@ interface RawItem {
   made_offline: number;
   created_at: number;
   updated_at: number;
+  source: HistorySource;
+  history_id: number | null;
+  history_slot: number | null;
+  check_json: string | null;
+  not_before: number;
 }
 
 const SELECT_ITEM = `SELECT o.*, l.kartra_id, l.email FROM outbox o JOIN outbox_leads l ON l.local_id = o.lead_local_id`;
@@ -55,11 +72,12 @@ const SELECT_ITEM = `SELECT o.*, l.kartra_id, l.email FROM outbox o JOIN outbox_
 const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
 
 function toItem(r: RawItem): OutboxItem {
+  const parsed = OutboxChange.safeParse(JSON.parse(r.change_json));
   return {
     id: r.id,
     accountId: r.account_id,
     lead: { localId: r.lead_local_id, accountId: r.account_id, kartraId: r.kartra_id, email: r.email },
-    change: JSON.parse(r.change_json) as OutboxChange,
+    change: parsed.success ? parsed.data : (JSON.parse(r.change_json) as OutboxChange),
     seen: parse(r.seen_json),
     status: r.status,
     attempts: r.attempts,
@@ -69,15 +87,22 @@ function toItem(r: RawItem): OutboxItem {
     madeOffline: r.made_offline === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    source: r.source,
+    historyId: r.history_id,
+    historySlot: r.history_slot,
+    check: parse(r.check_json),
+    notBefore: r.not_before,
+    invalid: parsed.success ? null : `The stored change cannot be read (${parsed.error.issues[0]?.message ?? 'invalid'}); discard it and make it again.`,
   };
 }
 
 export interface NewChange {
   change: OutboxChange;
   seen?: Record<string, string> | null;
+  history?: { id: number; slot: number };
 }
 
-export class OutboxRepo {
+export class WriteRepo {
   private readonly statements = new Map<string, StatementSync>();
 
   constructor(private readonly db: Db) {}
@@ -92,14 +117,14 @@ export class OutboxRepo {
    * Writes the changes for one lead in one transaction, before anything is sent. The lead is found by
    * Kartra id, else by email (so a queued create and later edits of the same address share a queue).
    */
-  enqueue(accountId: string, ref: { id?: string; email?: string }, changes: NewChange[], madeOffline: boolean, now = Date.now()): OutboxItem[] {
+  enqueue(accountId: string, ref: { id?: string; email?: string }, changes: NewChange[], madeOffline: boolean, source: HistorySource = 'edit', now = Date.now()): OutboxItem[] {
     return transaction(this.db, () => {
       const lead = this.findOrCreateLead(accountId, ref);
-      const ids = changes.map(({ change, seen }) => {
+      const ids = changes.map(({ change, seen, history }) => {
         const result = this.sql(
-          `INSERT INTO outbox (account_id, lead_local_id, change_json, seen_json, status, made_offline, created_at, updated_at)
-           VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)`,
-        ).run(accountId, lead.localId, JSON.stringify(change), seen ? JSON.stringify(seen) : null, madeOffline ? 1 : 0, now, now);
+          `INSERT INTO outbox (account_id, lead_local_id, change_json, seen_json, status, made_offline, created_at, updated_at, source, history_id, history_slot)
+           VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?)`,
+        ).run(accountId, lead.localId, JSON.stringify(change), seen ? JSON.stringify(seen) : null, madeOffline ? 1 : 0, now, now, source, history?.id ?? null, history?.slot ?? null);
         return Number(result.lastInsertRowid);
       });
       return ids.map((id) => this.get(id)!);
@@ -125,7 +150,7 @@ export class OutboxRepo {
   }
 
   list(accountId: string, statuses: StoredStatus[], limit: number): OutboxItem[] {
-    const wanted = statuses.length ? statuses : (['pending', 'in_flight', 'failed', 'conflict'] as StoredStatus[]);
+    const wanted = statuses.length ? statuses : (['pending', 'in_flight', 'failed', 'conflict', 'needs_check'] as StoredStatus[]);
     const marks = wanted.map(() => '?').join(', ');
     return (this.db.prepare(`${SELECT_ITEM} WHERE o.account_id = ? AND o.status IN (${marks}) ORDER BY o.id LIMIT ?`).all(accountId, ...wanted, limit) as unknown as RawItem[]).map(toItem);
   }
@@ -146,13 +171,15 @@ export class OutboxRepo {
    * The leads that can be dispatched now: their oldest item is pending or in flight (a failed create
    * or a conflict blocks the rest of that lead's queue, to keep per-lead order), oldest first.
    */
-  readyLeads(accountId: string, exclude: ReadonlySet<number>, limit: number): number[] {
+  readyLeads(accountId: string, exclude: ReadonlySet<number>, limit: number, now = Date.now()): number[] {
+    // Lanes: changes made online (interactive) before changes that waited offline (replay); FIFO within each.
     const rows = this.sql(
       `SELECT o.lead_local_id AS lead, o.status AS status, o.change_json AS change FROM outbox o
        JOIN (SELECT lead_local_id, MIN(id) AS head FROM outbox WHERE account_id = ? AND status IN ('pending', 'in_flight', 'conflict', 'failed')
              AND NOT (status = 'failed' AND json_extract(change_json, '$.kind') = 'action') GROUP BY lead_local_id) h ON h.head = o.id
-       ORDER BY o.id`,
-    ).all(accountId) as { lead: number; status: StoredStatus }[];
+       WHERE o.not_before <= ?
+       ORDER BY o.made_offline, o.id`,
+    ).all(accountId, now) as { lead: number; status: StoredStatus }[];
     const ready: number[] = [];
     for (const row of rows) {
       if (ready.length >= limit) break;
@@ -186,12 +213,17 @@ export class OutboxRepo {
     });
   }
 
-  setStatus(ids: number[], status: StoredStatus, extra: { error?: AppErrorData | null; conflict?: ConflictField[] | null } = {}, now = Date.now()): void {
+  setStatus(
+    ids: number[],
+    status: StoredStatus,
+    extra: { error?: AppErrorData | null; conflict?: ConflictField[] | null; check?: { sent: string; kartraShows: string } | null; notBefore?: number } = {},
+    now = Date.now(),
+  ): void {
     transaction(this.db, () => {
       for (const id of ids) {
         this.sql(
-          `UPDATE outbox SET status = ?, error_json = ?, conflict_json = COALESCE(?, conflict_json), updated_at = ? WHERE id = ?`,
-        ).run(status, extra.error ? JSON.stringify(extra.error) : null, extra.conflict ? JSON.stringify(extra.conflict) : null, now, id);
+          `UPDATE outbox SET status = ?, error_json = ?, conflict_json = COALESCE(?, conflict_json), check_json = ?, not_before = ?, updated_at = ? WHERE id = ?`,
+        ).run(status, extra.error ? JSON.stringify(extra.error) : null, extra.conflict ? JSON.stringify(extra.conflict) : null, extra.check ? JSON.stringify(extra.check) : null, extra.notBefore ?? 0, now, id);
         if (extra.conflict === null) this.sql('UPDATE outbox SET conflict_json = NULL WHERE id = ?').run(id);
       }
     });

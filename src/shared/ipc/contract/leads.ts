@@ -1,6 +1,7 @@
 // Contract slice: leads — find, profile, create, edit, actions, local search and email checks.
 import { z } from 'zod';
 import { LeadAction } from '../../domain/actions';
+import { HistorySource } from '../../domain/history';
 import { Lead, LeadRef } from '../../domain/lead';
 import { CreateLeadInput, EditLeadChanges } from '../../domain/lead-input';
 import { LeadProfile, LeadRow } from '../../domain/lead-views';
@@ -15,6 +16,9 @@ export const WriteReceipt = z.object({
 });
 export type WriteReceipt = z.infer<typeof WriteReceipt>;
 
+/** Where a write comes from, for History ('edit' unless the caller says: 'table', 'cli', …). */
+const source = HistorySource.default('edit');
+
 export const leadCommands = {
   /** Find one lead on Kartra by email or numeric id. */
   'leads.find': {
@@ -26,7 +30,7 @@ export const leadCommands = {
    * them. `lead` is the lead as Kartra has it when everything was confirmed, else the last known copy.
    */
   'leads.applyActions': {
-    input: z.object({ lead: LeadRef, actions: z.array(LeadAction).min(1).max(50) }).strict(),
+    input: z.object({ lead: LeadRef, actions: z.array(LeadAction).min(1).max(50), source }).strict(),
     output: WriteReceipt,
   },
   /** Instant search over every lead the app has seen (local cache); an empty query lists them all. */
@@ -43,7 +47,7 @@ export const leadCommands = {
   /** The full profile: Kartra's lead, its transactions and subscriptions, and its queued changes. Offline: the cached copy. */
   'leads.profile': { input: z.object({ id: z.string().regex(/^\d+$/, 'lead id must be digits') }).strict(), output: LeadProfile },
   'leads.create': {
-    input: z.object({ lead: CreateLeadInput, actions: z.array(LeadAction).max(50).default([]) }).strict(),
+    input: z.object({ lead: CreateLeadInput, actions: z.array(LeadAction).max(50).default([]), source }).strict(),
     output: WriteReceipt,
   },
   /** Edit fields (and new_email). `seen` holds the values the user saw, so a later conflict can be detected. */
@@ -54,6 +58,7 @@ export const leadCommands = {
         changes: EditLeadChanges,
         seen: z.record(z.string(), z.string()).default({}),
         actions: z.array(LeadAction).max(50).default([]),
+        source,
       })
       .strict(),
     output: WriteReceipt,

@@ -5,6 +5,7 @@ import type { OutboxItem } from '../write-repo';
 
 let nextId = 1;
 
+
 export function item(change: OutboxChange, extra: Partial<OutboxItem> = {}): OutboxItem {
   const id = nextId++;
   return {
@@ -21,6 +22,12 @@ export function item(change: OutboxChange, extra: Partial<OutboxItem> = {}): Out
     madeOffline: false,
     createdAt: id,
     updatedAt: id,
+    source: 'edit',
+    historyId: null,
+    historySlot: null,
+    check: null,
+    notBefore: 0,
+    invalid: null,
     ...extra,
   };
 }
