@@ -74,7 +74,7 @@ const timeline = () => server!.hits.filter((hit) => isWrite(hit) || isRead(hit))
 
 describe('answer shapes', () => {
   it('an enveloped single success is done, sent bare on lead[id]', async () => {
-    const lead = { score: 0, tags: [], lists: [] };
+    const lead: StubLead = { score: 0, tags: [], lists: [] };
     const core = await stubKartra(lead, () => ({ json: { status: 'Success', actions: [{ assign_tag: { status: 'Success', message: 'Tag added to lead', type: '103' } }] } }));
     const receipt = valueOf<WriteReceipt>(await core.handle('leads.applyActions', { lead: { id: '42' }, actions: [{ cmd: 'assign_tag', tag_name: 'VIP' }] }));
     expect(receipt.confirmed).toBe(true);
@@ -85,7 +85,7 @@ describe('answer shapes', () => {
   });
 
   it('a flat error for a three-action chain blames nobody: one write, then the lead is read, nothing sent again', async () => {
-    const lead = { score: 10, tags: [], lists: [] };
+    const lead: StubLead = { score: 10, tags: [], lists: [] };
     const core = await stubKartra(lead, () => ({ json: { status: 'Error', message: 'Tag does not exist', type: '212' } }));
     const receipt = valueOf<WriteReceipt>(
       await core.handle('leads.applyActions', {
@@ -103,7 +103,7 @@ describe('answer shapes', () => {
   });
 
   it('an answer covering fewer actions than sent leaves the rest unknown: read, and only the one not applied is sent again', async () => {
-    const lead = { score: 0, tags: ['Old'], lists: [] };
+    const lead: StubLead = { score: 0, tags: ['Old'], lists: [] };
     // Kartra reports only the first action, and (as far as the read shows) skipped the unassign.
     const core = await stubKartra(
       lead,

@@ -104,9 +104,9 @@ export class HistoryRepo {
     });
   }
 
-  /** The change waited for the network: it is shown as an offline change replayed later. */
+  /** A change made in the app waited for the network: it is shown as an offline change replayed later (CLI writes stay 'cli'). */
   markReplay(ids: readonly number[]): void {
-    for (const id of ids) this.sql(`UPDATE write_history SET source = 'replay' WHERE id = ? AND source IN ('edit', 'table', 'cli')`).run(id);
+    for (const id of ids) this.sql(`UPDATE write_history SET source = 'replay' WHERE id = ? AND source IN ('edit', 'table')`).run(id);
   }
 
   list(query: HistoryQuery): { entries: HistoryEntry[]; nextBeforeId: number | null } {

@@ -86,7 +86,8 @@ export interface RowJournal {
   inFlight(step: Step): void;
 }
 
-type Part = { outcome: PartOutcome; kartraType?: string; message: string };
+/** One part of the row's chain; `found` is what reading the lead showed about a part whose outcome was unknown. */
+type Part = { outcome: PartOutcome; kartraType?: string; message: string; found?: 'not_applied' | 'cannot_tell' };
 const CONFIRMED = 'Applied (confirmed by reading the lead)';
 
 /**
@@ -102,7 +103,7 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
   const result = (settlement: Settlement, lead: LeadState['lead'] | null = null): RowResult => ({
     kind: 'settled',
     settlement: { ...settlement, leadId: settlement.leadId ?? leadId },
-    parts: (parts ?? []).map((p) => ({ outcome: p.outcome === 'unknown' ? 'unknown' : p.outcome, kartraType: p.kartraType ?? null, message: p.message })),
+    parts: (parts ?? []).map((p) => ({ outcome: p.found === 'cannot_tell' ? 'needs_check' : p.outcome, kartraType: p.kartraType ?? null, message: p.message })),
     lead,
   });
   // create → 244 → edit is the normal upsert; the bound only stops a lead that keeps vanishing and reappearing.
@@ -132,18 +133,24 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
         }
       } else {
         const applyVerdict = (part: Part, verdict: VerifyResult['actions'][number]): Part =>
-          !verdict ? part : verdict.kind === 'applied' ? { outcome: 'done', message: CONFIRMED } : verdict.kind === 'not_applied' ? { outcome: 'unknown', message: 'not applied' } : { outcome: 'unknown', message: `check:${verdict.kartraShows}` };
+          !verdict
+            ? part
+            : verdict.kind === 'applied'
+              ? { outcome: 'done', message: CONFIRMED }
+              : verdict.kind === 'not_applied'
+                ? { outcome: 'unknown', message: 'Reading the lead showed it was not applied', found: 'not_applied' }
+                : { outcome: 'unknown', message: verdict.kartraShows, found: 'cannot_tell' };
         const head = parts[0]!;
         const next: Part[] = [current === 'actions' ? head : applyVerdict(head, verdicts.head), ...plan.actions.map((_, i) => applyVerdict(parts![i + 1]!, verdicts.actions[i] ?? null))];
-        const unsure = next.filter((p) => p.message.startsWith('check:'));
-        if (unsure.length > 0) {
-          parts = next.map((p) => (p.message.startsWith('check:') ? { outcome: 'unknown', message: p.message.slice(6) } : p.message === 'not applied' ? { outcome: 'unknown', message: 'Not applied; not sent again while another part needs a check' } : p));
-          const checks = parts.filter((p) => p.outcome === 'unknown').map((p) => p.message);
-          return result({ status: 'failed', outcome: `Check this lead in Kartra: the answer was lost and reading the lead cannot tell whether everything was applied (${checks[0] ?? ''}); sending again could apply points or a booking twice.`, reason: 'check', leadId }, state?.lead ?? null);
+        if (next.some((p) => p.found === 'cannot_tell')) {
+          // Never re-sent automatically: the row asks the user to check the lead (nothing of it is sent again).
+          parts = next.map((p) => (p.found === 'not_applied' ? { ...p, message: 'Not applied; not sent again while another part needs a check' } : p));
+          const shows = next.find((p) => p.found === 'cannot_tell')!.message;
+          return result({ status: 'failed', outcome: `Check this lead in Kartra: the answer was lost and reading the lead cannot tell whether everything was applied (${shows}); sending again could apply points or a booking twice.`, reason: 'check', leadId }, state?.lead ?? null);
         }
-        const headNotApplied = current !== 'actions' && next[0]!.message === 'not applied';
-        pending = plan.actions.map((_, i) => i).filter((i) => next[i + 1]!.message === 'not applied');
-        parts = next.map((p) => (p.message === 'not applied' ? { outcome: 'unknown', message: 'Sent again: reading the lead showed it was not applied' } : p));
+        const headNotApplied = current !== 'actions' && next[0]!.found === 'not_applied';
+        pending = plan.actions.map((_, i) => i).filter((i) => next[i + 1]!.found === 'not_applied');
+        parts = next.map((p) => (p.found === 'not_applied' ? { outcome: 'unknown', message: 'Sent again: reading the lead showed it was not applied' } : p));
         if (!headNotApplied && pending.length === 0) {
           const refused = parts.filter((p) => p.outcome === 'failed');
           const settlement = refused.length === 0

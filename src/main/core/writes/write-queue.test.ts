@@ -119,6 +119,31 @@ describe('outbox', () => {
     expect(second).toMatchObject({ confirmed: false, changes: [{ status: 'pending', madeOffline: true }] });
   });
 
+  it('a CLI write with Kartra unreachable answers queued at once; the next core on the same data folder delivers it', async () => {
+    const k = await kartra();
+    const first = await connectedCore(k.url);
+    const lead = valueOf<Lead>(await first.core.handle('leads.find', { query: DEMO_LEAD_EMAIL }));
+    const tags = valueOf<{ items: string[] }>(await first.core.handle('account.tags', {})).items;
+    const tag = tags.find((t) => !lead.tags.includes(t))!;
+    await h.closeCore(first.core);
+    await k.stop();
+
+    const cli = await h.core({ keychain: first.keychain, dataDir: first.dataDir, ...FAST, confirmWaitMs: 10_000 });
+    const started = Date.now();
+    const receipt = valueOf<WriteReceipt>(await cli.handle('leads.applyActions', { lead: { id: lead.id }, actions: [{ cmd: 'assign_tag', tag_name: tag }], source: 'cli' }));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(receipt).toMatchObject({ confirmed: false, changes: [{ status: 'pending' }] });
+    await h.closeCore(cli);
+
+    await k.start();
+    const next = await h.core({ keychain: first.keychain, dataDir: first.dataDir, ...FAST });
+    await waitUntil(async () => (await listOutbox(next)).items.length === 0, 'the queued CLI write to be delivered');
+    expect(k.lead().tags).toContain(tag);
+    const { entries } = valueOf<{ entries: { source: string; actions: { outcome: string }[] }[] }>(await next.handle('history.list', { sources: ['cli'] }));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.actions.map((a) => a.outcome)).toEqual(['done']);
+  });
+
   it("reports Kartra's refusal per change and lets the user retry or discard it", async () => {
     const k = await kartra();
     const { core } = await connectedCore(k.url);

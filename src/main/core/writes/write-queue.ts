@@ -109,7 +109,7 @@ export class WriteQueue {
       accountId: account.id,
       leadId: leadId ?? cached?.id ?? null,
       leadEmail: ref.email ?? cached?.email ?? null,
-      source: offline && source !== 'import' && source !== 'recipe' ? 'replay' : source,
+      source: offline && (source === 'edit' || source === 'table') ? 'replay' : source,
       changes: changes.map((c) => c.change),
       fields,
     });
