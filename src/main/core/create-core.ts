@@ -133,6 +133,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     slots,
     history: outbox.history,
     cache: outbox.cacheSync,
+    holdForCheck: (...args) => outbox.holdForCheck(...args),
   });
   const parseWorker = new ParseWorker({ log, entry: resolveWorkerEntry(options.importWorkerPath) });
   const imports = new ImportService({

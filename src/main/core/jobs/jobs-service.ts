@@ -27,6 +27,7 @@ export interface JobsServiceDeps {
   slots: RunnerDeps['slots'];
   history: RunnerDeps['history'];
   cache: RunnerDeps['cache'];
+  holdForCheck: RunnerDeps['holdForCheck'];
 }
 
 const EMIT_EVERY_MS = 250;
@@ -186,6 +187,7 @@ export class JobsService {
       slots: this.deps.slots,
       history: this.deps.history,
       cache: this.deps.cache,
+      holdForCheck: this.deps.holdForCheck,
       log: this.deps.log,
       onChange: (urgent) => this.changed(job.id, urgent),
     });

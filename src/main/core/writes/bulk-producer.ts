@@ -13,7 +13,9 @@ import type { Pages } from '../jobs/pages';
 import { RowCursor } from '../jobs/row-cursor';
 import type { RowRecord, RowRepo, Settlement, Step } from '../jobs/row-repo';
 import type { CacheSync } from './cache-sync';
+import type { WriteQueue } from './write-queue';
 import { fieldChanges, type HistoryRecorder } from './history-recorder';
+import { describeChange } from './item-view';
 import { leadKey, type LaneSlots } from './lane-slots';
 import { firstStep, sendRow, type RowResult } from './row-sender';
 
@@ -29,6 +31,8 @@ export interface RunnerDeps {
   slots: LaneSlots;
   history: HistoryRecorder;
   cache: CacheSync;
+  /** A part the lead cannot show (points, a booking) after a lost answer: held in the outbox for the user's check. */
+  holdForCheck: WriteQueue['holdForCheck'];
   log: Logger;
   /** Something changed; `urgent` for status changes (otherwise the listener throttles). */
   onChange: (urgent: boolean) => void;
@@ -265,8 +269,10 @@ export class JobRunner {
     if (settlement.reason === 'invalid') return;
     const head = plan.mode === 'recipe' ? [] : [plan.lead ? (settlement.status === 'updated' || settlement.reason === 'missing' ? { kind: 'edit' as const, changes: fieldsWithout(plan.lead) } : { kind: 'create' as const, lead: plan.lead }) : null].filter((c) => c !== null);
     const changes = [...head, ...plan.actions.map((action) => ({ kind: 'action' as const, action }))];
-    const parts = result.parts.length === changes.length ? result.parts : changes.map(() => ({ outcome: settlement.status === 'failed' ? ('failed' as const) : settlement.status === 'skipped' ? ('skipped' as const) : ('done' as const), message: settlement.outcome }));
-    this.deps.history.record(
+    // The row's parts are [create/edit, ...actions]; a recipe row has no create/edit.
+    const rowParts = plan.mode === 'recipe' ? result.parts.slice(1) : result.parts;
+    const parts = rowParts.length === changes.length ? rowParts : changes.map(() => ({ outcome: settlement.status === 'failed' ? ('failed' as const) : settlement.status === 'skipped' ? ('skipped' as const) : ('done' as const), message: settlement.outcome }));
+    const entry = this.deps.history.record(
       {
         accountId: this.job.accountId,
         leadId: settlement.leadId,
@@ -278,6 +284,12 @@ export class JobRunner {
       },
       parts,
     );
+    const source = this.job.kind === 'recipe' ? 'recipe' : 'import';
+    parts.forEach((part, slot) => {
+      if (part.outcome !== 'needs_check') return;
+      const sent = `${describeChange(changes[slot]!)} was sent by ${source === 'recipe' ? 'a recipe run' : 'an import'}, and Kartra's answer was lost.`;
+      this.deps.holdForCheck(this.job.accountId, { id: settlement.leadId, email: plan.lead?.email ?? plan.ref.email ?? null }, changes[slot]!, { sent, kartraShows: part.message ?? '' }, source, { id: entry.id, slot });
+    });
     if (!settlement.leadId || (settlement.status !== 'created' && settlement.status !== 'updated' && settlement.reason !== 'partial')) return;
     if (result.lead) this.deps.cache.read(this.job.accountId, result.lead);
     else this.deps.cache.confirmed(this.job.accountId, settlement.leadId, changes.filter((_, i) => parts[i]?.outcome === 'done'));

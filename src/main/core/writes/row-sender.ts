@@ -229,8 +229,10 @@ function verifyRow(plan: RowPlan, step: Step, parts: Part[], state: LeadState | 
   const evidence = evidenceAction(plan.actions);
   const at = evidence ? plan.actions.indexOf(evidence) : -1;
   if (at >= 0 && result.actions[at]?.kind === 'applied' && actions[at]!.outcome === 'unknown') {
-    // Kartra applies a chain in order: its last checkable action holding means the call was processed.
-    result.actions = result.actions.map((v, i) => (v?.kind === 'cannot_tell' && i < at ? { kind: 'applied' } : v));
+    // Kartra applies a chain in order: its last checkable action holding means the call was processed, and
+    // points sent before it were applied. Not a booking: it can fail on its own (a full class, a past date).
+    const points = (a: LeadAction) => a.cmd === 'give_points_to_lead' || a.cmd === 'remove_points_from_lead';
+    result.actions = result.actions.map((v, i) => (v?.kind === 'cannot_tell' && i < at && points(plan.actions[i]!) ? { kind: 'applied' } : v));
   }
   return result;
 }

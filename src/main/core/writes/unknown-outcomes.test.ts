@@ -132,3 +132,29 @@ describe('what cannot be read back needs the user', () => {
     });
   }
 });
+
+describe('a recipe row whose booking cannot be read back', () => {
+  it('settles what the lead shows, and holds the booking in the outbox as needs_check for the user', { timeout: 30_000 }, async () => {
+    const t = await setup('continue', (r) => r.what.includes('calendar_subscribe'), 'reset');
+    const calendar = t.sandbox.inspect.catalog({ apiKey }).calendars.find((c) => c.complete)!;
+    const tag = t.sandbox.inspect.catalog({ apiKey }).tags.find((x) => !t.lead.tags.includes(x.name))!.name;
+    const recipe = valueOf<{ id: string }>(
+      await t.core.handle('recipes.save', { name: 'Book and tag', actions: [{ cmd: 'calendar_subscribe', calendar_name: calendar.name, class_name: calendar.classes[0]!.name }, { cmd: 'assign_tag', tag_name: tag }] }),
+    );
+    const run = valueOf<{ jobId: string }>(await t.core.handle('recipes.apply', { recipeId: recipe.id, target: { leadIds: [t.lead.id] } }));
+    const check = await waitUntil(async () => (await listOutbox(t.core)).items.find((i) => i.status === 'needs_check'), 'the held booking');
+    expect(check).toMatchObject({ leadId: t.lead.id, change: { kind: 'action', action: { cmd: 'calendar_subscribe' } } });
+    expect(check.check?.sent).toContain('recipe run');
+    expect(count(t.proxy, 'calendar_subscribe')).toBe(1);
+    const [entry] = valueOf<{ entries: HistoryEntry[] }>(await t.core.handle('history.list', { jobId: run.jobId })).entries;
+    expect(entry?.source).toBe('recipe');
+    expect(entry?.actions.map((a) => a.outcome)).toEqual(['needs_check', 'done']);
+
+    valueOf(await t.core.handle('outbox.settleCheck', { id: check.id, decision: 'fine' }));
+    await settled(t.core);
+    expect(count(t.proxy, 'calendar_subscribe')).toBe(1);
+    const [after] = valueOf<{ entries: HistoryEntry[] }>(await t.core.handle('history.list', { jobId: run.jobId })).entries;
+    expect(after?.actions.map((a) => a.outcome)).toEqual(['done', 'done']);
+    expect(after?.settledAt).not.toBeNull();
+  });
+});

@@ -122,6 +122,14 @@ export class WriteQueue {
     return views;
   }
 
+  /** An import or recipe row left a part that needs the user's check: it joins the outbox as needs_check. */
+  holdForCheck(accountId: string, lead: { id: string | null; email: string | null }, change: OutboxChange, check: { sent: string; kartraShows: string }, source: HistorySource, history: { id: number; slot: number }): void {
+    const ref = { ...(lead.id ? { id: lead.id } : {}), ...(lead.email ? { email: lead.email } : {}) };
+    const item = this.deps.repo.hold(accountId, ref, change, check, source, history);
+    this.deps.onItem(toView(item));
+    this.scheduleState();
+  }
+
   /** Waits until each item is done, failed, in conflict or needs a check, or the time is up; returns the latest views. */
   async waitFor(views: OutboxItemView[], timeoutMs: number): Promise<OutboxItemView[]> {
     const waiter: Waiter = { ids: new Set(views.map((v) => v.id)), settled: new Map(), resolve: () => undefined };

@@ -131,6 +131,21 @@ export class WriteRepo {
     });
   }
 
+  /**
+   * A part of an import or recipe row whose outcome reading the lead could not tell: kept as needs_check so
+   * the user settles it in the outbox like any other write (it is never sent on its own).
+   */
+  hold(accountId: string, ref: { id?: string; email?: string }, change: OutboxChange, check: { sent: string; kartraShows: string }, source: HistorySource, history: { id: number; slot: number }, now = Date.now()): OutboxItem {
+    return transaction(this.db, () => {
+      const lead = this.findOrCreateLead(accountId, ref);
+      const result = this.sql(
+        `INSERT INTO outbox (account_id, lead_local_id, change_json, status, check_json, created_at, updated_at, source, history_id, history_slot)
+         VALUES (?, ?, ?, 'needs_check', ?, ?, ?, ?, ?, ?)`,
+      ).run(accountId, lead.localId, JSON.stringify(change), JSON.stringify(check), now, now, source, history.id, history.slot);
+      return this.get(Number(result.lastInsertRowid))!;
+    });
+  }
+
   private findOrCreateLead(accountId: string, ref: { id?: string; email?: string }): OutboxLead {
     const email = ref.email?.toLowerCase();
     const byId = ref.id ? (this.sql('SELECT * FROM outbox_leads WHERE account_id = ? AND kartra_id = ?').get(accountId, ref.id) as RawLead | undefined) : undefined;
