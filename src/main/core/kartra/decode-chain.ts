@@ -14,8 +14,6 @@ import { badResponse, type ActionEntry, type DecodedResponse } from './decode';
 import { cmdsForKartraCode, isGlobalKartraCode } from './error-codes';
 
 export const UNKNOWN_MESSAGE = "Kartra's answer did not say whether this was applied";
-/** Kept for the contract suite (kartra/contract) until it follows the unknown rule; no product code uses it. */
-export const NOT_RUN_MESSAGE = UNKNOWN_MESSAGE;
 const DONE_MESSAGE = 'Done';
 const HEADS = new Set(['create_lead', 'edit_lead']);
 

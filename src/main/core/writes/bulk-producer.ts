@@ -14,8 +14,8 @@ import { RowCursor } from '../jobs/row-cursor';
 import type { RowRecord, RowRepo, Settlement, Step } from '../jobs/row-repo';
 import type { CacheSync } from './cache-sync';
 import type { WriteQueue } from './write-queue';
-import { fieldChanges, type HistoryRecorder } from './history-recorder';
-import { describeChange } from './item-view';
+import type { HistoryRecorder } from './history-recorder';
+import { recordRow } from './row-record';
 import { leadKey, type LaneSlots } from './lane-slots';
 import { firstStep, sendRow, type RowResult } from './row-sender';
 
@@ -249,7 +249,7 @@ export class JobRunner {
     if (result.kind === 'settled') {
       this.deps.connectivity.reportSuccess();
       this.settle(item.row, result.settlement);
-      this.remember(plan, result);
+      recordRow(this.deps, this.job, plan, result);
       return 'ok';
     }
     this.deps.connectivity.reportFailure(result.error);
@@ -261,38 +261,6 @@ export class JobRunner {
       this.floor = Math.min(this.floor, item.row);
     }
     return 'network';
-  }
-
-  /** History for the row, and the lead cache once Kartra confirmed the lead (searchable at once). */
-  private remember(plan: Extract<PlannedRow, { plan: unknown }>['plan'], result: Extract<RowResult, { kind: 'settled' }>): void {
-    const { settlement } = result;
-    if (settlement.reason === 'invalid') return;
-    const head = plan.mode === 'recipe' ? [] : [plan.lead ? (settlement.status === 'updated' || settlement.reason === 'missing' ? { kind: 'edit' as const, changes: fieldsWithout(plan.lead) } : { kind: 'create' as const, lead: plan.lead }) : null].filter((c) => c !== null);
-    const changes = [...head, ...plan.actions.map((action) => ({ kind: 'action' as const, action }))];
-    // The row's parts are [create/edit, ...actions]; a recipe row has no create/edit.
-    const rowParts = plan.mode === 'recipe' ? result.parts.slice(1) : result.parts;
-    const parts = rowParts.length === changes.length ? rowParts : changes.map(() => ({ outcome: settlement.status === 'failed' ? ('failed' as const) : settlement.status === 'skipped' ? ('skipped' as const) : ('done' as const), message: settlement.outcome }));
-    const entry = this.deps.history.record(
-      {
-        accountId: this.job.accountId,
-        leadId: settlement.leadId,
-        leadEmail: plan.lead?.email ?? plan.ref.email ?? null,
-        source: this.job.kind === 'recipe' ? 'recipe' : 'import',
-        jobId: this.job.id,
-        changes,
-        fields: plan.lead ? fieldChanges(plan.lead, result.lead ?? undefined) : [],
-      },
-      parts,
-    );
-    const source = this.job.kind === 'recipe' ? 'recipe' : 'import';
-    parts.forEach((part, slot) => {
-      if (part.outcome !== 'needs_check') return;
-      const sent = `${describeChange(changes[slot]!)} was sent by ${source === 'recipe' ? 'a recipe run' : 'an import'}, and Kartra's answer was lost.`;
-      this.deps.holdForCheck(this.job.accountId, { id: settlement.leadId, email: plan.lead?.email ?? plan.ref.email ?? null }, changes[slot]!, { sent, kartraShows: part.message ?? '' }, source, { id: entry.id, slot });
-    });
-    if (!settlement.leadId || (settlement.status !== 'created' && settlement.status !== 'updated' && settlement.reason !== 'partial')) return;
-    if (result.lead) this.deps.cache.read(this.job.accountId, result.lead);
-    else this.deps.cache.confirmed(this.job.accountId, settlement.leadId, changes.filter((_, i) => parts[i]?.outcome === 'done'));
   }
 
   private settle(row: number, settlement: Settlement): void {
@@ -332,10 +300,4 @@ export class JobRunner {
     this.wake = null;
     return !this.stopKind;
   }
-}
-
-/** The row's lead fields as an edit (an update of an existing lead). */
-function fieldsWithout(lead: { email: string }): Record<string, unknown> {
-  const { email: _email, ...fields } = lead;
-  return fields;
 }

@@ -7,7 +7,7 @@ import type { LeadAction } from '../../../shared/domain/actions';
 import type { Lead, LeadRef } from '../../../shared/domain/lead';
 import type { EditLeadData } from '../../../shared/domain/lead-input';
 import type { HistoryEntry, HistorySource } from '../../../shared/domain/history';
-import type { OutboxChange, OutboxItemView, OutboxState, OutboxStatus } from '../../../shared/domain/outbox';
+import type { OutboxChange, OutboxItemView, OutboxState } from '../../../shared/domain/outbox';
 import type { Connectivity } from '../connection/connectivity';
 import type { ConnectionService } from '../connection/connection-service';
 import { AppError } from '../errors';
@@ -18,6 +18,7 @@ import { isEmptyEdit, withoutFields } from './conflicts';
 import type { HistoryRepo } from './history-repo';
 import { fieldChanges, HistoryRecorder } from './history-recorder';
 import { toView } from './item-view';
+import { WriteWaiters } from './write-waiters';
 import type { LaneSlots } from './lane-slots';
 import { LeadDispatcher, type ItemEvent } from './lead-dispatcher';
 import type { NewChange, OutboxItem, StoredStatus, WriteRepo } from './write-repo';
@@ -37,22 +38,19 @@ export interface WriteQueueDeps {
   concurrency?: number;
 }
 
-type Waiter = { ids: Set<number>; settled: Map<number, OutboxItemView>; resolve: () => void };
-
-/** Statuses a waiting command stops waiting at: nothing more happens without the user. */
-const FINAL: ReadonlySet<OutboxStatus> = new Set(['done', 'failed', 'conflict', 'needs_check']);
 
 export class WriteQueue {
   readonly history: HistoryRecorder;
   readonly cacheSync: CacheSync;
   private readonly dispatcher: LeadDispatcher;
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters: WriteWaiters;
   private stateTimer: NodeJS.Timeout | undefined;
   private paused = false;
 
   constructor(private readonly deps: WriteQueueDeps) {
     this.history = new HistoryRecorder(deps.history, deps.onHistory);
     this.cacheSync = new CacheSync(deps.cache);
+    this.waiters = new WriteWaiters(deps.repo, deps.connectivity);
     this.dispatcher = new LeadDispatcher({
       repo: deps.repo,
       slots: deps.slots,
@@ -76,7 +74,7 @@ export class WriteQueue {
   onConnectivityChange(): void {
     this.emitState();
     if (this.deps.connectivity.isOnline()) this.dispatcher.kick();
-    else this.releaseWaiters();
+    else this.waiters.releaseSoon();
   }
 
   /** The account changed (or the app started): send what waits for it. */
@@ -131,29 +129,8 @@ export class WriteQueue {
   }
 
   /** Waits until each item is done, failed, in conflict or needs a check, or the time is up; returns the latest views. */
-  async waitFor(views: OutboxItemView[], timeoutMs: number): Promise<OutboxItemView[]> {
-    const waiter: Waiter = { ids: new Set(views.map((v) => v.id)), settled: new Map(), resolve: () => undefined };
-    const done = new Promise<void>((resolve) => (waiter.resolve = resolve));
-    this.waiters.add(waiter);
-    // Items may have settled between enqueue and now.
-    for (const view of views) {
-      const stored = this.deps.repo.get(view.id);
-      if (!stored) waiter.settled.set(view.id, { ...view, status: 'done' });
-      else if (FINAL.has(stored.status)) waiter.settled.set(view.id, toView(stored));
-    }
-    // Offline nothing settles until the network returns: the user gets "queued" at once, not after the timeout.
-    if (waiter.settled.size < waiter.ids.size && this.deps.connectivity.isOnline()) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([done, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
-      clearTimeout(timer);
-    }
-    this.waiters.delete(waiter);
-    return views.map((v) => {
-      const settled = waiter.settled.get(v.id);
-      if (settled) return settled;
-      const stored = this.deps.repo.get(v.id);
-      return stored ? toView(stored) : { ...v, status: 'done' };
-    });
+  waitFor(views: OutboxItemView[], timeoutMs: number): Promise<OutboxItemView[]> {
+    return this.waiters.waitFor(views, timeoutMs);
   }
 
   state(): OutboxState {
@@ -269,19 +246,6 @@ export class WriteQueue {
     await this.dispatcher.idle();
   }
 
-  /**
-   * Kartra just became unreachable: waiting writes are answered "queued" instead of hanging until their timeout.
-   * Deferred a turn, so the dispatcher first puts the items it was sending back to pending (made offline).
-   */
-  private releaseWaiters(): void {
-    if (this.waiters.size === 0) return;
-    const waiting = [...this.waiters];
-    setTimeout(() => {
-      if (this.deps.connectivity.isOnline()) return;
-      for (const waiter of waiting) waiter.resolve();
-    }, 0);
-  }
-
   private pick(ids: number[], statuses: StoredStatus[]): OutboxItem[] {
     const { account } = this.deps.connection.require();
     const all = this.deps.repo.list(account.id, statuses, 100_000);
@@ -299,11 +263,7 @@ export class WriteQueue {
     for (const item of items) {
       const view = { ...toView(item, status), ...(status === 'needs_check' ? { check: event.check } : {}) };
       this.deps.onItem(view);
-      for (const waiter of this.waiters) {
-        if (!waiter.ids.has(item.id) || !FINAL.has(status)) continue;
-        waiter.settled.set(item.id, view);
-        if (waiter.settled.size === waiter.ids.size) waiter.resolve();
-      }
+      this.waiters.settled(view);
     }
     this.scheduleState();
   }
