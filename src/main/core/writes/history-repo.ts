@@ -35,7 +35,10 @@ const Actions = z.array(HistoryAction);
 const Fields = z.array(HistoryFieldChange);
 const FINAL: ReadonlySet<ActionOutcome> = new Set(['done', 'failed', 'skipped']);
 
-function toEntry(r: Raw): HistoryEntry {
+/** `checked` false only for rows this process just wrote itself (the hot path of a replay): no second parse. */
+function toEntry(r: Raw, checked = true): HistoryEntry {
+  const actions: unknown = JSON.parse(r.actions_json);
+  const fields: unknown = JSON.parse(r.fields_json);
   return {
     id: r.id,
     accountId: r.account_id,
@@ -47,8 +50,8 @@ function toEntry(r: Raw): HistoryEntry {
     jobId: r.job_id,
     summary: r.summary,
     // Re-parsed on the way out: a row written by an older build still reads as the contract says.
-    actions: Actions.parse(JSON.parse(r.actions_json)),
-    fields: Fields.parse(JSON.parse(r.fields_json)),
+    actions: checked ? Actions.parse(actions) : (actions as HistoryAction[]),
+    fields: checked ? Fields.parse(fields) : (fields as HistoryFieldChange[]),
     undo: { possible: false, reason: null },
   };
 }
@@ -75,7 +78,8 @@ export class HistoryRepo {
       `INSERT INTO write_history (account_id, lead_id, lead_email, at, settled_at, source, job_id, summary, actions_json, fields_json, outcomes)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(entry.accountId, entry.leadId, entry.leadEmail?.toLowerCase() ?? null, at, settled, entry.source, entry.jobId, entry.summary, JSON.stringify(entry.actions), JSON.stringify(entry.fields), outcomesKey(entry.actions));
-    return this.get(Number(result.lastInsertRowid))!;
+    const raw = this.sql('SELECT * FROM write_history WHERE id = ?').get(Number(result.lastInsertRowid)) as unknown as Raw;
+    return toEntry(raw, false);
   }
 
   get(id: number): HistoryEntry | undefined {
@@ -86,8 +90,9 @@ export class HistoryRepo {
   /** Sets the outcome of some actions of an entry (by position), and the lead it turned out to be. */
   settle(id: number, updates: { slot: number; outcome: ActionOutcome; kartraType?: string | null; message?: string | null }[], lead: { id?: string | null; email?: string } = {}, now = Date.now()): HistoryEntry | undefined {
     return transaction(this.db, () => {
-      const entry = this.get(id);
-      if (!entry) return undefined;
+      const raw = this.sql('SELECT * FROM write_history WHERE id = ?').get(id) as Raw | undefined;
+      if (!raw) return undefined;
+      const entry = toEntry(raw, false);
       const actions = entry.actions.map((a) => ({ ...a }));
       for (const u of updates) {
         const action = actions[u.slot];
@@ -96,11 +101,18 @@ export class HistoryRepo {
         if (u.kartraType !== undefined) action.kartraType = u.kartraType;
         if (u.message !== undefined) action.message = u.message;
       }
-      const settled = actions.every((a) => FINAL.has(a.outcome)) ? now : null;
-      this.sql(
-        `UPDATE write_history SET actions_json = ?, outcomes = ?, settled_at = ?, lead_id = COALESCE(?, lead_id), lead_email = COALESCE(?, lead_email) WHERE id = ?`,
-      ).run(JSON.stringify(actions), outcomesKey(actions), settled, lead.id ?? null, lead.email?.toLowerCase() ?? null, id);
-      return this.get(id);
+      const settledAt = actions.every((a) => FINAL.has(a.outcome)) ? now : null;
+      const leadId = lead.id ?? entry.leadId;
+      const leadEmail = lead.email?.toLowerCase() ?? entry.leadEmail;
+      this.sql(`UPDATE write_history SET actions_json = ?, outcomes = ?, settled_at = ?, lead_id = ?, lead_email = ? WHERE id = ?`).run(
+        JSON.stringify(actions),
+        outcomesKey(actions),
+        settledAt,
+        leadId,
+        leadEmail,
+        id,
+      );
+      return { ...entry, actions, settledAt, leadId, leadEmail };
     });
   }
 
@@ -126,7 +138,7 @@ export class HistoryRepo {
     if (query.beforeId !== undefined) (where.push('id < ?'), args.push(query.beforeId));
     const sql = `SELECT * FROM write_history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...args, query.limit + 1) as unknown as Raw[];
-    const entries = rows.slice(0, query.limit).map(toEntry);
+    const entries = rows.slice(0, query.limit).map((r) => toEntry(r));
     return { entries, nextBeforeId: rows.length > query.limit ? (entries.at(-1)?.id ?? null) : null };
   }
 }

@@ -8,7 +8,7 @@ import { isNotSent, isOfflineError, type Connectivity } from '../connection/conn
 import type { Session } from '../connection/connection-service';
 import { sendActions, sendCreate, sendEdit, type ChainOutcome } from '../kartra/chain';
 import { readLeadState } from '../kartra/commands-lead';
-import { KartraApiError, TransportError } from '../kartra/errors';
+import { KartraApiError, RateLimitedError, TransportError } from '../kartra/errors';
 import type { LeadState } from '../kartra/verify';
 import type { Logger } from '../log';
 import { buildBatch, isNoop, type Batch, type BatchAction } from './batch';
@@ -211,6 +211,11 @@ export class LeadDispatcher {
       this.requeue(items);
       return;
     }
+    if (error instanceof RateLimitedError) {
+      // Kartra said "too many requests": nothing was applied; retry later.
+      this.requeue(items, true);
+      return;
+    }
     if (error instanceof KartraApiError) {
       // The create/edit at actions[0] (or the lone action) was refused: nothing in the call was applied.
       this.fail(items, toAppError(error).toData(), error.type);
@@ -237,8 +242,12 @@ export class LeadDispatcher {
     const kartraId = knownId ?? first.lead.kartraId;
     const ref: LeadRef = kartraId ? { id: kartraId } : { email: create?.email ?? first.lead.email };
     const read = await this.read(session, ref, lane);
-    if (read === 'offline') return;
     const all: Outcomes = outcomes ?? { head: 'unknown', actions: batch.actions.map(() => 'unknown') };
+    if (read === 'offline') {
+      // Left in flight; read again a little later (or when Kartra is back), never sent before that read.
+      this.deps.repo.setStatus(this.unknownItems(batch, all).map((i) => i.id), 'in_flight', { notBefore: Date.now() + 2_000 });
+      return;
+    }
     const result = verifyWrite({
       lead: read,
       head: batch.head.kind === 'create' ? { kind: 'create' } : batch.head.kind === 'edit' ? { kind: 'edit', changes: batch.head.changes } : null,
