@@ -96,6 +96,8 @@ const CONFIRMED = 'Applied (confirmed by reading the lead)';
  */
 export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, journal: RowJournal, recovering: boolean): Promise<RowResult> {
   let current = step;
+  // What the row counts as when it settles: a partial re-send of missing actions (bare) keeps "created".
+  let doneAs = step;
   // Per part: [head, ...plan.actions]; unknown parts are settled by the next verification.
   let parts: Part[] | null = recovering ? unknownParts(plan, step) : null;
   let pending: number[] | null = null; // indexes of plan.actions still to send after a verification
@@ -129,7 +131,7 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
         if (current !== 'create') {
           const next = afterRefusal(plan, current, new KartraApiError('243', 'No lead found'));
           if (typeof next !== 'string') return result(next);
-          current = next;
+          current = doneAs = next;
         }
       } else {
         const applyVerdict = (part: Part, verdict: VerifyResult['actions'][number]): Part =>
@@ -154,8 +156,8 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
         if (!headNotApplied && pending.length === 0) {
           const refused = parts.filter((p) => p.outcome === 'failed');
           const settlement = refused.length === 0
-            ? { status: DONE_STATUS[current], outcome: `${DONE_TEXT[current]} (confirmed by reading the lead)`, reason: 'done', leadId }
-            : fromChain(current, leadId, plan.actions.map((a, i) => ({ cmd: a.cmd, ok: parts![i + 1]!.outcome !== 'failed', message: parts![i + 1]!.message, kartraType: parts![i + 1]!.kartraType })));
+            ? { status: DONE_STATUS[doneAs], outcome: `${DONE_TEXT[doneAs]} (confirmed by reading the lead)`, reason: 'done', leadId }
+            : fromChain(doneAs, leadId, plan.actions.map((a, i) => ({ cmd: a.cmd, ok: parts![i + 1]!.outcome !== 'failed', message: parts![i + 1]!.message, kartraType: parts![i + 1]!.kartraType })));
           return result(settlement, state?.lead ?? null);
         }
         if (!headNotApplied) {
@@ -174,7 +176,7 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
       if (error instanceof KartraApiError) {
         const next = afterRefusal(plan, current, error);
         if (typeof next === 'string') {
-          current = next;
+          current = doneAs = next;
           parts = null;
           continue;
         }
@@ -195,7 +197,7 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
     pending = null;
     if (parts.some((p) => p.outcome === 'unknown')) continue;
     const results = plan.actions.map((a, i) => ({ cmd: a.cmd, ok: parts![i + 1]!.outcome !== 'failed', message: parts![i + 1]!.message, kartraType: parts![i + 1]!.kartraType }));
-    return result(fromChain(current, leadId, results));
+    return result(fromChain(doneAs, leadId, results));
   }
   return result({ status: 'failed', outcome: 'Kartra kept answering "already exists" and "not found" in turn for this email; check the lead in Kartra.', reason: 'error', leadId: null });
 }
