@@ -15,8 +15,8 @@ import type { Core } from '../../src/main/core/core-types';
 import { createCore } from '../../src/main/core/create-core';
 import { SessionSecretStore } from '../../src/main/core/credentials/secret-store';
 import { silentLogger } from '../../src/main/core/log';
-import { diffLead, modelOf } from '../../src/main/core/outbox/durability/model';
-import { commandOf, expectedState, planCatalog, planForLeads, Rng } from '../../src/main/core/outbox/durability/plan';
+import { diffLead, modelOf } from '../../src/main/core/writes/testing/durability/model';
+import { commandOf, expectedState, planCatalog, planForLeads, Rng } from '../../src/main/core/writes/testing/durability/plan';
 import { DEMO_ACCOUNT, startSandbox, type SandboxCatalog, type SandboxLeadState, type SandboxLeadSummary, type SandboxStats } from '../../src/main/core/sandbox';
 
 const LIMIT = 20;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { KartraApiError, TransportError } from '../main/core/kartra/errors';
 import { silentLogger } from '../main/core/log';
 import { DROPPED_TEXT } from '../main/core/secret-text';
-import { allForms, ENCODINGS, ODD_KEY, ODD_PASSWORD } from '../main/core/test-support/secret-encodings';
+import { allForms, ENCODINGS, ODD_KEY, ODD_PASSWORD } from '../main/core/testing/secret-encodings';
 import { createPrinter, failureDoc } from './output';
 
 function printed(doc: Record<string, unknown>): string {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { commands, COMMAND_NAMES } from '../shared/ipc/contract';
-import { cleanReplyProblem, inputKeys, payloads } from '../main/core/test-support/fuzz-payloads';
+import { cleanReplyProblem, inputKeys, payloads } from '../main/core/testing/fuzz-payloads';
 import { startHostProcess, type HostProcess } from './testing/host-process';
 
 let host: HostProcess;

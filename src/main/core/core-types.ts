@@ -32,6 +32,8 @@ export interface CoreOptions {
   importWorkerPath?: string;
   /** Rate limiter settings; default Kartra's 20 starts per second. Tests raise the limit against a sandbox with rate 0. */
   limiter?: { limit?: number; windowMs?: number; pauseOn429Ms?: number; safetyMarginMs?: number };
+  /** HTTP timeouts of the Kartra client (tests shorten them; default 10 s connect, 30 s answer). */
+  kartraHttp?: { headersTimeoutMs?: number; bodyTimeoutMs?: number; connectTimeoutMs?: number };
   /** Rows of an import or recipe run with a call on its way at once (default 24). */
   jobConcurrency?: number;
 }

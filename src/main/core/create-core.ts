@@ -22,8 +22,11 @@ import { openDatabase } from './store/database';
 import { acquireDataDirLock } from './store/data-dir-lock';
 import { prepareDataDir } from './store/private-files';
 import { LeadCacheRepo } from './store/lead-cache-repo';
-import { OutboxRepo } from './outbox/outbox-repo';
-import { OutboxService } from './outbox/outbox-service';
+import { Connectivity } from './connection/connectivity';
+import { HistoryRepo } from './writes/history-repo';
+import { LaneSlots } from './writes/lane-slots';
+import { WriteQueue } from './writes/write-queue';
+import { WriteRepo } from './writes/write-repo';
 import { SettingsRepo } from './store/settings-repo';
 import { ImportService } from './import/import-service';
 import { MappingRepo } from './import/mapping-repo';
@@ -66,7 +69,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
   const status = (): AppStatus => ({
     version: options.version,
     account: connection.info(),
-    online: outbox.connectivity.isOnline(),
+    online: connectivity.isOnline(),
     defaultAppId: options.defaultAppId ?? null,
     keychain: vault.status(),
   });
@@ -81,20 +84,36 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     onSandboxConnected: (accountId, demoLeads) => {
       if (leadCache.count(accountId) === 0) leadCache.putMany(accountId, demoLeads().map((lead) => ({ lead, seenAt: Date.now() })));
     },
+    http: options.kartraHttp,
     onChange: () => {
       events.emit('app.status', status());
       outbox.resume();
       jobs.onAccountChange();
     },
   });
-  const outbox: OutboxService = new OutboxService({
-    repo: new OutboxRepo(db),
+  // One probe loop with one backoff for everything that talks to Kartra.
+  const connectivity: Connectivity = new Connectivity({
+    probe: async () => {
+      await connection.current()?.client.retrieveAccountTags({ lane: 'outbox' });
+    },
+    onChange: () => outbox.onConnectivityChange(),
+    backoffMs: options.probeBackoffMs,
+  });
+  const historyRepo = new HistoryRepo(db);
+  // One set of slots for every write: the interactive and replay lanes always find room beside an import.
+  const jobConcurrency = options.jobConcurrency ?? 24;
+  const slots = new LaneSlots({ total: Math.max(options.outboxConcurrency ?? 24, jobConcurrency) + 4, bulk: jobConcurrency });
+  const outbox: WriteQueue = new WriteQueue({
+    repo: new WriteRepo(db),
+    history: historyRepo,
+    slots,
+    connectivity,
     connection,
     cache: leadCache,
     log,
     concurrency: options.outboxConcurrency,
-    probeBackoffMs: options.probeBackoffMs,
     onItem: (view) => events.emit('outbox.item', view),
+    onHistory: (entry) => events.emit('history.entry', entry),
     onState: (state) => {
       events.emit('outbox.state', state);
       if (state.online !== lastOnline) {
@@ -102,10 +121,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
         events.emit('app.status', status());
       }
     },
-    onLeadUpdated: (accountId, leadId) => {
-      const cached = leadCache.get(accountId, { id: leadId });
-      if (cached) events.emit('lead.updated', { accountId, lead: cached.lead });
-    },
+    onLeadUpdated: (accountId, lead) => events.emit('lead.updated', { accountId, lead }),
   });
   const accounts = new AccountsService({
     accounts: accountsRepo,
@@ -133,9 +149,12 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     connection,
     log,
     emit: (progress) => events.emit('job.progress', progress),
-    concurrency: options.jobConcurrency,
-    probeBackoffMs: options.probeBackoffMs,
-    connectivity: outbox.connectivity,
+    concurrency: jobConcurrency,
+    connectivity,
+    slots,
+    history: outbox.history,
+    cache: outbox.cacheSync,
+    holdForCheck: (...args) => outbox.holdForCheck(...args),
   });
   const parseWorker = new ParseWorker({ log, entry: resolveWorkerEntry(options.importWorkerPath) });
   const imports = new ImportService({
@@ -167,9 +186,9 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     'leads.find': async ({ query }) => leads.find(query),
     'leads.search': async ({ query, offset, limit }) => leads.search(query, offset, limit),
     'leads.profile': async ({ id }) => leads.profile(id),
-    'leads.create': async ({ lead, actions }) => leads.create(lead, actions),
-    'leads.edit': async ({ lead, changes, seen, actions }) => leads.edit(lead, changes, seen, actions),
-    'leads.applyActions': async ({ lead, actions }) => leads.applyActions(lead, actions),
+    'leads.create': async ({ lead, actions, source }) => leads.create(lead, actions, source),
+    'leads.edit': async ({ lead, changes, seen, actions, source }) => leads.edit(lead, changes, seen, actions, source),
+    'leads.applyActions': async ({ lead, actions, source }) => leads.applyActions(lead, actions, source),
     'leads.refreshFromKartra': async () => cacheRefresh.start(),
     'leads.refreshState': async () => cacheRefresh.current(),
     'leads.checkEmail': async ({ email, exceptLeadId }) => leads.checkEmail(email, exceptLeadId),
@@ -184,9 +203,9 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     'outbox.discard': async ({ ids }) => outbox.discard(ids),
     'outbox.edit': async ({ id, change }) => outbox.edit(id, change),
     'outbox.resolve': async ({ id, keep }) => outbox.resolve(id, keep),
-    // Placeholders until the write queue (core/writes) keeps History and needs-check items.
-    'outbox.settleCheck': async () => outbox.state(),
-    'history.list': async () => ({ entries: [], nextBeforeId: null }),
+    'outbox.settleCheck': async ({ id, decision }) => outbox.settleCheck(id, decision),
+    'history.list': async ({ accountId, ...filter }) =>
+      historyRepo.list({ ...filter, accountIds: accountId === 'all' ? 'all' : [accountId ?? connection.require().account.id] }),
     'import.begin': async ({ fileName, bytes }) => imports.begin(fileName, bytes),
     'import.chunk': async ({ jobId, offset, data, final }) => imports.chunk(jobId, offset, data, final),
     'import.analyze': async ({ jobId, local }) => imports.analyze(jobId, local),
@@ -219,7 +238,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     handle: (command, input) => router.handle(command, input),
     onEvent: (listener) => events.on(listener),
     builtinSandbox: () => sandbox.current(),
-    setOsOnline: (online) => outbox.setOsOnline(online),
+    setOsOnline: (online) => connectivity.setOsOnline(online),
     outboxIdle: () => outbox.idle(),
     importFile: (path) => imports.fromFile(path),
     async close() {
@@ -228,8 +247,8 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
       cacheRefresh.close();
       await cacheRefresh.idle();
       await jobs.close();
-      outbox.close();
-      await outbox.idle();
+      await outbox.close();
+      connectivity.close();
       await connection.close();
       limiters.closeAll();
       await sandbox.close();

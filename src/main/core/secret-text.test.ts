@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './log';
 import { DROPPED_TEXT, dropCredentialText, scrubSecrets } from './secret-text';
-import { allForms, ENCODINGS, ODD_KEY, ODD_PASSWORD } from './test-support/secret-encodings';
+import { allForms, ENCODINGS, ODD_KEY, ODD_PASSWORD } from './testing/secret-encodings';
 
 describe('scrubSecrets', () => {
   it.each(Object.keys(ENCODINGS))('redacts the %s form', (name) => {

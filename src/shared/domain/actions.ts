@@ -39,7 +39,10 @@ export const ActionResult = z.object({
   ok: z.boolean(),
   message: z.string(),
   kartraType: z.string().optional(),
-  /** Kartra stopped the chain before this action: it was not applied and can simply be sent again. */
-  notRun: z.boolean().optional(),
+  /**
+   * Kartra's answer did not say how this action ended (a flat error for a chain, fewer results than actions):
+   * it may have been applied (kartra-api.md §0.4 E4). Never read as done, never re-sent before the lead is read.
+   */
+  unknown: z.boolean().optional(),
 });
 export type ActionResult = z.infer<typeof ActionResult>;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountInfo } from '../../../shared/domain/account';
 import { AGENCY_ACCOUNT, DEMO_ACCOUNT, SANDBOX_APP_ID, type RunningSandbox } from '../sandbox';
-import { CoreHarness, errorOf, valueOf } from '../test-support/core-harness';
+import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';
 
 const h = new CoreHarness();
 afterEach(() => h.cleanup());

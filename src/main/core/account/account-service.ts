@@ -6,7 +6,7 @@ import type { AccountLists } from '../../../shared/ipc/contract';
 import type { ConnectionService } from '../connection/connection-service';
 import { AppError } from '../errors';
 import type { KartraClient } from '../kartra/client';
-import { isNotSent, isOfflineError } from '../outbox/connectivity';
+import { isNotSent, isOfflineError } from '../connection/connectivity';
 import type { AccountCacheRepo } from '../store/account-cache-repo';
 
 export interface CachedList<T> {

@@ -6,7 +6,7 @@ import type { AccountInfo } from '../../../shared/domain/account';
 import type { Lead } from '../../../shared/domain/lead';
 import { SessionSecretStore } from '../credentials/secret-store';
 import { AGENCY_ACCOUNT, DEMO_ACCOUNT, DEMO_LEAD_EMAIL, INACTIVE_ACCOUNT, SANDBOX_APP_ID, SANDBOX_APPS, type RunningSandbox } from '../sandbox';
-import { CoreHarness, errorOf, valueOf } from '../test-support/core-harness';
+import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';
 
 const h = new CoreHarness();
 afterEach(() => h.cleanup());

@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { AccountInfo } from '../../../shared/domain/account';
 import { openKeychain } from '../credentials/secret-store';
 import { AGENCY_ACCOUNT, DEMO_ACCOUNT, SANDBOX_APP_ID, type RunningSandbox } from '../sandbox';
-import { CoreHarness, valueOf } from '../test-support/core-harness';
+import { CoreHarness, valueOf } from '../testing/core-harness';
 
 const h = new CoreHarness();
 afterEach(() => h.cleanup());

@@ -7,8 +7,8 @@ import { SessionSecretStore, type AccountSecret } from '../credentials/secret-st
 import { startServer } from '../kartra/test-server';
 import { DEMO_ACCOUNT, SANDBOX_APP_ID } from '../sandbox';
 import { DROPPED_TEXT } from '../secret-text';
-import { CoreHarness, errorOf, valueOf } from '../test-support/core-harness';
-import { allForms, ENCODINGS, ODD_KEY, ODD_PASSWORD } from '../test-support/secret-encodings';
+import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';
+import { allForms, ENCODINGS, ODD_KEY, ODD_PASSWORD } from '../testing/secret-encodings';
 
 const h = new CoreHarness();
 afterEach(() => h.cleanup());

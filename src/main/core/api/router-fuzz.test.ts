@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands, COMMAND_NAMES } from '../../../shared/ipc/contract';
 import type { Core } from '../core-types';
-import { CoreHarness, errorOf, valueOf } from '../test-support/core-harness';
-import { cleanReplyProblem, inputKeys, payloads } from '../test-support/fuzz-payloads';
+import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';
+import { cleanReplyProblem, inputKeys, payloads } from '../testing/fuzz-payloads';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

@@ -3,6 +3,7 @@ import type { AccountInfo, CredentialStorage } from '../../../shared/domain/acco
 import type { CredentialVault } from '../credentials/credential-vault';
 import { AppError } from '../errors';
 import { KartraClient } from '../kartra/client';
+import type { HttpOptions } from '../kartra/http';
 import type { LimiterRegistry } from '../kartra/limiter-registry';
 import type { KartraCredentials } from '../kartra/types';
 import type { Logger } from '../log';
@@ -33,6 +34,8 @@ export interface ConnectionDeps {
   onChange: () => void;
   /** The sandbox was connected: its demo leads, as its lead export would list them (they fill an empty lead cache). */
   onSandboxConnected?: (accountId: string, demoLeads: () => Lead[]) => void;
+  /** HTTP timeouts of the client (tests shorten them to see a timeout after sending). */
+  http?: HttpOptions;
 }
 
 export class ConnectionService {
@@ -88,7 +91,7 @@ export class ConnectionService {
   /** Makes the account current and builds its client; throws not_connected when its secret is missing. */
   async open(account: AccountRow): Promise<AccountInfo> {
     const { credentials, storage } = await this.credentialsFor(account);
-    const client = new KartraClient({ credentials, scheduler: this.deps.limiters.get(account.appId), log: this.deps.log });
+    const client = new KartraClient({ credentials, scheduler: this.deps.limiters.get(account.appId), log: this.deps.log, ...(this.deps.http ? { http: this.deps.http } : {}) });
     const previous = this.session;
     this.session = { account, apiUrl: credentials.apiUrl, storage, client };
     this.deps.settings.set(CURRENT_ACCOUNT, account.id);

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnMapping, FileAnalysis, ImportRow, JobProgress } from '../../../shared/domain/import';
 import type { Envelope } from '../../../shared/ipc/envelope';
 import type { Core } from '../core-types';
-import { connectedCore } from '../jobs/import-test-kit';
-import { CoreHarness, valueOf } from '../test-support/core-harness';
+import { connectedCore } from '../jobs/testing/import-test-kit';
+import { CoreHarness, valueOf } from '../testing/core-harness';
 import { writeWorkbook } from './testing/workbooks';
 
 interface CorpusCase {

@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPlan, JobProgress } from '../../../shared/domain/import';
 import type { Core } from '../core-types';
-import { analyze, connectedCore, freshEmail, upload } from '../jobs/import-test-kit';
+import { analyze, connectedCore, freshEmail, upload } from '../jobs/testing/import-test-kit';
 import { DEMO_LEAD_EMAIL, type RunningSandbox } from '../sandbox';
-import { CoreHarness, valueOf } from '../test-support/core-harness';
+import { CoreHarness, valueOf } from '../testing/core-harness';
 
 const h = new CoreHarness();
 let core: Core;

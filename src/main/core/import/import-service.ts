@@ -6,11 +6,11 @@ import type { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportPlan, I
 import type { AccountService } from '../account/account-service';
 import type { ConnectionService } from '../connection/connection-service';
 import { AppError } from '../errors';
-import { isNotSent, isOfflineError } from '../outbox/connectivity';
+import { isNotSent, isOfflineError } from '../connection/connectivity';
 import type { JobRecord, JobRepo, StoredAnalysis } from '../jobs/job-repo';
 import { toProgress } from '../jobs/job-progress';
 import type { JobsService } from '../jobs/jobs-service';
-import { importActions } from '../jobs/row-recovery';
+import { importActions } from '../writes/row-chain';
 import { PAGE_SIZE, type RowRepo } from '../jobs/row-repo';
 import type { Pages } from '../jobs/pages';
 import { headerSetKey } from './aliases';

@@ -1,7 +1,7 @@
 // Tags, Lists and Sequences columns: a cell names several values, each becomes one action in the row's single call.
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { ImportActionTarget } from '../../../shared/domain/import';
-import { importActions } from '../jobs/row-recovery';
+import { importActions } from '../writes/row-chain';
 
 /** Delimiters tried in this order: the first one a cell contains splits it, so "A, B; C" keeps "A, B" whole. */
 export const LIST_DELIMITERS = [';', '|', ','] as const;

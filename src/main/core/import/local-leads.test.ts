@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LimiterState } from '../../../shared/domain/limiter';
 import type { LeadRow } from '../../../shared/domain/lead-views';
 import type { CacheRefreshState, LocalLeadsResult } from '../../../shared/domain/local-leads';
-import { analyze, connectedCore, freshEmail, upload } from '../jobs/import-test-kit';
+import { analyze, connectedCore, freshEmail, upload } from '../jobs/testing/import-test-kit';
 import { DEMO_ACCOUNT } from '../sandbox';
-import { CoreHarness, valueOf } from '../test-support/core-harness';
-import { waitUntil } from '../test-support/wait';
+import { CoreHarness, valueOf } from '../testing/core-harness';
+import { waitUntil } from '../testing/wait';
 import type { Core } from '../core-types';
 
 const h = new CoreHarness();

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRow, JobProgress, RefusedValue } from '../../../shared/domain/import';
 import type { Core } from '../core-types';
-import { analyze, connectedCore, freshEmail, upload } from '../jobs/import-test-kit';
-import { CoreHarness, errorOf, valueOf } from '../test-support/core-harness';
+import { analyze, connectedCore, freshEmail, upload } from '../jobs/testing/import-test-kit';
+import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';
 
 const h = new CoreHarness();
 let core: Core;

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRow, JobProgress } from '../../../shared/domain/import';
 import type { Core } from '../core-types';
-import { analyze, connectedCore, freshEmail, upload, waitForJob } from '../jobs/import-test-kit';
-import { CoreHarness, valueOf } from '../test-support/core-harness';
+import { analyze, connectedCore, freshEmail, upload, waitForJob } from '../jobs/testing/import-test-kit';
+import { CoreHarness, valueOf } from '../testing/core-harness';
 import { encryptedWorkbookBytes, writeWorkbook } from './testing/workbooks';
 
 const h = new CoreHarness();

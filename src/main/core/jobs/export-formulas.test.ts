@@ -4,8 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvDocument } from '../import/csv-write';
 import { neutralizeFormula, restoreFormula } from '../import/formula-guard';
-import { CoreHarness, valueOf } from '../test-support/core-harness';
-import { analyze, connectedCore, upload, waitForJob } from './import-test-kit';
+import { CoreHarness, valueOf } from '../testing/core-harness';
+import { analyze, connectedCore, upload, waitForJob } from './testing/import-test-kit';
 
 const h = new CoreHarness();
 afterEach(() => h.cleanup());

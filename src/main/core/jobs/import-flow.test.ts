@@ -6,8 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportRow, JobProgress } from '../../../shared/domain/import';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL } from '../sandbox';
-import { CoreHarness, errorOf, valueOf } from '../test-support/core-harness';
-import { analyze, connectedCore, freshEmail, upload, waitForJob } from './import-test-kit';
+import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';
+import { analyze, connectedCore, freshEmail, upload, waitForJob } from './testing/import-test-kit';
 
 const h = new CoreHarness();
 afterEach(() => h.cleanup());

@@ -6,10 +6,10 @@ import type { AccountInfo } from '../../../shared/domain/account';
 import type { JobProgress } from '../../../shared/domain/import';
 import type { Core } from '../core-types';
 import { AGENCY_ACCOUNT, DEMO_ACCOUNT, SANDBOX_APP_ID, type RunningSandbox } from '../sandbox';
-import { CoreHarness, errorOf, valueOf } from '../test-support/core-harness';
-import { waitUntil } from '../test-support/wait';
-import { analyze, connectedCore, freshEmail, job, upload, waitForJob } from './import-test-kit';
-import { NETWORK_WAIT } from './job-runner';
+import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';
+import { waitUntil } from '../testing/wait';
+import { analyze, connectedCore, freshEmail, job, upload, waitForJob } from './testing/import-test-kit';
+import { NETWORK_WAIT } from '../writes/bulk-producer';
 
 const h = new CoreHarness();
 afterEach(() => h.cleanup());

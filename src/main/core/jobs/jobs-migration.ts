@@ -1,5 +1,5 @@
 // Schema of imports, recipe runs and their per-row journal, remembered column mappings and saved recipes.
-import type { Migration } from '../store/migrations';
+import type { Migration } from '../store/migration';
 
 /**
  * A job's rows stay in its CSV (imports) or targets file (recipes); layout_json holds where each page of

@@ -8,7 +8,7 @@ import { csvDocument } from '../import/csv-write';
 import type { Logger } from '../log';
 import type { JobRecord, JobRepo } from './job-repo';
 import { toProgress } from './job-progress';
-import { JobRunner, type RunnerDeps } from './job-runner';
+import { JobRunner, type RunnerDeps } from '../writes/bulk-producer';
 import type { Pages } from './pages';
 import { RECIPE_HEADERS } from './row-plans';
 import type { RowRepo } from './row-repo';
@@ -22,14 +22,17 @@ export interface JobsServiceDeps {
   emit: (progress: JobProgress) => void;
   /** Rows with a call on its way at once (default 24: enough to keep 20 calls/s going at Kartra's latency). */
   concurrency?: number;
-  probeBackoffMs?: readonly number[];
-  connectivity?: RunnerDeps['connectivity'];
+  /** The write queue's parts the bulk producer runs through: connectivity, lane slots, History, the lead cache. */
+  connectivity: RunnerDeps['connectivity'];
+  slots: RunnerDeps['slots'];
+  history: RunnerDeps['history'];
+  cache: RunnerDeps['cache'];
+  holdForCheck: RunnerDeps['holdForCheck'];
 }
 
 const EMIT_EVERY_MS = 250;
 /** While a job runs, progress goes out at least this often even when no row settled (rates and ETA move on). */
 const HEARTBEAT_MS = 500;
-const DEFAULT_PROBES = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000] as const;
 
 export class JobsService {
   private readonly runners = new Map<string, JobRunner>();
@@ -180,8 +183,11 @@ export class JobsService {
         return session && session.account.id === job.accountId ? session.client : undefined;
       },
       concurrency: this.deps.concurrency ?? 24,
-      probeBackoffMs: this.deps.probeBackoffMs ?? DEFAULT_PROBES,
       connectivity: this.deps.connectivity,
+      slots: this.deps.slots,
+      history: this.deps.history,
+      cache: this.deps.cache,
+      holdForCheck: this.deps.holdForCheck,
       log: this.deps.log,
       onChange: (urgent) => this.changed(job.id, urgent),
     });

@@ -13,7 +13,7 @@ import type { Db } from '../store/database';
 import type { JobRepo, PageLayout } from './job-repo';
 import type { JobsService } from './jobs-service';
 import { RECIPE_HEADERS } from './row-plans';
-import { chainOrder } from './row-recovery';
+import { chainOrder } from '../writes/row-chain';
 import { PAGE_SIZE, type RowRepo } from './row-repo';
 import { ensurePrivateDir, PRIVATE_FILE } from '../store/private-files';
 

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountInfo } from '../../../shared/domain/account';
 import type { ImportRow, JobProgress, Recipe } from '../../../shared/domain/import';
 import { AGENCY_ACCOUNT, DEMO_ACCOUNT, DEMO_LEAD_EMAIL, SANDBOX_APP_ID } from '../sandbox';
-import { CoreHarness, errorOf, valueOf } from '../test-support/core-harness';
-import { analyze, connectedCore, freshEmail, upload, waitForJob } from './import-test-kit';
+import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';
+import { analyze, connectedCore, freshEmail, upload, waitForJob } from './testing/import-test-kit';
 
 const h = new CoreHarness();
 afterEach(() => h.cleanup());

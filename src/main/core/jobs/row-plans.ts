@@ -1,7 +1,7 @@
 // Rebuilds what a stored row sends (its lead fields and chain) from the job's mapping snapshot, or its target for recipes.
 import { compileMapping, validateRow } from '../import/validate-row';
 import type { JobRecord } from './job-repo';
-import type { RowPlan } from './row-sender';
+import type { RowPlan } from '../writes/row-sender';
 
 export type PlannedRow = { plan: RowPlan; key: string } | { invalid: string };
 

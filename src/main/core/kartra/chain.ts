@@ -1,12 +1,9 @@
-// Sends one chained lead call (create/edit/search + actions) and settles it into a lead id and per-action results.
+// Sends one chained lead call (create/edit + actions, or actions alone) and reads it into a lead id and one
+// result per action (done, failed or unknown: decode-chain.ts).
 //
-// Anchoring: a chain of several actions is sent behind `search_lead` as actions[0]. Kartra's rule
-// is that create/edit/search must come first and the rest applies to the lead it resolved
-// (kartra-api.md §2.3); with the anchor the lead is looked up once, a missing lead fails once
-// (243 on search_lead, thrown) instead of once per action, and the answer carries the lead id.
-// A single action on a lead whose id is known is sent bare, exactly as on Kartra's per-command
-// pages (the shape with the best evidence); addressed by email only, it is anchored too, so the
-// answer names the lead id. Either way it is one HTTP call.
+// Actions on an existing lead go bare on lead[id] / lead[email], exactly as Kartra's own sample and every
+// production integration send them (kartra-api.md §0.4 E5): no search_lead anchor, whose "Lead found" would
+// say nothing about the actions behind it.
 import type { ActionResult, LeadAction } from '../../../shared/domain/actions';
 import type { LeadRef } from '../../../shared/domain/lead';
 import type { Lane } from '../../../shared/domain/limiter';
@@ -20,7 +17,9 @@ import type { PhpObject } from './php-encode';
 export interface ChainOutcome {
   /** The lead the chain ran on; null only when Kartra's answer did not say and the ref had no id. */
   leadId: string | null;
-  /** One result per action passed in (the create/edit/search anchor is not included). */
+  /** The create/edit at actions[0], when there was one. */
+  head: ActionResult | null;
+  /** One result per action passed in (the create/edit head is not included). */
   results: ActionResult[];
 }
 
@@ -28,7 +27,7 @@ async function sendChain(
   caller: KartraCaller,
   lane: Lane,
   lead: PhpObject,
-  head: 'create_lead' | 'edit_lead' | 'search_lead' | null,
+  head: 'create_lead' | 'edit_lead' | null,
   actions: readonly LeadAction[],
   knownId: string | null,
 ): Promise<ChainOutcome> {
@@ -37,9 +36,10 @@ async function sendChain(
   const decoded = await caller.call({ lead, actions: wire }, { lane, mode: 'write' });
   const results = chainResults(decoded, cmds);
   const first = results[0];
-  // A failed first action means nothing happened (or the lead could not be resolved): throw.
-  if (first && !first.ok) throw new KartraApiError(first.kartraType ?? '', first.message, first.cmd);
-  return { leadId: leadIdFrom(decoded) ?? knownId, results: head ? results.slice(1) : results };
+  // A refused create/edit at actions[0], or a refused lone action: nothing of the call was applied.
+  const refused = first && !first.ok && !first.unknown && (head !== null || results.length === 1 || results.every((r) => !r.ok && !r.unknown && r.kartraType === first.kartraType));
+  if (first && refused) throw new KartraApiError(first.kartraType ?? '', first.message, first.cmd);
+  return { leadId: leadIdFrom(decoded) ?? knownId, head: head ? (results[0] ?? null) : null, results: head ? results.slice(1) : results };
 }
 
 export function sendCreate(caller: KartraCaller, lane: Lane, data: CreateLeadData, actions: readonly LeadAction[]): Promise<ChainOutcome> {
@@ -56,13 +56,7 @@ export function sendEdit(
   return sendChain(caller, lane, leadBlock(ref, changes), 'edit_lead', actions, ref.id ?? null);
 }
 
-/** Lead actions on an existing lead; `anchor` forces search_lead first even for one action. */
-export function sendActions(
-  caller: KartraCaller,
-  lane: Lane,
-  ref: LeadRef,
-  actions: readonly LeadAction[],
-  anchor = actions.length > 1 || ref.id === undefined,
-): Promise<ChainOutcome> {
-  return sendChain(caller, lane, leadBlock(ref, undefined), anchor ? 'search_lead' : null, actions, ref.id ?? null);
+/** Lead actions on an existing lead, sent bare. */
+export function sendActions(caller: KartraCaller, lane: Lane, ref: LeadRef, actions: readonly LeadAction[]): Promise<ChainOutcome> {
+  return sendChain(caller, lane, leadBlock(ref, undefined), null, actions, ref.id ?? null);
 }

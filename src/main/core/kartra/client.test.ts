@@ -133,19 +133,17 @@ describe('KartraClient transport', () => {
 });
 
 describe('KartraClient commands on the wire', () => {
-  it('chains several actions behind search_lead and returns per-action results', async () => {
+  it('sends several actions bare on lead[id] (no search_lead anchor) and returns per-action results', async () => {
     const { server, client } = await setup(() => ({
       json: {
         status: 'Success',
-        message: 'Lead found',
-        lead_details: { id: '55' },
         actions: [
           { assign_tag: { status: 'Success', message: 'Tag added to lead', type: '103' } },
           { subscribe_lead_to_list: { status: 'Error', message: 'List does not exist', type: '231' } },
         ],
       },
     }));
-    const out = await client.runActions({ email: 'a@b.co' }, [
+    const out = await client.runActions({ id: '55' }, [
       { cmd: 'assign_tag', tag_name: 'VIP' },
       { cmd: 'subscribe_lead_to_list', list_name: 'Nope' },
     ]);
@@ -155,10 +153,8 @@ describe('KartraClient commands on the wire', () => {
       { cmd: 'subscribe_lead_to_list', ok: false, message: 'List does not exist', kartraType: '231' },
     ]);
     const form = server.hits[0]?.form ?? {};
-    expect(form['lead[email]']).toBe('a@b.co');
-    expect([form['actions[0][cmd]'], form['actions[1][cmd]'], form['actions[1][tag_name]'], form['actions[2][list_name]']]).toEqual([
-      'search_lead', 'assign_tag', 'VIP', 'Nope',
-    ]);
+    expect(form['lead[id]']).toBe('55');
+    expect([form['actions[0][cmd]'], form['actions[0][tag_name]'], form['actions[1][cmd]'], form['actions[1][list_name]']]).toEqual(['assign_tag', 'VIP', 'subscribe_lead_to_list', 'Nope']);
   });
 
   it('sends one action on a known id bare, and throws when that first action fails', async () => {
@@ -170,18 +166,22 @@ describe('KartraClient commands on the wire', () => {
     expect(server.hits).toHaveLength(1); // a Kartra error is an answer: never retried
   });
 
-  it('anchors a single action on an email ref (to learn the id) and still throws when Kartra refuses it', async () => {
-    const { server, client } = await setup((_hit, i) =>
-      i === 0
-        ? { json: { status: 'Success', actions: [{ search_lead: { status: 'Success', lead_details: { id: '31' } } }, { subscribe_lead_to_list: { status: 'Success', message: 'Lead subscribed to list', type: '101' } }] } }
-        : { json: { status: 'Success', actions: [{ search_lead: { status: 'Success', lead_details: { id: '31' } } }, { unassign_tag: { status: 'Error', message: 'Tag does not exist', type: '214' } }] } },
+  it('sends a single action bare on an email ref (an enveloped success is done) and throws when Kartra refuses it', async () => {
+    const { server, client } = await setup((hit) =>
+      hit.form['actions[0][cmd]'] === 'search_lead'
+        ? { json: { status: 'Success', message: 'Lead found', lead_details: { id: '31' } } }
+        : hit.form['actions[0][cmd]'] === 'subscribe_lead_to_list'
+          ? { json: { status: 'Success', actions: [{ subscribe_lead_to_list: { status: 'Success', message: 'Lead subscribed to list', type: '101' } }] } }
+          : { json: { status: 'Error', message: 'Tag does not exist', type: '214' } },
     );
     await expect(client.runActions({ email: 'a@b.co' }, [{ cmd: 'subscribe_lead_to_list', list_name: 'News' }])).resolves.toEqual({
       leadId: '31',
       results: [{ cmd: 'subscribe_lead_to_list', ok: true, message: 'Lead subscribed to list', kartraType: '101' }],
     });
     await expect(client.unassignTag({ email: 'a@b.co' }, 'Ghost')).rejects.toMatchObject({ type: '214', cmd: 'unassign_tag' });
-    expect(server.cmds()).toEqual(['search_lead', 'search_lead']);
+    // Bare writes; the only search_lead is the read that learns the id the bare answer does not carry.
+    expect(server.cmds()).toEqual(['subscribe_lead_to_list', 'search_lead', 'unassign_tag']);
+    expect(server.hits[0]?.form['lead[email]']).toBe('a@b.co');
   });
 
   it('creates a lead with custom fields and chained actions in one call', async () => {

@@ -4,7 +4,7 @@ import type { Lane } from '../../../shared/domain/limiter';
 import type { KartraCaller } from './caller';
 import { badResponse, findData, isRecord, leadIdFrom, outcomeOf } from './decode';
 import { KartraApiError } from './errors';
-import { describeKartraError } from './error-codes';
+import { describeKartraError, isLeadDeleted, isLeadNotFound } from './error-codes';
 import { parseInput } from './input';
 import { leadBlock } from './lead-input';
 import type { LeadState } from './verify';
@@ -34,8 +34,7 @@ export async function getLead(caller: KartraCaller, ref: LeadRef, lane: Lane): P
 /** True for the answers that mean "there is no (usable) lead here": 243/234 not found, 245 deleted. */
 export function isNoLeadError(error: unknown): boolean {
   if (!(error instanceof KartraApiError)) return false;
-  const { code } = describeKartraError(error.type, error.kartraMessage);
-  return code === 'not_found' || error.type === '245';
+  return isLeadNotFound(error.type) || isLeadDeleted(error.type);
 }
 
 /** get_lead for verification: null when the lead does not exist (or is deleted). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHttpResponse } from './decode';
-import { chainResults, NOT_RUN_MESSAGE } from './decode-chain';
+import { chainResults, UNKNOWN_MESSAGE } from './decode-chain';
 
 const decode = (body: unknown) => decodeHttpResponse(200, JSON.stringify(body));
 const CHAIN = ['create_lead', 'assign_tag', 'subscribe_lead_to_list'];
@@ -41,7 +41,7 @@ describe('chainResults', () => {
     expect(results[1]).toMatchObject({ kartraType: '212', message: 'Tag does not exist' });
   });
 
-  it('"stop" behaviour: top-level Error plus partial actions; the untried ones are not run', () => {
+  it('"stop" behaviour: top-level Error plus partial actions; the unreported ones are unknown, never "not run"', () => {
     const results = chainResults(
       decode({
         status: 'Error',
@@ -57,11 +57,11 @@ describe('chainResults', () => {
     expect(results).toEqual([
       { cmd: 'create_lead', ok: true, message: 'Done' },
       { cmd: 'assign_tag', ok: false, message: 'Tag does not exist', kartraType: '212' },
-      { cmd: 'subscribe_lead_to_list', ok: false, notRun: true, message: NOT_RUN_MESSAGE },
+      { cmd: 'subscribe_lead_to_list', ok: false, unknown: true, message: UNKNOWN_MESSAGE },
     ]);
   });
 
-  it('"stop" with the failing action missing from actions: the top-level error is pinned on it', () => {
+  it('fewer results than actions: the rest are unknown, even when the top-level error names their code', () => {
     const results = chainResults(
       decode({
         status: 'Error',
@@ -74,45 +74,34 @@ describe('chainResults', () => {
       }),
       CHAIN,
     );
-    expect(results[2]).toEqual({ cmd: 'subscribe_lead_to_list', ok: false, message: 'List does not exist', kartraType: '231' });
+    expect(results[2]).toEqual({ cmd: 'subscribe_lead_to_list', ok: false, unknown: true, message: UNKNOWN_MESSAGE });
+    const success = chainResults(decode({ status: 'Success', actions: [{ create_lead: { status: 'Success' } }] }), CHAIN);
+    expect(success.map((r) => r.unknown ?? false)).toEqual([false, true, true]);
   });
 
-  it('a top-level Error with message/type only: blames the action owning the code', () => {
-    const results = chainResults(decode({ status: 'Error', message: 'Tag does not exist', type: '212' }), CHAIN);
-    expect(results.map((r) => [r.ok, r.message])).toEqual([
-      [true, 'Done'],
-      [false, 'Tag does not exist'],
-      [false, NOT_RUN_MESSAGE],
-    ]);
+  it('a flat error for a chain blames nobody: every action is unknown', () => {
+    const results = chainResults(decode({ status: 'Error', message: 'Tag does not exist', type: '212' }), ['assign_tag', 'give_points_to_lead', 'subscribe_lead_to_sequence_at_step']);
+    expect(results.every((r) => r.unknown === true && !r.ok)).toBe(true);
   });
 
-  it('a global or unknown top-level error fails the first action and nothing else runs', () => {
+  it('certain flat errors: a global code (nothing ran) and a code only the create/edit head can give (no lead to act on)', () => {
     const auth = chainResults(decode({ status: 'Error', message: 'API key not valid. Please get an API key first', type: 203 }), CHAIN);
-    expect(auth[0]).toMatchObject({ ok: false, kartraType: '203' });
-    expect(auth.slice(1).every((r) => !r.ok && r.message === NOT_RUN_MESSAGE)).toBe(true);
-    const unknown = chainResults(decode({ status: 'ERROR', message: 'Something new', type: '999' }), CHAIN);
-    expect(unknown[0]).toMatchObject({ ok: false, message: 'Something new', kartraType: '999' });
+    expect(auth.every((r) => !r.ok && !r.unknown && r.kartraType === '203')).toBe(true);
+    const exists = chainResults(decode({ status: 'Error', message: 'Lead already exists', type: '244' }), CHAIN);
+    expect(exists.every((r) => !r.ok && !r.unknown && r.kartraType === '244')).toBe(true);
+    const unknownCode = chainResults(decode({ status: 'ERROR', message: 'Something new', type: '999' }), CHAIN);
+    expect(unknownCode.every((r) => r.unknown === true)).toBe(true);
   });
 
-  it('a flat success for search_lead plus action entries', () => {
-    const results = chainResults(
-      decode({
-        status: 'Success',
-        message: 'Lead found',
-        lead_details: { id: '39260' },
-        actions: [{ assign_tag: { status: 'Success', message: 'Tag added to lead', type: '103' } }],
-      }),
-      ['search_lead', 'assign_tag'],
-    );
-    expect(results).toEqual([
-      { cmd: 'search_lead', ok: true, message: 'Lead found' },
-      { cmd: 'assign_tag', ok: true, message: 'Tag added to lead', kartraType: '103' },
-    ]);
-  });
-
-  it('a single action answered flat', () => {
+  it('a single action answered flat or in the envelope (§0.4 E1, E2)', () => {
     expect(chainResults(decode({ status: 'Success', message: 'Points added to lead', type: '105' }), ['give_points_to_lead'])).toEqual([
       { cmd: 'give_points_to_lead', ok: true, message: 'Points added to lead', kartraType: '105' },
+    ]);
+    expect(chainResults(decode({ status: 'Success', actions: [{ assign_tag: { status: 'Success', message: 'Tag added to lead', type: '103' } }] }), ['assign_tag'])).toEqual([
+      { cmd: 'assign_tag', ok: true, message: 'Tag added to lead', kartraType: '103' },
+    ]);
+    expect(chainResults(decode({ status: 'Error', message: 'Tag does not exist', type: '212' }), ['assign_tag'])).toEqual([
+      { cmd: 'assign_tag', ok: false, message: 'Tag does not exist', kartraType: '212' },
     ]);
   });
 
@@ -121,12 +110,12 @@ describe('chainResults', () => {
       decode({
         status: 'Success',
         actions: [
-          { search_lead: { status: 'Success' } },
+          { edit_lead: { status: 'Success' } },
           { assign_tag: { status: 'Success', message: 'first' } },
           { assign_tag: { status: 'Error', message: 'Tag does not exist', type: '212' } },
         ],
       }),
-      ['search_lead', 'assign_tag', 'assign_tag'],
+      ['edit_lead', 'assign_tag', 'assign_tag'],
     );
     expect(results.map((r) => r.message)).toEqual(['Done', 'first', 'Tag does not exist']);
   });

@@ -45,3 +45,13 @@ export function describeKartraError(type: string, kartraMessage: string): { code
   const codePart = normalised ? ` (code ${normalised})` : '';
   return { code: 'kartra_error', message: `Kartra reported a problem${codePart}: ${said}` };
 }
+
+/** Kartra has no lead under that id or email (234 from get_lead, 243 from everything else): one set for every caller. */
+export function isLeadNotFound(type: string): boolean {
+  return KARTRA_CODES[normaliseKartraType(type)]?.code === 'not_found';
+}
+
+/** The lead was deleted in Kartra; its address stays reserved (245). */
+export function isLeadDeleted(type: string): boolean {
+  return normaliseKartraType(type) === '245';
+}

@@ -132,12 +132,12 @@ async function settle(s: Settle): Promise<ChainOutcome> {
   const resendPrimary = s.primary?.verdict === 'not_applied' ? s.primary.resend : null;
   const leadId = s.state.lead.id || null;
   if (!resendPrimary && pending.length === 0) {
-    return { leadId, results: s.actions.map((a) => ({ cmd: a.cmd, ok: true, message: CONFIRMED_MESSAGE })) };
+    return { leadId, head: null, results: s.actions.map((a) => ({ cmd: a.cmd, ok: true, message: CONFIRMED_MESSAGE })) };
   }
   const pendingActions = pending.map((i) => s.actions[i] as LeadAction);
   const ref: LeadRef = leadId ? { id: leadId } : { email: s.state.lead.email };
   const outcome = await resendOnce(
-    () => (resendPrimary ? resendPrimary(pendingActions) : sendActions(s.caller, s.lane, ref, pendingActions, true)),
+    () => (resendPrimary ? resendPrimary(pendingActions) : sendActions(s.caller, s.lane, ref, pendingActions)),
     s.what,
     parts,
   );
@@ -145,7 +145,7 @@ async function settle(s: Settle): Promise<ChainOutcome> {
     const at = pending.indexOf(i);
     return at === -1 ? { cmd: action.cmd, ok: true, message: CONFIRMED_MESSAGE } : (outcome.results[at] ?? { cmd: action.cmd, ok: true, message: 'Done' });
   });
-  return { leadId: outcome.leadId ?? leadId, results };
+  return { leadId: outcome.leadId ?? leadId, head: null, results };
 }
 
 function unknowableReason(unsure: readonly LeadAction[]): string {

@@ -4,7 +4,7 @@
 import type { CacheRefreshState } from '../../../shared/domain/local-leads';
 import type { ConnectionService } from '../connection/connection-service';
 import { KartraApiError, TransportError } from '../kartra/errors';
-import { isNotSent, isOfflineError } from '../outbox/connectivity';
+import { isNotSent, isOfflineError } from '../connection/connectivity';
 import { FILE_ID_PREFIX, type LeadCacheRepo } from '../store/lead-cache-repo';
 
 /** Reads in the limiter's queue at once: enough to keep 20 starts a second busy, few enough to yield to other lanes. */

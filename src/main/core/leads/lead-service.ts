@@ -8,11 +8,13 @@ import type { WriteReceipt } from '../../../shared/ipc/contract';
 import type { AccountService } from '../account/account-service';
 import type { ConnectionService, Session } from '../connection/connection-service';
 import { AppError } from '../errors';
+import { isLeadDeleted, isLeadNotFound } from '../kartra/error-codes';
 import { KartraApiError, TransportError } from '../kartra/errors';
-import { isNotSent, isOfflineError } from '../outbox/connectivity';
-import type { NewChange } from '../outbox/outbox-repo';
-import type { OutboxService } from '../outbox/outbox-service';
-import { projectChange } from '../outbox/project';
+import { isNotSent, isOfflineError } from '../connection/connectivity';
+import type { NewChange } from '../writes/write-repo';
+import type { WriteQueue } from '../writes/write-queue';
+import type { HistorySource } from '../../../shared/domain/history';
+import { projectChange } from '../writes/project-change';
 import type { AccountsRepo } from '../store/accounts-repo';
 import type { LeadCacheRepo } from '../store/lead-cache-repo';
 import { loadPayments } from './payments';
@@ -25,7 +27,7 @@ export interface LeadServiceDeps {
   connection: ConnectionService;
   cache: LeadCacheRepo;
   account: AccountService;
-  outbox: OutboxService;
+  outbox: WriteQueue;
   accounts: AccountsRepo;
   confirmWaitMs?: number;
 }
@@ -69,28 +71,28 @@ export class LeadService {
     }
   }
 
-  async create(lead: CreateLeadData, actions: LeadAction[]): Promise<WriteReceipt> {
+  async create(lead: CreateLeadData, actions: LeadAction[], source: HistorySource = 'edit'): Promise<WriteReceipt> {
     await this.deps.account.assertNamesExist(actions);
     const changes: NewChange[] = [{ change: { kind: 'create', lead } }, ...actions.map((action) => ({ change: { kind: 'action' as const, action } }))];
-    const receipt = await this.write({ email: lead.email }, changes);
+    const receipt = await this.write({ email: lead.email }, changes, source);
     if (receipt.lead) this.noticeTestMode(lead.email, receipt.lead.email);
     return receipt;
   }
 
-  async edit(ref: LeadRef, changes: EditLeadData, seen: Record<string, string>, actions: LeadAction[]): Promise<WriteReceipt> {
+  async edit(ref: LeadRef, changes: EditLeadData, seen: Record<string, string>, actions: LeadAction[], source: HistorySource = 'edit'): Promise<WriteReceipt> {
     await this.deps.account.assertNamesExist(actions);
     const queued: NewChange[] = [];
     if (Object.values(changes).some((v) => v !== undefined)) queued.push({ change: { kind: 'edit', changes }, seen });
     queued.push(...actions.map((action) => ({ change: { kind: 'action' as const, action } })));
     if (queued.length === 0) throw new AppError('invalid_input', 'Nothing to change.', { details: { field: 'changes' } });
-    const receipt = await this.write(ref, queued);
+    const receipt = await this.write(ref, queued, source);
     if (changes.new_email && receipt.lead) this.noticeTestMode(changes.new_email, receipt.lead.email);
     return receipt;
   }
 
-  async applyActions(ref: LeadRef, actions: LeadAction[]): Promise<WriteReceipt> {
+  async applyActions(ref: LeadRef, actions: LeadAction[], source: HistorySource = 'edit'): Promise<WriteReceipt> {
     await this.deps.account.assertNamesExist(actions);
-    return this.write(ref, actions.map((action) => ({ change: { kind: 'action', action } })));
+    return this.write(ref, actions.map((action) => ({ change: { kind: 'action', action } })), source);
   }
 
   /** Free for a new lead or a new_email? A deleted lead keeps its address reserved at Kartra. */
@@ -101,19 +103,19 @@ export class LeadService {
       if (!found || found.id === exceptLeadId) return { available: true, reason: null, leadId: found?.id ?? null };
       return { available: false, reason: `Another lead (id ${found.id}) already uses ${email}.`, leadId: found.id };
     } catch (error) {
-      if (error instanceof KartraApiError && error.type === '245') {
+      if (error instanceof KartraApiError && isLeadDeleted(error.type)) {
         return { available: false, reason: `${email} belongs to a deleted lead; Kartra keeps that address reserved. Restore the lead in Kartra or use another address.`, leadId: null };
       }
       throw error;
     }
   }
 
-  private async write(ref: LeadRef | { email: string }, changes: NewChange[]): Promise<WriteReceipt> {
+  private async write(ref: LeadRef | { email: string }, changes: NewChange[], source: HistorySource): Promise<WriteReceipt> {
     const session = this.deps.connection.require();
     // A lead addressed by id still gets its address in the outbox (from the cache), so queued changes read
     // "Assign tag VIP — ada@example.com" rather than a bare number.
     const email = 'id' in ref && ref.id && !ref.email ? this.deps.cache.get(session.account.id, { id: ref.id })?.lead.email : undefined;
-    const queued = this.deps.outbox.enqueue(email ? { ...ref, email } : ref, changes);
+    const queued = this.deps.outbox.enqueue(email ? { ...ref, email } : ref, changes, source);
     const settled = await this.deps.outbox.waitFor(queued, this.deps.confirmWaitMs ?? CONFIRM_WAIT_MS);
     const confirmed = settled.every((v) => v.status === 'done');
     const failed = settled.find((v) => v.status === 'failed');
@@ -144,7 +146,7 @@ export class LeadService {
       return lead;
     } catch (error) {
       this.deps.outbox.connectivity.reportFailure(error);
-      if (error instanceof KartraApiError && (error.type === '234' || error.type === '243')) {
+      if (error instanceof KartraApiError && isLeadNotFound(error.type)) {
         throw new AppError('not_found', `No lead with ${ref.id ? `id ${ref.id}` : `email ${ref.email}`} in this Kartra account.`, {
           details: { kartraType: error.type, kartraMessage: error.kartraMessage },
         });

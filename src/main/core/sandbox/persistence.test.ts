@@ -47,7 +47,7 @@ describe('persistence with dataFile', () => {
 
   it('never loses a write whose answer was sent, even if the process is killed right after', async () => {
     const dataFile = join(dir, 'killed.db');
-    const root = fileURLToPath(new URL('../../../../', import.meta.url));
+    const root = fileURLToPath(new URL('../../../..', import.meta.url));
     const entry = new URL('./index.ts', import.meta.url).href;
     const code = `import { startSandbox } from ${JSON.stringify(entry)};
 const sb = await startSandbox({ dataFile: process.argv[1], rate: 0 });

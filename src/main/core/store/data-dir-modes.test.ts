@@ -5,8 +5,8 @@ import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileAnalysis } from '../../../shared/domain/import';
-import { upload, waitForJob } from '../jobs/import-test-kit';
-import { CoreHarness, valueOf } from '../test-support/core-harness';
+import { upload, waitForJob } from '../jobs/testing/import-test-kit';
+import { CoreHarness, valueOf } from '../testing/core-harness';
 
 const h = new CoreHarness();
 let previousUmask: number;

@@ -1,11 +1,8 @@
 // Numbered schema migrations of the local database; append only, never edit a released one.
 import { JOBS_MIGRATION } from '../jobs/jobs-migration';
+import type { Migration } from './migration';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -127,6 +124,64 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
+    name: 'one write queue: needs_check, source, history link, retry-later',
+    // SQLite cannot widen a CHECK constraint in place: the outbox table is rebuilt with the new status and columns.
+    sql: `
+      CREATE TABLE outbox_v6 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        lead_local_id INTEGER NOT NULL REFERENCES outbox_leads(local_id) ON DELETE CASCADE,
+        change_json TEXT NOT NULL,
+        seen_json TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'in_flight', 'failed', 'conflict', 'needs_check')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error_json TEXT,
+        conflict_json TEXT,
+        verify_json TEXT,
+        made_offline INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        source TEXT NOT NULL DEFAULT 'edit',
+        history_id INTEGER,
+        history_slot INTEGER,
+        check_json TEXT,
+        not_before INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO outbox_v6 (id, account_id, lead_local_id, change_json, seen_json, status, attempts, error_json, conflict_json, verify_json, made_offline, created_at, updated_at)
+        SELECT id, account_id, lead_local_id, change_json, seen_json, status, attempts, error_json, conflict_json, verify_json, made_offline, created_at, updated_at FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_v6 RENAME TO outbox;
+      CREATE INDEX outbox_by_lead ON outbox (account_id, lead_local_id, id);
+      CREATE INDEX outbox_by_status ON outbox (account_id, status, id);
+    `,
+  },
+  {
+    version: 7,
+    name: 'history of every write',
+    // outcomes: the distinct action outcomes, space-delimited (" done failed "), so a filter is one instr().
+    sql: `
+      CREATE TABLE write_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        lead_id TEXT,
+        lead_email TEXT,
+        at INTEGER NOT NULL,
+        settled_at INTEGER,
+        source TEXT NOT NULL,
+        job_id TEXT,
+        summary TEXT NOT NULL,
+        actions_json TEXT NOT NULL,
+        fields_json TEXT NOT NULL,
+        outcomes TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX write_history_account ON write_history (account_id, id);
+      CREATE INDEX write_history_lead ON write_history (account_id, lead_id, id);
+      CREATE INDEX write_history_email ON write_history (account_id, lead_email, id);
+      CREATE INDEX write_history_job ON write_history (job_id, id);
+    `,
+  },
+  {
+    version: 8,
     name: 'where a cached lead came from',
     // 'kartra': read from Kartra; 'file': added from a lead file (an export) and not read from Kartra since;
     // 'missing': a file's lead that Kartra did not know when the app refreshed it.

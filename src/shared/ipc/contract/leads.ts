@@ -18,6 +18,9 @@ export const WriteReceipt = z.object({
 });
 export type WriteReceipt = z.infer<typeof WriteReceipt>;
 
+/** Where a write comes from, for History ('edit' unless the caller says: 'table', 'cli', …). */
+const source = HistorySource.default('edit');
+
 export const leadCommands = {
   /** Find one lead on Kartra by email or numeric id. */
   'leads.find': {
@@ -29,7 +32,7 @@ export const leadCommands = {
    * them. `lead` is the lead as Kartra has it when everything was confirmed, else the last known copy.
    */
   'leads.applyActions': {
-    input: z.object({ lead: LeadRef, actions: z.array(LeadAction).min(1).max(50), source: HistorySource.optional() }).strict(),
+    input: z.object({ lead: LeadRef, actions: z.array(LeadAction).min(1).max(50), source }).strict(),
     output: WriteReceipt,
   },
   /** Instant search over every lead the app has seen (local cache); an empty query lists them all. */
@@ -46,7 +49,7 @@ export const leadCommands = {
   /** The full profile: Kartra's lead, its transactions and subscriptions, and its queued changes. Offline: the cached copy. */
   'leads.profile': { input: z.object({ id: z.string().max(MAX_LEAD_ID).regex(/^\d+$/, 'lead id must be digits') }).strict(), output: LeadProfile },
   'leads.create': {
-    input: z.object({ lead: CreateLeadInput, actions: z.array(LeadAction).max(50).default([]), source: HistorySource.optional() }).strict(),
+    input: z.object({ lead: CreateLeadInput, actions: z.array(LeadAction).max(50).default([]), source }).strict(),
     output: WriteReceipt,
   },
   /** Edit fields (and new_email). `seen` holds the values the user saw, so a later conflict can be detected. */
@@ -58,8 +61,7 @@ export const leadCommands = {
         /** The values the user saw, per field: one entry per lead field or custom field at most. */
         seen: boundedRecord(z.string().max(100), z.string().max(2000), 500).default({}),
         actions: z.array(LeadAction).max(50).default([]),
-        /** Where the write came from, for History (the app's own screens leave it out). */
-        source: HistorySource.optional(),
+        source,
       })
       .strict(),
     output: WriteReceipt,

@@ -1,7 +1,7 @@
 // Contract of chained calls: with a failing action in the middle, the client reports each action exactly as the server applied it, in either chain-failure mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResult } from '../../../../shared/domain/actions';
-import { NOT_RUN_MESSAGE } from '../decode-chain';
+import { UNKNOWN_MESSAGE } from '../decode-chain';
 import { KartraApiError } from '../errors';
 import { ContractConnections, freshEmail, type Connection, type ContractTarget } from './contract-target';
 
@@ -19,11 +19,11 @@ export function describeChains(target: () => ContractTarget): void {
     afterAll(() => connections.close());
 
     /**
-     * An action after the failing one: 'stop' → not run, 'continue' → run and reported with its type.
+     * An action after the failing one: 'stop' → unreported, so unknown (§0.4 E4); 'continue' → run and reported with its type.
      * A target whose mode is unknown may do either, but the result must then match the state (checked by callers).
      */
     function expectAfterFailure(result: ActionResult | undefined, cmd: string, type: string): void {
-      const notRun = { cmd, ok: false, notRun: true, message: NOT_RUN_MESSAGE };
+      const notRun = { cmd, ok: false, unknown: true, message: UNKNOWN_MESSAGE };
       const ran = { cmd, ok: true, message, kartraType: type };
       const mode = target().chainFailure;
       if (mode === 'stop') expect(result).toEqual(notRun);
@@ -56,7 +56,7 @@ export function describeChains(target: () => ContractTarget): void {
       }
     });
 
-    it('actions on an existing lead by email (anchored by search_lead): points, unknown sequence, tag, unknown tag to remove', async () => {
+    it('actions on an existing lead by email (sent bare): points, unknown sequence, tag, unknown tag to remove', async () => {
       const fx = target().fixtures;
       const email = freshEmail('chain-actions');
       const { leadId } = await client().createLead({ email });
@@ -71,7 +71,7 @@ export function describeChains(target: () => ContractTarget): void {
       expect(results[1]).toEqual({ cmd: 'subscribe_lead_to_sequence_at_step', ok: false, message, kartraType: '219' });
       expectAfterFailure(results[2], 'assign_tag', '103');
       // The second failure: not run after a stop; its own error when the chain continues.
-      if (target().chainFailure === 'stop') expect(results[3]).toEqual({ cmd: 'unassign_tag', ok: false, notRun: true, message: NOT_RUN_MESSAGE });
+      if (target().chainFailure === 'stop') expect(results[3]).toEqual({ cmd: 'unassign_tag', ok: false, unknown: true, message: UNKNOWN_MESSAGE });
       if (target().chainFailure === 'continue') expect(results[3]).toEqual({ cmd: 'unassign_tag', ok: false, message, kartraType: '214' });
 
       const lead = await client().getLead({ id: leadId });

@@ -1,0 +1,144 @@
+// SQL of History: one entry per write (a user command, an import row, a recipe row), its per-action outcomes
+// and field before/after, filterable and paged by id (newest first).
+import type { StatementSync } from 'node:sqlite';
+import { z } from 'zod';
+import { HistoryAction, HistoryFieldChange, type ActionOutcome, type HistoryEntry, type HistoryFilter, type HistorySource } from '../../../shared/domain/history';
+import { transaction, type Db } from '../store/database';
+
+export interface NewHistoryEntry {
+  accountId: string;
+  leadId: string | null;
+  leadEmail: string | null;
+  source: HistorySource;
+  jobId: string | null;
+  summary: string;
+  actions: HistoryAction[];
+  fields: HistoryFieldChange[];
+  at?: number;
+}
+
+interface Raw {
+  id: number;
+  account_id: string;
+  lead_id: string | null;
+  lead_email: string | null;
+  at: number;
+  settled_at: number | null;
+  source: HistorySource;
+  job_id: string | null;
+  summary: string;
+  actions_json: string;
+  fields_json: string;
+}
+
+const Actions = z.array(HistoryAction);
+const Fields = z.array(HistoryFieldChange);
+const FINAL: ReadonlySet<ActionOutcome> = new Set(['done', 'failed', 'skipped']);
+
+/** `checked` false only for rows this process just wrote itself (the hot path of a replay): no second parse. */
+function toEntry(r: Raw, checked = true): HistoryEntry {
+  const actions: unknown = JSON.parse(r.actions_json);
+  const fields: unknown = JSON.parse(r.fields_json);
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    leadId: r.lead_id,
+    leadEmail: r.lead_email,
+    at: r.at,
+    settledAt: r.settled_at,
+    source: r.source,
+    jobId: r.job_id,
+    summary: r.summary,
+    // Re-parsed on the way out: a row written by an older build still reads as the contract says.
+    actions: checked ? Actions.parse(actions) : (actions as HistoryAction[]),
+    fields: checked ? Fields.parse(fields) : (fields as HistoryFieldChange[]),
+    undo: { possible: false, reason: null },
+  };
+}
+
+const outcomesKey = (actions: readonly HistoryAction[]) => ` ${[...new Set(actions.map((a) => a.outcome))].join(' ')} `;
+
+export type HistoryQuery = Omit<z.output<typeof HistoryFilter>, 'accountId'> & { accountIds: string[] | 'all' };
+
+export class HistoryRepo {
+  private readonly statements = new Map<string, StatementSync>();
+
+  constructor(private readonly db: Db) {}
+
+  private sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+
+  add(entry: NewHistoryEntry): HistoryEntry {
+    const at = entry.at ?? Date.now();
+    const settled = entry.actions.every((a) => FINAL.has(a.outcome)) ? at : null;
+    const result = this.sql(
+      `INSERT INTO write_history (account_id, lead_id, lead_email, at, settled_at, source, job_id, summary, actions_json, fields_json, outcomes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(entry.accountId, entry.leadId, entry.leadEmail?.toLowerCase() ?? null, at, settled, entry.source, entry.jobId, entry.summary, JSON.stringify(entry.actions), JSON.stringify(entry.fields), outcomesKey(entry.actions));
+    const raw = this.sql('SELECT * FROM write_history WHERE id = ?').get(Number(result.lastInsertRowid)) as unknown as Raw;
+    return toEntry(raw, false);
+  }
+
+  get(id: number): HistoryEntry | undefined {
+    const raw = this.sql('SELECT * FROM write_history WHERE id = ?').get(id) as Raw | undefined;
+    return raw && toEntry(raw);
+  }
+
+  /** Sets the outcome of some actions of an entry (by position), and the lead it turned out to be. */
+  settle(id: number, updates: { slot: number; outcome: ActionOutcome; kartraType?: string | null; message?: string | null }[], lead: { id?: string | null; email?: string } = {}, now = Date.now()): HistoryEntry | undefined {
+    return transaction(this.db, () => {
+      const raw = this.sql('SELECT * FROM write_history WHERE id = ?').get(id) as Raw | undefined;
+      if (!raw) return undefined;
+      const entry = toEntry(raw, false);
+      const actions = entry.actions.map((a) => ({ ...a }));
+      for (const u of updates) {
+        const action = actions[u.slot];
+        if (!action) continue;
+        action.outcome = u.outcome;
+        if (u.kartraType !== undefined) action.kartraType = u.kartraType;
+        if (u.message !== undefined) action.message = u.message;
+      }
+      const settledAt = actions.every((a) => FINAL.has(a.outcome)) ? now : null;
+      const leadId = lead.id ?? entry.leadId;
+      const leadEmail = lead.email?.toLowerCase() ?? entry.leadEmail;
+      this.sql(`UPDATE write_history SET actions_json = ?, outcomes = ?, settled_at = ?, lead_id = ?, lead_email = ? WHERE id = ?`).run(
+        JSON.stringify(actions),
+        outcomesKey(actions),
+        settledAt,
+        leadId,
+        leadEmail,
+        id,
+      );
+      return { ...entry, actions, settledAt, leadId, leadEmail };
+    });
+  }
+
+  /** A change made in the app waited for the network: it is shown as an offline change replayed later (CLI writes stay 'cli'). */
+  markReplay(ids: readonly number[]): void {
+    for (const id of ids) this.sql(`UPDATE write_history SET source = 'replay' WHERE id = ? AND source IN ('edit', 'table')`).run(id);
+  }
+
+  list(query: HistoryQuery): { entries: HistoryEntry[]; nextBeforeId: number | null } {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (query.accountIds !== 'all') {
+      where.push(`account_id IN (${query.accountIds.map(() => '?').join(', ') || 'NULL'})`);
+      args.push(...query.accountIds);
+    }
+    if (query.leadId) (where.push('lead_id = ?'), args.push(query.leadId));
+    if (query.email) (where.push('lead_email = ?'), args.push(query.email.toLowerCase()));
+    if (query.sources.length) (where.push(`source IN (${query.sources.map(() => '?').join(', ')})`), args.push(...query.sources));
+    if (query.outcomes.length) (where.push(`(${query.outcomes.map(() => 'instr(outcomes, ?) > 0').join(' OR ')})`), args.push(...query.outcomes.map((o) => ` ${o} `)));
+    if (query.since !== undefined) (where.push('at >= ?'), args.push(query.since));
+    if (query.until !== undefined) (where.push('at <= ?'), args.push(query.until));
+    if (query.jobId) (where.push('job_id = ?'), args.push(query.jobId));
+    if (query.beforeId !== undefined) (where.push('id < ?'), args.push(query.beforeId));
+    const sql = `SELECT * FROM write_history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    const rows = this.db.prepare(sql).all(...args, query.limit + 1) as unknown as Raw[];
+    const entries = rows.slice(0, query.limit).map((r) => toEntry(r));
+    return { entries, nextBeforeId: rows.length > query.limit ? (entries.at(-1)?.id ?? null) : null };
+  }
+}
