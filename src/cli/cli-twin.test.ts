@@ -81,8 +81,7 @@ describe('queued writes and the next run', () => {
 
 });
 
-// enabled when core/writes lands
-describe.skip('search after import', () => {
+describe('search after import', () => {
   it('search finds the leads a previous CLI import created in the same data folder', async () => {
     const env = cliEnv(sb);
     const file = join(scratch, 'imported.csv');

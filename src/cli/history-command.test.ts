@@ -16,8 +16,7 @@ afterAll(async () => {
   await sb?.close();
 });
 
-// enabled when core/writes lands
-describe.skip('history command', () => {
+describe('history command', () => {
   it('shows the import write and the CLI write of one lead, filtered by email, source and date', async () => {
     const env = cliEnv(sb);
     const email = `history.${stamp}@example.net`;
