@@ -23,11 +23,21 @@ describe('sandboxOptions', () => {
       sandboxOptions({ port: '0', rate: '20', 'test-mode': true, faults: '5xx=0.5', latency: '25', chain: 'continue', 'random-seed': '7', data: 'sb.db' }),
     ).toEqual({ port: 0, rate: 20, testMode: true, faults: { rate5xx: 0.5, latencyMs: 25 }, chainFailure: 'continue', randomSeed: 7, dataFile: 'sb.db' });
     expect(sandboxOptions({})).toEqual({});
+    expect(sandboxOptions({ chain: 'stop', 'single-success': 'flat', 'text-area': 'refuse', 'content-type': 'json', 'legacy-messages': true })).toEqual({
+      chainFailure: 'stop',
+      singleSuccess: 'flat',
+      textArea: 'refuse',
+      contentType: 'json',
+      legacyMessages: true,
+    });
   });
 
   it('names the bad flag', () => {
     expect(() => sandboxOptions({ port: '70000' })).toThrow(expect.objectContaining({ flag: '--port' }));
-    expect(() => sandboxOptions({ chain: 'halt' })).toThrow(expect.objectContaining({ flag: '--chain' }));
+    expect(() => sandboxOptions({ chain: 'halt' })).toThrow(expect.objectContaining({ flag: '--chain', message: '--chain must be "continue" or "stop", got "halt"' }));
+    expect(() => sandboxOptions({ 'single-success': 'both' })).toThrow(expect.objectContaining({ flag: '--single-success' }));
+    expect(() => sandboxOptions({ 'text-area': 'trim' })).toThrow(expect.objectContaining({ flag: '--text-area' }));
+    expect(() => sandboxOptions({ 'content-type': 'xml' })).toThrow(expect.objectContaining({ flag: '--content-type' }));
     expect(() => sandboxOptions({ latency: 'slow' })).toThrow(expect.objectContaining({ flag: '--latency' }));
   });
 });

@@ -30,6 +30,9 @@ export const CUSTOM_FIELD_TYPES = ['input_field', 'text_area', 'drop_down', 'rad
 export const CustomFieldType = z.enum(CUSTOM_FIELD_TYPES);
 export type CustomFieldType = z.infer<typeof CustomFieldType>;
 
+/** Kartra keeps at most this many characters in a text-area custom field (kartra-api.md §0.4 E9). */
+export const TEXT_AREA_MAX = 365;
+
 export const CustomFieldOption = z.object({ option_id: z.string(), option_value: z.string() });
 export type CustomFieldOption = z.infer<typeof CustomFieldOption>;
 

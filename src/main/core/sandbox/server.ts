@@ -14,10 +14,12 @@ import { processRequest, type ProcessSettings } from './process-request';
 import { SlidingWindow } from './rate-window';
 import { bootstrapState } from './seed/seed';
 import { openState } from './store/state';
-import type { RunningSandbox, SandboxOptions, SandboxStats } from './types';
+import { behaviourFrom, checkBehaviour } from './behaviour';
+import type { RunningSandbox, SandboxBehaviour, SandboxOptions, SandboxStats } from './types';
 
 const MAX_BODY = 8 * 1024 * 1024;
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+/** Kartra serves its JSON as text/html (kartra-api.md §0.4 E10); 'json' is the switch for the opposite. */
+const CONTENT_TYPES = { html: 'text/html; charset=UTF-8', json: 'application/json; charset=utf-8' } as const;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const state = openState(createClock(), options.dataFile);
@@ -29,9 +31,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const settings: ProcessSettings = {
     testMode: options.testMode === true,
-    legacy: options.legacyMessages === true,
-    chainFailure: options.chainFailure ?? 'stop',
     simulateInsecure: options.simulateInsecure === true,
+    behaviour: behaviourFrom(options),
   };
   const faults = new FaultInjector(options.randomSeed ?? randomBytes(4).readUInt32LE(0), checkFaults(options.faults ?? {}));
   const window = new SlidingWindow(options.rate ?? 20);
@@ -51,6 +52,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const setTestMode = (on: boolean) => {
     settings.testMode = on;
   };
+  const behaviour = (): SandboxBehaviour => ({ ...settings.behaviour });
+  const setBehaviour = (change: Partial<SandboxBehaviour>): SandboxBehaviour => {
+    settings.behaviour = checkBehaviour({ ...settings.behaviour, ...change });
+    return behaviour();
+  };
+  const send = (res: http.ServerResponse, status: number, body: unknown) => sendAs(settings.behaviour.contentType, res, status, body);
   /** A timer that close() cancels; the awaiting request is then simply abandoned (its socket is destroyed). */
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -106,7 +113,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         if (path === '/__admin' || path.startsWith('/__admin/')) {
           const token = req.headers['x-sandbox-admin'];
           const answer = handleAdmin(
-            { token: adminToken, inspect, setFaults, setTestMode, stats },
+            { token: adminToken, inspect, setFaults, setTestMode, setBehaviour, behaviour, stats },
             req.method ?? '',
             path,
             Array.isArray(token) ? token[0] : token,
@@ -153,6 +160,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     inspect,
     setFaults,
     setTestMode,
+    setBehaviour,
+    behaviour,
     stats,
     async close() {
       if (closed) return;
@@ -167,14 +176,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 
   function tooMany() {
-    const { type, message } = say('rateLimited', settings.legacy);
+    const { type, message } = say('rateLimited', settings.behaviour.legacyMessages);
     return { status: 'Error', message, type };
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
+function sendAs(type: SandboxBehaviour['contentType'], res: http.ServerResponse, status: number, body: unknown): void {
   if (res.writableEnded || res.destroyed) return;
-  res.writeHead(status, JSON_HEADERS);
+  res.writeHead(status, { 'content-type': CONTENT_TYPES[type] });
   res.end(JSON.stringify(body));
 }
 
