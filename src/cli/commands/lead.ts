@@ -51,7 +51,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
     async run(values, client) {
       const email = checkEmail(str(values, 'email') ?? '', '--email');
       const profile = await withOptionIds(client, profileFrom(values));
-      return settle(await client.createLead({ email, ...profile }, chainedActions(values)));
+      const chained = chainedActions(values);
+      return settle(await client.createLead({ email, ...profile }, chained), chained);
     },
   },
   edit: {
@@ -65,7 +66,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
     },
     async run(values, client, command) {
       const changes = await withOptionIds(client, editChanges(values));
-      return settle(await client.editLead(leadRef(values, command), changes, chainedActions(values)));
+      const chained = chainedActions(values);
+      return settle(await client.editLead(leadRef(values, command), changes, chained), chained);
     },
   },
   tag: actionSub('tag', (tag_name) => ({ cmd: 'assign_tag', tag_name })),
@@ -144,13 +146,15 @@ function pointsAction(values: FlagValues, command: string): LeadAction {
 }
 
 async function runActions(client: KartraClient, ref: ReturnType<typeof leadRef>, actions: LeadAction[]): Promise<Doc> {
-  return settle(await client.runActions(ref, actions));
+  return settle(await client.runActions(ref, actions), actions);
 }
 
 /** Every action applied → the result; one refused → a failure that still reports what was done. */
-function settle(outcome: LeadWriteResult): Doc {
+function settle(outcome: LeadWriteResult, sent: readonly LeadAction[] = []): Doc {
   const doc: Doc = { leadId: outcome.leadId, results: outcome.results };
-  const failed = outcome.results.find((r) => !r.ok);
-  if (failed) throw new PartialFailure(new KartraApiError(failed.kartraType ?? '', failed.message, failed.cmd), doc);
+  const at = outcome.results.findIndex((r) => !r.ok);
+  const failed = outcome.results[at];
+  // The action itself goes with the error so that a 230 names the step and the sequence.
+  if (failed) throw new PartialFailure(new KartraApiError(failed.kartraType ?? '', failed.message, failed.cmd, sent[at]), doc);
   return doc;
 }

@@ -1,6 +1,6 @@
 // KartraClient: one method per Kartra command over request(), which adds credentials, goes through the rate limiter, and retries only where harmless.
 import type { ActionResult, LeadAction } from '../../../shared/domain/actions';
-import type { AccountCustomField } from '../../../shared/domain/account';
+import type { AccountCustomField, AccountSequence } from '../../../shared/domain/account';
 import type { Lead, LeadRef } from '../../../shared/domain/lead';
 import type { Lane } from '../../../shared/domain/limiter';
 import { silentLogger, type Logger } from '../log';
@@ -144,7 +144,7 @@ export class KartraClient implements KartraCaller {
   retrieveAccountLists(options?: CallOptions): Promise<string[]> {
     return account.retrieveAccountLists(this, laneOf(options));
   }
-  retrieveAccountSequences(options?: CallOptions): Promise<account.AccountSequence[]> {
+  retrieveAccountSequences(options?: CallOptions): Promise<AccountSequence[]> {
     return account.retrieveAccountSequences(this, laneOf(options));
   }
   retrieveAccountPages(options?: CallOptions): Promise<account.AccountPage[]> {

@@ -144,7 +144,7 @@ export class OutboxDispatcher {
           this.requeue(entry.items);
           return;
         }
-        const error = toAppError(new KartraApiError(result?.kartraType ?? '', result?.message ?? 'Kartra did not report on this change', entry.action.cmd)).toData();
+        const error = toAppError(new KartraApiError(result?.kartraType ?? '', result?.message ?? 'Kartra did not report on this change', entry.action.cmd, entry.action)).toData();
         // The change that was sent failed; changes it had superseded go back to the queue on their own.
         const sent = entry.merged ? entry.items : entry.items.slice(-1);
         this.fail(sent, error);

@@ -1,7 +1,7 @@
 // Contract of the lead commands: create/edit/search/get and every lead action, checked on the client's typed result and on the server's own state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lead } from '../../../../shared/domain/lead';
-import type { SandboxLeadState } from '../../sandbox';
+import type { Lead } from '../../../../../shared/domain/lead';
+import type { SandboxLeadState } from '../../../sandbox';
 import { ContractConnections, freshEmail, type Connection, type ContractTarget } from './contract-target';
 
 /** Option ids chosen for a custom field on a normalised lead (sorted), or its text. */

@@ -8,8 +8,8 @@ import {
   type RunningSandbox,
   type SandboxOptions,
   type SandboxTransaction,
-} from '../../sandbox';
-import { DEMO_CATALOG } from '../../sandbox/seed/catalog-data';
+} from '../../../sandbox';
+import { DEMO_CATALOG } from '../../../sandbox/seed/catalog-data';
 import type { ContractFixtures, ContractTarget, PaymentFixtures } from './contract-target';
 
 const DAY_MS = 86_400_000;

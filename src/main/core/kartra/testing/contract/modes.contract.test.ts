@@ -1,6 +1,6 @@
 // Contract under the sandbox's modes: both chain-failure behaviours ([U] in kartra-api.md §14.8) and Kartra Test Mode (§7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KartraApiError } from '../errors';
+import { KartraApiError } from '../../errors';
 import { ContractConnections, freshEmail, type Connection } from './contract-target';
 import { defineContractSuite } from './define-contract-suite';
 import { useSandboxTarget } from './sandbox-target';

@@ -4,12 +4,12 @@
 // a ContractTarget. sandbox-target.ts builds one from a running sandbox; a target for another
 // Kartra-compatible server only has to fill in the same fields (inspect and the special credentials
 // are optional — the checks that need them are skipped with the reason).
-import type { SandboxCatalog, SandboxLeadState, SandboxSubscription, SandboxTransaction } from '../../sandbox';
-import { KartraClient } from '../client';
-import { expectSuccess, type ActionEntry } from '../decode';
-import { LimiterRegistry } from '../limiter-registry';
-import type { PhpObject } from '../php-encode';
-import type { Scheduler } from '../types';
+import type { SandboxCatalog, SandboxLeadState, SandboxSubscription, SandboxTransaction } from '../../../sandbox';
+import { KartraClient } from '../../client';
+import { expectSuccess, type ActionEntry } from '../../decode';
+import { LimiterRegistry } from '../../limiter-registry';
+import type { PhpObject } from '../../php-encode';
+import type { Scheduler } from '../../types';
 
 export interface ContractCredentials {
   appId: string;
