@@ -226,7 +226,7 @@ export class KartraClient implements KartraCaller {
     }
     if (error instanceof KartraApiError) {
       const message = this.#scrub(error.kartraMessage);
-      return message === error.kartraMessage ? error : new KartraApiError(error.type, message, error.cmd);
+      return message === error.kartraMessage ? error : new KartraApiError(error.type, message, error.cmd, error.action);
     }
     return error;
   }

@@ -165,7 +165,7 @@ export class OutboxDispatcher {
     }
     if (error instanceof KartraApiError) {
       // The create/edit/search at actions[0] failed: nothing in the call was applied.
-      this.fail(items, toAppError(error).toData());
+      this.fail(items, toAppError(withFailingAction(error, items)).toData());
       return;
     }
     if (error instanceof UncertainWriteError || (error instanceof TransportError && error.sent)) {
@@ -225,4 +225,11 @@ export class OutboxDispatcher {
     const items = before ?? ids.map((id) => this.deps.repo.get(id)).filter((i): i is OutboxItem => i !== undefined);
     this.deps.onItems(items, status);
   }
+}
+
+/** The error with the sent action it names, so that its message can say what it was about (230: step, sequence). */
+function withFailingAction(error: KartraApiError, items: readonly OutboxItem[]): KartraApiError {
+  if (error.action || !error.cmd) return error;
+  const change = items.map((i) => i.change).find((c) => c.kind === 'action' && c.action.cmd === error.cmd);
+  return change?.kind === 'action' ? new KartraApiError(error.type, error.kartraMessage, error.cmd, change.action) : error;
 }
