@@ -2,7 +2,7 @@
 import type { AccountCustomField } from '../../../shared/domain/account';
 import type { ColumnMapping, ImportTarget } from '../../../shared/domain/import';
 import type { CreateLeadData } from '../../../shared/domain/lead-input';
-import type { LeadTextField } from '../../../shared/domain/lead';
+import { TEXT_AREA_MAX, type LeadTextField } from '../../../shared/domain/lead';
 import { AppError } from '../errors';
 import { checkCountry, checkEmail, checkText, checkTimeZone, controlCharProblem, customCheck, MAX_TEXT, Problem, type Checked } from './cell-rules';
 
@@ -26,6 +26,8 @@ interface ColumnPlan {
    * refuses them anyway (they cannot match).
    */
   freeText: boolean;
+  /** Free text longer than this (in UTF-16 units) goes through `rule`: 2000, or Kartra's 365 for a text area (E9). */
+  checkAbove: number;
 }
 
 export interface CompiledMapping {
@@ -72,10 +74,11 @@ function plan(index: number, header: string, target: Exclude<ImportTarget, 'igno
       throw invalid(`This Kartra account has no custom field "${identifier}" (column "${header}"). Create it in Kartra or refresh the account lists.`, `mapping.${header}`);
     }
     const freeText = field.field_type === 'input_field' || field.field_type === 'text_area';
-    return { index, header, target, field: identifier, custom: true, rule: customCheck(field), freeText };
+    const checkAbove = field.field_type === 'text_area' ? TEXT_AREA_MAX : MAX_TEXT;
+    return { index, header, target, field: identifier, custom: true, rule: customCheck(field), freeText, checkAbove };
   }
   const rule: Rule = target === 'email' ? checkEmail : target === 'lead_preferred_time_zone' ? checkTimeZone : target === 'country' ? checkCountry : checkText;
-  return { index, header, target, field: target, custom: false, rule, freeText: rule === checkText };
+  return { index, header, target, field: target, custom: false, rule, freeText: rule === checkText, checkAbove: MAX_TEXT };
 }
 
 function label(target: string): string {
@@ -118,8 +121,9 @@ export function validateRow(cm: CompiledMapping, cells: readonly string[], revie
     }
     const value = raw.trim();
     if (value === '' && column.target !== 'email') continue;
-    // Free text only has a length limit: checked here rather than through a call per cell.
-    const checked = column.freeText ? (value.length > MAX_TEXT ? column.rule(value) : value) : column.rule(value);
+    // Free text only has a length limit: checked here rather than through a call per cell. A string has at
+    // least as many UTF-16 units as characters, so nothing over the limit in characters slips past.
+    const checked = column.freeText ? (value.length > column.checkAbove ? column.rule(value) : value) : column.rule(value);
     if (checked instanceof Problem) {
       (errors ??= []).push({ column: column.header, message: checked.message });
       continue;
