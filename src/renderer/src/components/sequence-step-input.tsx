@@ -52,6 +52,8 @@ export function SequenceStepInput({ sequence, value, onChange, error, disabled, 
       data={remembered.length > 0 ? [{ group: 'Used before', items: remembered }] : []}
       placeholder={sequence ? 'e.g. 1' : 'Step'}
       description={sequence ? STEP_HELP : undefined}
+      // Under the box, so the label lines up with the sequence picker's beside it.
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
       error={error ?? undefined}
       disabled={disabled ?? sequence === null}
       // Shows every remembered step on focus, not only those matching what is typed.

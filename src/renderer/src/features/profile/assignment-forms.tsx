@@ -109,7 +109,7 @@ export function SequenceForm({ onStage, sequences, lead }: StageProps & { sequen
   };
   return (
     <Stack gap="xs">
-      <Group align="flex-end" gap="xs" wrap="nowrap">
+      <Group align="flex-start" gap="xs" wrap="nowrap">
         <Select
           label="Sequence"
           style={{ flex: 2 }}
