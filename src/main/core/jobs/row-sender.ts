@@ -51,12 +51,15 @@ function send(caller: KartraCaller, plan: RowPlan, step: Step): Promise<ChainOut
   return sendActions(caller, 'bulk', plan.ref, plan.actions);
 }
 
-function fromChain(step: Step, outcome: ChainOutcome): Settlement {
+function fromChain(step: Step, outcome: ChainOutcome, actions: RowPlan['actions']): Settlement {
   const refused = outcome.results.filter((r) => !r.ok && !r.notRun);
   const notRun = outcome.results.filter((r) => r.notRun);
   if (refused.length === 0 && notRun.length === 0) return { status: DONE_STATUS[step], outcome: DONE_TEXT[step], reason: 'done', leadId: outcome.leadId };
   const done = step === 'create' ? 'Lead created' : step === 'edit' ? 'Lead updated' : 'Lead found';
-  const parts = refused.map((r) => `${r.cmd}: ${r.message}${r.kartraType ? ` (Kartra ${r.kartraType})` : ''}`);
+  // A 230 names the step and the sequence (results are in the order of the actions sent).
+  const said = (r: (typeof refused)[number]) =>
+    r.kartraType === '230' ? describeKartraError(r.kartraType, r.message, actions[outcome.results.indexOf(r)]).message : r.message;
+  const parts = refused.map((r) => `${r.cmd}: ${said(r)}${r.kartraType ? ` (Kartra ${r.kartraType})` : ''}`);
   const skipped = notRun.length > 0 ? `; not run: ${notRun.map((r) => r.cmd).join(', ')}` : '';
   return { status: 'failed', outcome: `${done}${outcome.leadId ? ` (id ${outcome.leadId})` : ''}, but Kartra refused ${parts.join('; ')}${skipped}`, reason: 'partial', leadId: outcome.leadId };
 }
@@ -71,7 +74,7 @@ function afterRefusal(plan: RowPlan, step: Step, error: KartraApiError): Step | 
     if (plan.mode === 'upsert') return 'create';
     return { status: 'skipped', outcome: 'No lead with this email in Kartra (update only: not created)', reason: 'missing', leadId: null };
   }
-  const described = describeKartraError(error.type, error.kartraMessage);
+  const described = describeKartraError(error.type, error.kartraMessage, error.action ?? plan.actions.find((a) => a.cmd === error.cmd));
   return { status: 'failed', outcome: `${described.message}${error.type ? ` (Kartra ${error.type})` : ''}`, reason: 'kartra', leadId: null };
 }
 
@@ -111,7 +114,7 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
     }
     journal.inFlight(current);
     try {
-      return settled(fromChain(current, await send(caller, plan, current)));
+      return settled(fromChain(current, await send(caller, plan, current), plan.actions));
     } catch (error) {
       if (error instanceof KartraApiError) {
         const next = afterRefusal(plan, current, error);
