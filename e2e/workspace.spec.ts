@@ -61,7 +61,7 @@ test('edit fields, a drop-down custom field and the email, assign tag + list + s
   await panel.getByRole('button', { name: 'Subscribe', exact: true }).click();
   await assignmentKind(app, 'Sequence');
   await pick(panel, 'Sequence', sequence);
-  await pick(panel, 'Step', '2');
+  await panel.getByRole('combobox', { name: 'Step', exact: true }).fill('2');
   await panel.getByRole('button', { name: 'Subscribe at step' }).click();
   await expect(panel.getByRole('list', { name: 'Staged changes' }).getByRole('listitem')).toHaveCount(3);
   await applyStaged(app, 3);

@@ -27,7 +27,7 @@ describe('account commands', () => {
       expectOneDocument(run!);
     }
     expect(lists!.json).toEqual({ ok: true, lists: catalog.lists.map((l) => l.name) });
-    expect(sequences!.json.sequences).toEqual(catalog.sequences.map((s) => ({ name: s.name, id: s.id, steps: s.steps })));
+    expect(sequences!.json.sequences).toEqual(catalog.sequences.map((s) => ({ name: s.name })));
     expect(fields!.json.custom_fields.map((f: { field_identifier: string }) => f.field_identifier)).toEqual(
       catalog.customFields.map((f) => f.identifier),
     );

@@ -6,7 +6,7 @@ import { createPrinter, EXIT_OK, failureDoc } from './output';
 
 const USAGE = [
   'lead-desk <command> [flags]   (stdout: one JSON document; logs and progress: stderr; exit 0 ok, 1 failed, 2 usage)',
-  'sandbox [--port N] [--data FILE] [--rate 20] [--test-mode] [--faults 429=0.1,5xx=0.05,reset=0.05,timeout=0.02] [--latency RTT_MS|UP:DOWN] [--jitter 0.2] [--timeout-hold MS] [--chain stop|continue] [--random-seed N] [--legacy-messages]',
+  'sandbox [--port N] [--data FILE] [--rate 20] [--test-mode] [--faults 429=0.1,5xx=0.05,reset=0.05,timeout=0.02] [--latency RTT_MS|UP:DOWN] [--jitter 0.2] [--timeout-hold MS] [--chain continue|stop] [--single-success envelope|flat] [--text-area cut|refuse] [--content-type html|json] [--random-seed N] [--legacy-messages]',
   'lead get|search (--email E | --id N)',
   'lead create --email E [--first-name ..] [--last-name ..] [--field name=value ...] [--custom identifier=value ...] [--tag T ...] [--list L ...]',
   'lead edit (--email E | --id N) [--new-email E] [--first-name ..] [--last-name ..] [--field name=value ...] [--custom identifier=value ...] [--tag T ...] [--list L ...]',

@@ -24,11 +24,21 @@ describe('sandboxOptions', () => {
     ).toEqual({ port: 0, rate: 20, testMode: true, faults: { rate5xx: 0.5, upstreamMs: 12.5, downstreamMs: 12.5 }, chainFailure: 'continue', randomSeed: 7, dataFile: 'sb.db' });
     expect(sandboxOptions({ latency: '125:100', jitter: '0.2' })).toEqual({ faults: { upstreamMs: 125, downstreamMs: 100, jitter: 0.2 } });
     expect(sandboxOptions({})).toEqual({});
+    expect(sandboxOptions({ chain: 'stop', 'single-success': 'flat', 'text-area': 'refuse', 'content-type': 'json', 'legacy-messages': true })).toEqual({
+      chainFailure: 'stop',
+      singleSuccess: 'flat',
+      textArea: 'refuse',
+      contentType: 'json',
+      legacyMessages: true,
+    });
   });
 
   it('names the bad flag', () => {
     expect(() => sandboxOptions({ port: '70000' })).toThrow(expect.objectContaining({ flag: '--port' }));
-    expect(() => sandboxOptions({ chain: 'halt' })).toThrow(expect.objectContaining({ flag: '--chain' }));
+    expect(() => sandboxOptions({ chain: 'halt' })).toThrow(expect.objectContaining({ flag: '--chain', message: '--chain must be "continue" or "stop", got "halt"' }));
+    expect(() => sandboxOptions({ 'single-success': 'both' })).toThrow(expect.objectContaining({ flag: '--single-success' }));
+    expect(() => sandboxOptions({ 'text-area': 'trim' })).toThrow(expect.objectContaining({ flag: '--text-area' }));
+    expect(() => sandboxOptions({ 'content-type': 'xml' })).toThrow(expect.objectContaining({ flag: '--content-type' }));
     expect(() => sandboxOptions({ latency: 'slow' })).toThrow(expect.objectContaining({ flag: '--latency' }));
     expect(() => sandboxOptions({ latency: '1:2:3' })).toThrow(/MS \(round trip\) or UP:DOWN/);
     expect(() => sandboxOptions({ latency: '125:x' })).toThrow(expect.objectContaining({ flag: '--latency (downstream)' }));

@@ -1,5 +1,5 @@
 // `sandbox`: runs the local Kartra-compatible server, prints its address and demo credentials, stops on SIGINT/SIGTERM.
-import { startSandbox, type SandboxFaults, type SandboxOptions } from '../../main/core/sandbox';
+import { BEHAVIOUR_CHOICES, startSandbox, type SandboxFaults, type SandboxOptions } from '../../main/core/sandbox';
 import { bool, int, optionalInt, parseFlags, share, str, UsageError, type FlagValues } from '../args';
 import type { Command } from '../context';
 
@@ -13,6 +13,9 @@ const OPTIONS = {
   jitter: { type: 'string' },
   'timeout-hold': { type: 'string' },
   chain: { type: 'string' },
+  'single-success': { type: 'string' },
+  'text-area': { type: 'string' },
+  'content-type': { type: 'string' },
   'random-seed': { type: 'string' },
   'legacy-messages': { type: 'boolean' },
 } as const;
@@ -92,14 +95,27 @@ export function sandboxOptions(values: FlagValues): SandboxOptions {
   const hold = optionalInt(values, 'timeout-hold', 0, MAX_DELAY_MS);
   if (hold !== undefined) faults.timeoutHoldMs = hold;
   if (Object.keys(faults).length > 0) options.faults = faults;
-  const chain = str(values, 'chain');
-  if (chain !== undefined) {
-    if (chain !== 'stop' && chain !== 'continue') throw new UsageError(`--chain must be "stop" or "continue", got "${chain}"`, '--chain');
-    options.chainFailure = chain;
-  }
+  const chain = choice(values, 'chain', BEHAVIOUR_CHOICES.chain);
+  if (chain !== undefined) options.chainFailure = chain;
+  const single = choice(values, 'single-success', BEHAVIOUR_CHOICES.singleSuccess);
+  if (single !== undefined) options.singleSuccess = single;
+  const textArea = choice(values, 'text-area', BEHAVIOUR_CHOICES.textArea);
+  if (textArea !== undefined) options.textArea = textArea;
+  const contentType = choice(values, 'content-type', BEHAVIOUR_CHOICES.contentType);
+  if (contentType !== undefined) options.contentType = contentType;
   const seed = str(values, 'random-seed');
   if (seed !== undefined) options.randomSeed = int(seed, '--random-seed', 0, 0xffff_ffff);
   return options;
+}
+
+/** A flag whose value must be one of `allowed` (the first is the sandbox's default, from kartra-api.md §0.4). */
+function choice<T extends string>(values: FlagValues, name: string, allowed: readonly T[]): T | undefined {
+  const value = str(values, name);
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`--${name} must be ${allowed.map((a) => `"${a}"`).join(' or ')}, got "${value}"`, `--${name}`);
+  }
+  return value as T;
 }
 
 /** The two ways a start fails on the user's input: a data file that cannot be opened, a port already taken. */
@@ -128,6 +144,7 @@ export const sandboxCommand: Command = async (argv, ctx) => {
     api_key: demo.apiKey,
     api_password: demo.apiPassword,
     admin_token: sandbox.adminToken,
+    behaviour: sandbox.behaviour(),
     accounts: sandbox.accounts.map((a) => ({ label: a.label, app_id: a.appId, api_key: a.apiKey, api_password: a.apiPassword })),
   });
   const net = options.faults?.upstreamMs !== undefined ? `, latency ${options.faults.upstreamMs}:${options.faults.downstreamMs} ms ±${(options.faults.jitter ?? 0) * 100}%` : '';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AppStatus } from '../../shared/ipc/contract';
 import { AccountService } from './account/account-service';
 import { AccountsService } from './account/accounts-service';
+import { forgetRefusedStep, SequenceStepMemory } from './account/sequence-step-memory';
 import { createRouter, type Handlers } from './api/router';
 import { BuiltinSandbox } from './connection/builtin-sandbox';
 import { ConnectionService } from './connection/connection-service';
@@ -63,6 +64,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
   const vault = new CredentialVault(keychain.store, keychain.reason, fingerprintsIn(settings));
   const accountsRepo = new AccountsRepo(db);
   const cacheRepo = new AccountCacheRepo(db);
+  const stepMemory = new SequenceStepMemory(new SettingsRepo(db));
 
   const leadCache = new LeadCacheRepo(db);
   let lastOnline = true;
@@ -112,7 +114,10 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     cache: leadCache,
     log,
     concurrency: options.outboxConcurrency,
-    onItem: (view) => events.emit('outbox.item', view),
+    onItem: (view) => {
+      events.emit('outbox.item', view);
+      forgetRefusedStep(stepMemory, view);
+    },
     onHistory: (entry) => events.emit('history.entry', entry),
     onState: (state) => {
       events.emit('outbox.state', state);
@@ -137,7 +142,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
       }
     },
   });
-  const account = new AccountService(connection, cacheRepo);
+  const account = new AccountService(connection, cacheRepo, stepMemory);
   const leads = new LeadService({ connection, cache: leadCache, account, outbox, accounts: accountsRepo, confirmWaitMs: options.confirmWaitMs });
   const jobRepo = new JobRepo(db);
   const rowRepo = new RowRepo(db);
@@ -195,6 +200,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     'account.tags': async ({ refresh }) => account.tags(refresh),
     'account.lists': async ({ refresh }) => account.lists(refresh),
     'account.createCustomField': async ({ identifier, type, options }) => account.createCustomField(identifier, type, options),
+    'account.sequenceSteps': async ({ sequence }) => account.sequenceSteps(sequence),
     'outbox.list': async ({ statuses, limit }) => ({
       items: outbox.list(statuses.filter((s): s is Exclude<typeof s, 'done'> => s !== 'done'), limit),
       state: outbox.state(),

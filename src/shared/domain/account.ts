@@ -43,7 +43,11 @@ export type AccountCustomField = z.infer<typeof AccountCustomField>;
 export const cachedList = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), fetchedAt: z.number(), stale: z.boolean() });
 
-export const AccountSequence = z.object({ name: z.string(), id: z.string(), steps: z.array(z.string()).nullable() });
+/**
+ * A sequence of the account, by name only: Kartra's retrieve_account_sequences lists names, and steps cannot be
+ * listed through the API (kartra-api.md §0.4 E6) — the user types the step (the box number in the sequence builder).
+ */
+export const AccountSequence = z.object({ name: z.string() });
 export type AccountSequence = z.infer<typeof AccountSequence>;
 export const AccountPage = z.object({ id: z.string(), name: z.string(), url: z.string() });
 export type AccountPage = z.infer<typeof AccountPage>;

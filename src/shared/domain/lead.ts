@@ -31,6 +31,22 @@ export const CUSTOM_FIELD_TYPES = ['input_field', 'text_area', 'drop_down', 'rad
 export const CustomFieldType = z.enum(CUSTOM_FIELD_TYPES);
 export type CustomFieldType = z.infer<typeof CustomFieldType>;
 
+/** Kartra keeps at most this many characters in a text-area custom field (kartra-api.md §0.4 E9). */
+export const TEXT_AREA_MAX = 365;
+
+/** Characters as Kartra (PHP's mb_ functions) counts them: Unicode code points, so an emoji is one. */
+export const countChars = (value: string): number => [...value].length;
+
+/**
+ * Why a text area's value cannot be sent, naming the field, or null. Longer values are refused rather than
+ * sent: Kartra would cut them silently (E9), and what was cut would be lost without anyone knowing.
+ */
+export function textAreaProblem(identifier: string, value: string): string | null {
+  const n = countChars(value);
+  if (n <= TEXT_AREA_MAX) return null;
+  return `${identifier} has ${n} characters; Kartra keeps at most ${TEXT_AREA_MAX} in a text area — shorten it by ${n - TEXT_AREA_MAX}`;
+}
+
 export const CustomFieldOption = z.object({ option_id: z.string(), option_value: z.string() });
 export type CustomFieldOption = z.infer<typeof CustomFieldOption>;
 

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { KartraClient } from '../kartra/client';
 import { isNotSent, isOfflineError } from '../connection/connectivity';
 import type { AccountCacheRepo } from '../store/account-cache-repo';
+import type { SequenceStepMemory } from './sequence-step-memory';
 
 export interface CachedList<T> {
   items: T[];
@@ -31,7 +32,14 @@ export class AccountService {
   constructor(
     private readonly connection: ConnectionService,
     private readonly cache: AccountCacheRepo,
+    private readonly stepMemory?: SequenceStepMemory,
   ) {}
+
+  /** Steps used before for `sequence` in the current account, most recent first (Kartra cannot list them, E6). */
+  sequenceSteps(sequence: string): { steps: string[] } {
+    const { account } = this.connection.require();
+    return { steps: this.stepMemory?.steps(account.id, sequence) ?? [] };
+  }
 
   /** One list from the cache, or from Kartra when asked to refresh or nothing is cached; offline falls back to the cache. */
   async list<K extends AccountListKind>(kind: K, refresh: boolean): Promise<CachedList<ItemOf[K]>> {
@@ -94,12 +102,17 @@ export class AccountService {
   }
 
   /**
-   * Kartra refuses unknown tags, lists and sequences (212/214/231/209/219/220) and unknown steps (230):
-   * checking the cached lists first gives a clear message and sends nothing. Refreshes once before
-   * refusing, in case the name was created in Kartra a moment ago. Offline, unknown names are let
-   * through (the outbox reports Kartra's answer later).
+   * Kartra refuses unknown tags, lists and sequences (212/214/231/209/219/220): checking the cached lists first
+   * gives a clear message and sends nothing. Refreshes once before refusing, in case the name was created in
+   * Kartra a moment ago. Offline, unknown names are let through (the outbox reports Kartra's answer later).
+   * Steps cannot be checked (Kartra does not list them, E6); the steps of accepted actions are remembered.
    */
   async assertNamesExist(actions: LeadAction[]): Promise<void> {
+    await this.checkNames(actions);
+    this.stepMemory?.rememberFrom(this.connection.require().account.id, actions);
+  }
+
+  private async checkNames(actions: LeadAction[]): Promise<void> {
     if ((await this.unknownNames(actions, false)).length === 0) return;
     this.refreshFailed = false;
     let problems: string[];
@@ -128,12 +141,8 @@ export class AccountService {
     for (const action of actions) {
       if ('tag_name' in action && tags && !tags.has(action.tag_name)) problems.push(`No tag named "${action.tag_name}" exists in this Kartra account.`);
       if ('list_name' in action && lists && !lists.has(action.list_name)) problems.push(`No list named "${action.list_name}" exists in this Kartra account.`);
-      if ('sequence_name' in action && sequences) {
-        const sequence = sequences.find((s) => s.name === action.sequence_name);
-        if (!sequence) problems.push(`No sequence named "${action.sequence_name}" exists in this Kartra account.`);
-        else if (action.cmd === 'subscribe_lead_to_sequence_at_step' && sequence.steps && !sequence.steps.includes(action.step)) {
-          problems.push(`Sequence "${action.sequence_name}" has no step ${action.step} (it has ${sequence.steps.join(', ')}).`);
-        }
+      if ('sequence_name' in action && sequences && !sequences.some((s) => s.name === action.sequence_name)) {
+        problems.push(`No sequence named "${action.sequence_name}" exists in this Kartra account.`);
       }
     }
     return problems;

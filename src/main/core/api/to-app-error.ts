@@ -6,7 +6,7 @@ import { describeKartraError } from '../kartra/error-codes';
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof KartraApiError) {
-    const described = describeKartraError(error.type, error.kartraMessage);
+    const described = describeKartraError(error.type, error.kartraMessage, error.action);
     return new AppError(described.code, described.message, {
       retryable: false,
       details: { kartraType: error.type, kartraMessage: error.kartraMessage },

@@ -1,6 +1,7 @@
 // The checks one CSV cell must pass before it is sent to Kartra, each with a message that says what to fix.
 import { z } from 'zod';
 import type { AccountCustomField } from '../../../shared/domain/account';
+import { textAreaProblem } from '../../../shared/domain/lead';
 import { KARTRA_TIME_ZONES } from '../../../shared/domain/time-zones';
 import { resolveCountry } from './countries';
 
@@ -70,7 +71,13 @@ export function checkCountry(value: string): Checked {
  * (its label in any case, or its id); a checkbox cell may name several, separated by ";", "|" or ",".
  */
 export function customCheck(field: AccountCustomField): (value: string) => Checked {
-  if (field.field_type === 'input_field' || field.field_type === 'text_area') return checkText;
+  if (field.field_type === 'input_field') return checkText;
+  if (field.field_type === 'text_area') {
+    return (value) => {
+      const problem = textAreaProblem(field.field_identifier, value);
+      return problem === null ? checkText(value) : new Problem(problem);
+    };
+  }
   const exact = new Map(field.options.map((o) => [o.option_value, o.option_id]));
   const byLabel = new Map(field.options.map((o) => [o.option_value.trim().toLowerCase(), o.option_id]));
   const ids = new Set(field.options.map((o) => o.option_id));

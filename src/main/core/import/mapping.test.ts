@@ -124,3 +124,25 @@ describe('validateRow', () => {
     expect(() => compileMapping(['A'], { A: 'email', Z: 'zip' }, [])).toThrow('The file has no column named "Z"');
   });
 });
+
+describe('text areas (kartra-api.md §0.4 E9)', () => {
+  const fields: AccountCustomField[] = [...FIELDS, { field_id: '3', field_identifier: 'goals', field_type: 'text_area', options: [] }];
+  const cm = compileMapping(['Email', 'Goals', 'Title'], { Email: 'email', Goals: 'custom:goals', Title: 'custom:job_title' }, fields);
+
+  it('takes 365 characters, counted as Kartra counts them (an emoji is one)', () => {
+    const check = validateRow(cm, ['a@b.co', '😀'.repeat(365), 'x'.repeat(400)]);
+    expect(check.errors).toEqual([]);
+    expect(check.lead?.custom_fields).toEqual([
+      { field_identifier: 'goals', field_value: '😀'.repeat(365) },
+      { field_identifier: 'job_title', field_value: 'x'.repeat(400) },
+    ]);
+  });
+
+  it('refuses 366 with a message naming the field, instead of letting Kartra cut it', () => {
+    const check = validateRow(cm, ['a@b.co', 'g'.repeat(366), '']);
+    expect(check.lead).toBeNull();
+    expect(check.errors).toEqual([
+      { column: 'Goals', message: 'goals has 366 characters; Kartra keeps at most 365 in a text area — shorten it by 1' },
+    ]);
+  });
+});

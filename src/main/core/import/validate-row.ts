@@ -3,7 +3,7 @@ import type { AccountCustomField } from '../../../shared/domain/account';
 import type { LeadAction } from '../../../shared/domain/actions';
 import { IMPORT_ACTION_TARGETS, type ColumnMapping, type ImportActionTarget, type ImportTarget } from '../../../shared/domain/import';
 import type { CreateLeadData } from '../../../shared/domain/lead-input';
-import type { LeadTextField } from '../../../shared/domain/lead';
+import { TEXT_AREA_MAX, type LeadTextField } from '../../../shared/domain/lead';
 import { AppError } from '../errors';
 import { actionFor, listProblem, MAX_ROW_VALUES, splitList } from './list-cells';
 import { checkCountry, checkEmail, checkText, checkTimeZone, controlCharProblem, customCheck, MAX_TEXT, Problem, type Checked } from './cell-rules';
@@ -30,6 +30,8 @@ interface ColumnPlan {
   freeText: boolean;
   /** A Tags/Lists/Sequences column: its values become actions, not a lead field. */
   action: ImportActionTarget | null;
+  /** Free text longer than this (in UTF-16 units) goes through `rule`: 2000, or Kartra's 365 for a text area (E9). */
+  checkAbove: number;
 }
 
 export interface CompiledMapping {
@@ -75,7 +77,7 @@ export function compileMapping(headers: readonly string[], mapping: ColumnMappin
 const isAction = (target: string): target is ImportActionTarget => (IMPORT_ACTION_TARGETS as readonly string[]).includes(target);
 
 function plan(index: number, header: string, target: Exclude<ImportTarget, 'ignore'>, fields: readonly AccountCustomField[]): ColumnPlan {
-  if (isAction(target)) return { index, header, target, field: target, custom: false, rule: checkText, freeText: true, action: target };
+  if (isAction(target)) return { index, header, target, field: target, custom: false, rule: checkText, freeText: true, checkAbove: MAX_TEXT, action: target };
   if (target.startsWith('custom:')) {
     const identifier = target.slice('custom:'.length);
     const field = fields.find((f) => f.field_identifier === identifier);
@@ -83,10 +85,11 @@ function plan(index: number, header: string, target: Exclude<ImportTarget, 'igno
       throw invalid(`This Kartra account has no custom field "${identifier}" (column "${header}"). Create it in Kartra or refresh the account lists.`, `mapping.${header}`);
     }
     const freeText = field.field_type === 'input_field' || field.field_type === 'text_area';
-    return { index, header, target, field: identifier, custom: true, rule: customCheck(field), freeText, action: null };
+    const checkAbove = field.field_type === 'text_area' ? TEXT_AREA_MAX : MAX_TEXT;
+    return { index, header, target, field: identifier, custom: true, rule: customCheck(field), freeText, checkAbove, action: null };
   }
   const rule: Rule = target === 'email' ? checkEmail : target === 'lead_preferred_time_zone' ? checkTimeZone : target === 'country' ? checkCountry : checkText;
-  return { index, header, target, field: target, custom: false, rule, freeText: rule === checkText, action: null };
+  return { index, header, target, field: target, custom: false, rule, freeText: rule === checkText, checkAbove: MAX_TEXT, action: null };
 }
 
 function label(target: string): string {
@@ -130,8 +133,9 @@ export function validateRow(cm: CompiledMapping, cells: readonly string[], revie
     }
     const value = raw.trim();
     if (value === '' && column.target !== 'email') continue;
-    // Free text only has a length limit: checked here rather than through a call per cell.
-    const checked = column.freeText ? (value.length > MAX_TEXT ? column.rule(value) : value) : column.rule(value);
+    // Free text only has a length limit: checked here rather than through a call per cell. A string has at
+    // least as many UTF-16 units as characters, so nothing over the limit in characters slips past.
+    const checked = column.freeText ? (value.length > column.checkAbove ? column.rule(value) : value) : column.rule(value);
     if (checked instanceof Problem) {
       (errors ??= []).push({ column: column.header, message: checked.message });
       continue;

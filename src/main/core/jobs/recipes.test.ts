@@ -70,6 +70,20 @@ describe('recipes', () => {
     expect(report.csv).toContain(missing);
   });
 
+  it("a step the sequence does not have (230): each row's outcome names the step and the sequence", async () => {
+    const sandbox = await h.sandbox();
+    const { core } = await connectedCore(h, sandbox);
+    // Webinar Follow-up has three boxes in the sandbox's builder; the user typed 9.
+    const recipe = valueOf<Recipe>(
+      await core.handle('recipes.save', { name: 'Follow-up', actions: [ACTIONS[0]!, { cmd: 'subscribe_lead_to_sequence_at_step', sequence_name: 'Webinar Follow-up', step: '9' }] }),
+    );
+    const lead = sandbox.inspect.listLeads({ apiKey })[0]!;
+    const run = valueOf<JobProgress>(await core.handle('recipes.apply', { recipeId: recipe.id, target: { leadIds: [lead.id] } }));
+    expect((await waitForJob(core, run.jobId)).counts).toMatchObject({ failed: 1 });
+    const failed = valueOf<{ rows: ImportRow[] }>(await core.handle('import.rows', { jobId: run.jobId, statuses: ['failed'] }));
+    expect(failed.rows[0]?.outcome).toContain("Kartra has no step 9 in 'Webinar Follow-up' — check the box number in the sequence builder. (Kartra 230)");
+  });
+
   it("applies to every lead an import created or updated", async () => {
     const sandbox = await h.sandbox();
     const { core } = await connectedCore(h, sandbox);

@@ -1,7 +1,7 @@
 // KartraClient: one method per Kartra command over request(), which adds credentials, goes through the rate limiter, and retries only where harmless.
 import type { ActionResult, LeadAction } from '../../../shared/domain/actions';
 import { scrubSecrets } from '../secret-text';
-import type { AccountCustomField } from '../../../shared/domain/account';
+import type { AccountCustomField, AccountSequence } from '../../../shared/domain/account';
 import type { Lead, LeadRef } from '../../../shared/domain/lead';
 import type { Lane } from '../../../shared/domain/limiter';
 import { silentLogger, type Logger } from '../log';
@@ -145,7 +145,7 @@ export class KartraClient implements KartraCaller {
   retrieveAccountLists(options?: CallOptions): Promise<string[]> {
     return account.retrieveAccountLists(this, laneOf(options));
   }
-  retrieveAccountSequences(options?: CallOptions): Promise<account.AccountSequence[]> {
+  retrieveAccountSequences(options?: CallOptions): Promise<AccountSequence[]> {
     return account.retrieveAccountSequences(this, laneOf(options));
   }
   retrieveAccountPages(options?: CallOptions): Promise<account.AccountPage[]> {
@@ -223,7 +223,7 @@ export class KartraClient implements KartraCaller {
     }
     if (error instanceof KartraApiError) {
       const message = this.#scrub(error.kartraMessage);
-      return message === error.kartraMessage ? error : new KartraApiError(error.type, message, error.cmd);
+      return message === error.kartraMessage ? error : new KartraApiError(error.type, message, error.cmd, error.action);
     }
     return error;
   }

@@ -20,22 +20,15 @@ describe('account retrievals', () => {
     await expect(client.retrieveAccountTags()).resolves.toEqual([]);
   });
 
-  it('reads sequences as names or objects, with or without steps', async () => {
+  it('reads sequences by name only (kartra-api.md §0.4 E6), taking no ids or steps even from an object', async () => {
     const { client } = await answer(() => ({
       json: {
         status: 'Success',
-        account_sequences: [
-          'Plain',
-          { sequence_id: 4, sequence_name: 'Welcome', steps: [{ step: 1 }, '2', { step_id: 'A3' }] },
-          { name: 'No steps' },
-        ],
+        account_sequences: ['Plain', { sequence_id: 4, sequence_name: 'Welcome', steps: [{ step: 1 }, '2'] }, { name: 'Named' }, '  ', 'Plain'],
       },
+      contentType: 'text/html; charset=UTF-8',
     }));
-    await expect(client.retrieveAccountSequences()).resolves.toEqual([
-      { name: 'Plain', id: '', steps: null },
-      { name: 'Welcome', id: '4', steps: ['1', '2', 'A3'] },
-      { name: 'No steps', id: '', steps: null },
-    ]);
+    await expect(client.retrieveAccountSequences()).resolves.toEqual([{ name: 'Plain' }, { name: 'Welcome' }, { name: 'Named' }]);
   });
 
   it('reads pages as names or objects', async () => {

@@ -1,6 +1,6 @@
 // Account-scoped commands: retrieve tags, lists, sequences, pages and custom fields; create a custom field (kartra-api.md §10.11, §11).
 import { z } from 'zod';
-import type { AccountCustomField } from '../../../shared/domain/account';
+import type { AccountCustomField, AccountSequence } from '../../../shared/domain/account';
 import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../../../shared/domain/lead';
 import type { Lane } from '../../../shared/domain/limiter';
 import type { KartraCaller } from './caller';
@@ -9,13 +9,6 @@ import { parseInput } from './input';
 import { isUncertain, resendOnce, UncertainWriteError } from './uncertain-write-error';
 import { items, normaliseOptions, text } from './wire-lead';
 
-export interface AccountSequence {
-  name: string;
-  /** Kartra's id when the answer carries one, else "". */
-  id: string;
-  /** Step identifiers when Kartra lists them; null when the answer has no steps. */
-  steps: string[] | null;
-}
 
 export interface AccountPage {
   id: string;
@@ -50,22 +43,13 @@ export async function retrieveAccountLists(caller: KartraCaller, lane: Lane): Pr
   return names(await retrieve(caller, lane, 'retrieve_account_lists', 'account_lists'), ['list_name', 'name']);
 }
 
-/** Response key guessed as `account_sequences` (kartra-api.md §11): names, or objects with or without steps. */
+/**
+ * `account_sequences`: names (kartra-api.md §0.4 E6). An object element is read for its name only: Kartra lists
+ * no steps, so none are taken from an answer even if one carried them.
+ */
 export async function retrieveAccountSequences(caller: KartraCaller, lane: Lane): Promise<AccountSequence[]> {
   const list = await retrieve(caller, lane, 'retrieve_account_sequences', 'account_sequences');
-  return list.flatMap((item): AccountSequence[] => {
-    if (!isRecord(item)) return text(item).trim() ? [{ name: text(item).trim(), id: '', steps: null }] : [];
-    const name = text(item.sequence_name ?? item.name).trim();
-    if (!name) return [];
-    const rawSteps = item.steps ?? item.sequence_steps;
-    const steps =
-      rawSteps === undefined || rawSteps === null
-        ? null
-        : items(rawSteps)
-            .map((step) => (isRecord(step) ? text(step.step ?? step.step_id ?? step.number ?? step.id) : text(step)).trim())
-            .filter((step) => step !== '');
-    return [{ name, id: text(item.sequence_id ?? item.id), steps }];
-  });
+  return names(list, ['sequence_name', 'name']).map((name) => ({ name }));
 }
 
 /** Response key guessed as `account_pages`; AE names the fields kartra_page_id / kartra_page_name. */

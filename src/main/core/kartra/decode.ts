@@ -1,4 +1,5 @@
 // Decodes Kartra's HTTP answers (every response shape of kartra-api.md §3) into one normalised form.
+import { AppError } from '../errors';
 import { KartraApiError, RateLimitedError, TransportError } from './errors';
 import { normaliseKartraType } from './error-codes';
 
@@ -33,11 +34,25 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Decode one HTTP answer: rate limit and server failures become typed errors, the rest a DecodedResponse. */
+/**
+ * Decode one HTTP answer by its content, whatever its Content-Type (Kartra serves JSON as text/html, §0.4 E10):
+ * rate limit and server failures become typed errors, the rest a DecodedResponse.
+ */
 export function decodeHttpResponse(httpStatus: number, text: string): DecodedResponse {
   if (httpStatus === 429) throw new RateLimitedError();
+  if (httpStatus === 403 && !isJsonObject(text)) {
+    // Kartra's edge firewall answers some clients with a 403 page before the API sees the call (§0.4 E11).
+    // Nothing was processed, and sending again would only be refused again: no retry, a named error.
+    throw new AppError(
+      'blocked_by_kartra',
+      `Kartra's firewall refused the request (HTTP 403${pageTitle(text)}) before it reached the API, so nothing was changed. ` +
+        'Try again later; if it keeps happening, ask Kartra support whether your network or IP address is blocked.',
+      { retryable: false },
+    );
+  }
   if (httpStatus >= 500) {
-    throw new TransportError(`Kartra's server failed (HTTP ${httpStatus}); the request may have been processed`, true, 'http', httpStatus);
+    const what = isJsonObject(text) ? '' : ` and sent an error page${pageTitle(text)} instead of an answer`;
+    throw new TransportError(`Kartra's server failed (HTTP ${httpStatus})${what}; the request may have been processed`, true, 'http', httpStatus);
   }
   if (httpStatus < 200 || httpStatus >= 300) {
     // Kartra's API answers 200 to everything but the rate limit (§1), so a 3xx/4xx comes from
@@ -45,6 +60,16 @@ export function decodeHttpResponse(httpStatus: number, text: string): DecodedRes
     throw new TransportError(`The server answered HTTP ${httpStatus} instead of Kartra's API; check the API address`, false, 'http', httpStatus);
   }
   return decodeBody(text);
+}
+
+function isJsonObject(text: string): boolean {
+  return isRecord(parseJsonTolerantly(text));
+}
+
+/** `: "<title>"` of an HTML page (so the user can tell a Cloudflare page from a gateway's), or ''. */
+function pageTitle(text: string): string {
+  const title = /<title[^>]*>([^<]{1,120})<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, ' ').trim();
+  return title ? `: "${title}"` : '';
 }
 
 /** Decode a 200 body. Throws RateLimitedError for a "Too many requests" body, TransportError('bad_response') when unreadable. */

@@ -10,6 +10,11 @@ export interface KartraCodeInfo {
   readonly message: string;
   /** The cmds that can answer with this code; 'global' for checks that apply to every call. */
   readonly cmds: 'global' | readonly string[];
+  /**
+   * A more precise message when the failing action is known: `{param}` is filled from the action's own
+   * parameters (e.g. {step}, {sequence_name}); used only when every placeholder has a value.
+   */
+  readonly actionMessage?: string;
 }
 
 const API_PLACE = 'In Kartra, open My Integrations → API';
@@ -111,7 +116,12 @@ export const KARTRA_CODES: Readonly<Record<string, KartraCodeInfo>> = {
   '219': row('Sequence does not exist', 'kartra_error', SEQ,
     'This sequence does not exist in the Kartra account. Check its exact name in Kartra, then refresh the sequences.'),
   '229': row('Step has to be alphanumeric', 'kartra_error', SEQ, 'The sequence step may only contain letters and digits.'),
-  '230': row('Step does not exist', 'kartra_error', SEQ, 'This step does not exist in the sequence. Check the step number in Kartra\'s sequence builder.'),
+  // Steps cannot be listed through the API (kartra-api.md §0.4 E6): the user types the box number, so a typo
+  // shows up only here, and the message must say which step of which sequence.
+  '230': {
+    ...row('Step does not exist', 'kartra_error', SEQ, 'This step does not exist in the sequence. Check the step number in Kartra\'s sequence builder.'),
+    actionMessage: "Kartra has no step {step} in '{sequence_name}' — check the box number in the sequence builder.",
+  },
   '220': row('Sequence does not exist', 'kartra_error', ['unsubscribe_lead_from_sequence'],
     'This sequence does not exist in the Kartra account. Refresh the sequences and pick one of them.'),
 

@@ -76,3 +76,25 @@ describe('Kartra error codes', () => {
     });
   });
 });
+
+describe('230 names the step and the sequence when the failing action is known', () => {
+  const action = { cmd: 'subscribe_lead_to_sequence_at_step', sequence_name: 'Welcome Series', step: '7' };
+
+  it('fills the message from the action', () => {
+    expect(describeKartraError('230', 'Step does not exist', action)).toEqual({
+      code: 'kartra_error',
+      message: "Kartra has no step 7 in 'Welcome Series' — check the box number in the sequence builder.",
+    });
+    expect(toAppError(new KartraApiError('230', 'Step does not exist', action.cmd, action)).message).toBe(
+      "Kartra has no step 7 in 'Welcome Series' — check the box number in the sequence builder.",
+    );
+  });
+
+  it('keeps the general message without the action, or when a placeholder has no value', () => {
+    const general = KARTRA_CODES['230']!.message;
+    expect(describeKartraError('230', 'Step does not exist').message).toBe(general);
+    expect(describeKartraError('230', 'Step does not exist', { ...action, step: '' }).message).toBe(general);
+    // Codes without an action message are not affected by an action.
+    expect(describeKartraError('212', 'Tag does not exist', action).message).toBe(KARTRA_CODES['212']!.message);
+  });
+});

@@ -34,12 +34,17 @@ export function cmdsForKartraCode(type: string): readonly string[] {
 }
 
 /**
- * Map a Kartra error to the app's error code and a message for the user.
+ * Map a Kartra error to the app's error code and a message for the user; with the failing action, the message
+ * names what it was about where the table has an `actionMessage` (230: the step and the sequence).
  * Unknown codes keep Kartra's own message so nothing Kartra said is lost.
  */
-export function describeKartraError(type: string, kartraMessage: string): { code: ErrorCode; message: string } {
+export function describeKartraError(
+  type: string,
+  kartraMessage: string,
+  action?: Readonly<Record<string, unknown>>,
+): { code: ErrorCode; message: string } {
   const row = lookupKartraCode(type, kartraMessage);
-  if (row && row.code !== null) return { code: row.code, message: row.message };
+  if (row && row.code !== null) return { code: row.code, message: (action && fill(row.actionMessage, action)) || row.message };
   const normalised = normaliseKartraType(type);
   const said = kartraMessage.trim() || 'no explanation was given';
   const codePart = normalised ? ` (code ${normalised})` : '';
@@ -54,4 +59,17 @@ export function isLeadNotFound(type: string): boolean {
 /** The lead was deleted in Kartra; its address stays reserved (245). */
 export function isLeadDeleted(type: string): boolean {
   return normaliseKartraType(type) === '245';
+}
+
+/** `template` with `{param}` replaced by the action's values; null when a value is missing or not text. */
+function fill(template: string | undefined, action: Readonly<Record<string, unknown>>): string | null {
+  if (!template) return null;
+  let complete = true;
+  const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = action[name];
+    if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') return String(value);
+    complete = false;
+    return '';
+  });
+  return complete ? text : null;
 }

@@ -10,6 +10,8 @@ export class KartraApiError extends Error {
     readonly kartraMessage: string,
     /** The cmd that failed, when known (chained calls). */
     readonly cmd?: string,
+    /** The failing action's parameters, when known: lets the message name the step and sequence of a 230. */
+    readonly action?: Readonly<Record<string, unknown>>,
   ) {
     super(`Kartra error ${type || '?'}${cmd ? ` on ${cmd}` : ''}: ${kartraMessage}`);
   }

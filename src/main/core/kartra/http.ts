@@ -3,6 +3,7 @@ import { Agent } from 'undici';
 import { isLoopbackHost } from '../../../shared/domain/api-address';
 import { AppError } from '../errors';
 import { TransportError } from './errors';
+import { USER_AGENT } from './user-agent';
 
 export interface HttpOptions {
   /** TCP + TLS connect limit; a connect timeout means nothing was sent. Default 10 s. */
@@ -80,8 +81,9 @@ export class KartraHttp {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-          'user-agent': 'LeadDesk',
+          // Kartra serves its JSON as text/html (kartra-api.md §0.4 E10); the answer is decoded by content.
+          accept: 'application/json, text/html;q=0.9',
+          'user-agent': USER_AGENT,
         },
         body: formBody,
       });

@@ -15,8 +15,15 @@ export interface Hit {
   connection: number;
 }
 
-/** What the handler does: answer JSON (status 200 unless given), answer raw text, or hold the request open. */
-export type Reply = { json: unknown; status?: number } | { text: string; status?: number } | 'hold' | 'destroy';
+/**
+ * What the handler does: answer JSON (status 200 unless given), answer raw text, or hold the request open.
+ * `contentType` defaults to application/json; Kartra itself serves text/html (kartra-api.md §0.4 E10).
+ */
+export type Reply =
+  | { json: unknown; status?: number; contentType?: string }
+  | { text: string; status?: number; contentType?: string }
+  | 'hold'
+  | 'destroy';
 
 export interface TestServer {
   url: string;
@@ -46,7 +53,7 @@ export async function startServer(handler: (hit: Hit, index: number) => Reply | 
           return;
         }
         const body = 'json' in reply ? JSON.stringify(reply.json) : reply.text;
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
+        res.writeHead(reply.status ?? 200, { 'content-type': reply.contentType ?? 'application/json' });
         res.end(body);
       });
     });

@@ -18,11 +18,9 @@ describe('retrieve_* account lists', () => {
     expect(lists).toEqual({ status: 'Success', account_lists: ['Newsletter', 'Product Updates', 'Webinar Invites', 'Customers', 'Partners', 'Re-engagement'] });
   });
 
-  it('retrieve_account_sequences answers sequences with their steps', async () => {
+  it('retrieve_account_sequences answers names only: steps cannot be listed (kartra-api.md §0.4 E6)', async () => {
     const r = await account(sb, 'retrieve_account_sequences');
-    expect(r.account_sequences).toHaveLength(4);
-    expect(r.account_sequences[0]).toEqual({ sequence_id: expect.stringMatching(/^\d+$/), sequence_name: 'Welcome Series', steps: ['1', '2', '3', '4', '5'] });
-    for (const s of r.account_sequences) expect(s.steps.length).toBeGreaterThanOrEqual(3);
+    expect(r).toEqual({ status: 'Success', account_sequences: ['Welcome Series', 'Customer Onboarding', 'Webinar Follow-up', 'Win-back Campaign'] });
   });
 
   it('retrieve_account_pages answers page id, name and url', async () => {

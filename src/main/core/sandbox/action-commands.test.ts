@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatEst } from './est-time';
 import { DEMO_ACCOUNT, startSandbox, type RunningSandbox } from './index';
-import { call, error, freshEmail, onLead, success } from './test-kit';
+import { call, enveloped, error, freshEmail, onLead } from './test-kit';
 
 let sb: RunningSandbox;
 beforeAll(async () => {
@@ -20,8 +20,8 @@ async function newLead(): Promise<string> {
 describe('lists', () => {
   it('subscribe (101) and unsubscribe (101) keep the list with its active flag', async () => {
     const email = await newLead();
-    expect(await onLead(sb, email, 'subscribe_lead_to_list', { list_name: 'Product Updates' })).toEqual(success('101', 'Lead subscribed to list'));
-    expect(await onLead(sb, email, 'unsubscribe_lead_from_list', { list_name: 'product updates' })).toEqual(success('101', 'Lead unsubscribed from list'));
+    expect(await onLead(sb, email, 'subscribe_lead_to_list', { list_name: 'Product Updates' })).toEqual(enveloped('subscribe_lead_to_list', '101', 'Lead subscribed to list'));
+    expect(await onLead(sb, email, 'unsubscribe_lead_from_list', { list_name: 'product updates' })).toEqual(enveloped('unsubscribe_lead_from_list', '101', 'Lead unsubscribed from list'));
     expect(state(email).lists).toEqual([{ name: 'Product Updates', active: false }]);
     expect(await onLead(sb, email, 'unsubscribe_lead_from_list', { list_name: 'Partners' })).toMatchObject({ status: 'Success' });
     expect(state(email).lists).toHaveLength(1);
@@ -39,10 +39,10 @@ describe('lists', () => {
 describe('tags', () => {
   it('assign (103) and unassign (104); unassigning a tag the lead lacks is ignored', async () => {
     const email = await newLead();
-    expect(await onLead(sb, email, 'assign_tag', { tag_name: 'VIP' })).toEqual(success('103', 'Tag added to lead'));
-    expect(await onLead(sb, email, 'assign_tag', { tag_name: 'Affiliate' })).toEqual(success('103', 'Tag added to lead'));
-    expect(await onLead(sb, email, 'unassign_tag', { tag_name: 'VIP' })).toEqual(success('104', 'Tag removed from lead'));
-    expect(await onLead(sb, email, 'unassign_tag', { tag_name: 'Churned' })).toEqual(success('104', 'Tag removed from lead'));
+    expect(await onLead(sb, email, 'assign_tag', { tag_name: 'VIP' })).toEqual(enveloped('assign_tag', '103', 'Tag added to lead'));
+    expect(await onLead(sb, email, 'assign_tag', { tag_name: 'Affiliate' })).toEqual(enveloped('assign_tag', '103', 'Tag added to lead'));
+    expect(await onLead(sb, email, 'unassign_tag', { tag_name: 'VIP' })).toEqual(enveloped('unassign_tag', '104', 'Tag removed from lead'));
+    expect(await onLead(sb, email, 'unassign_tag', { tag_name: 'Churned' })).toEqual(enveloped('unassign_tag', '104', 'Tag removed from lead'));
     expect(state(email).tags).toEqual(['Affiliate']);
   });
 
@@ -65,8 +65,8 @@ describe('tags', () => {
 describe('points', () => {
   it('give (105) and remove (106) change the score; never below zero', async () => {
     const email = await newLead();
-    expect(await onLead(sb, email, 'give_points_to_lead', { points: '25' })).toEqual(success('105', 'Points added to lead'));
-    expect(await onLead(sb, email, 'remove_points_from_lead', { points: '10' })).toEqual(success('106', 'Points removed from lead'));
+    expect(await onLead(sb, email, 'give_points_to_lead', { points: '25' })).toEqual(enveloped('give_points_to_lead', '105', 'Points added to lead'));
+    expect(await onLead(sb, email, 'remove_points_from_lead', { points: '10' })).toEqual(enveloped('remove_points_from_lead', '106', 'Points removed from lead'));
     expect(state(email).score).toBe(15);
     await onLead(sb, email, 'remove_points_from_lead', { points: '100' });
     expect(state(email).score).toBe(0);
@@ -99,12 +99,12 @@ describe('sequences', () => {
   it('subscribe at a step (107), move to another step, unsubscribe (108 [U])', async () => {
     const email = await newLead();
     expect(await onLead(sb, email, 'subscribe_lead_to_sequence_at_step', { sequence_name: 'Welcome Series', step: '2' })).toEqual(
-      success('107', 'Lead added to sequence'),
+      enveloped('subscribe_lead_to_sequence_at_step', '107', 'Lead added to sequence'),
     );
     await onLead(sb, email, 'subscribe_lead_to_sequence_at_step', { sequence_name: 'Welcome Series', step: '4' });
     expect(state(email).sequences).toEqual([{ name: 'Welcome Series', step: '4', status: 'active' }]);
     expect(await onLead(sb, email, 'unsubscribe_lead_from_sequence', { sequence_name: 'Welcome Series' })).toEqual(
-      success('108', 'Lead removed from sequence'),
+      enveloped('unsubscribe_lead_from_sequence', '108', 'Lead removed from sequence'),
     );
     expect(state(email).sequences).toEqual([{ name: 'Welcome Series', step: '4', status: 'unsubscribed' }]);
   });
@@ -133,15 +133,15 @@ describe('calendars', () => {
     const email = await newLead();
     const cls = { calendar_name: 'Group Coaching', class_name: 'Tuesday cohort' };
     expect(await onLead(sb, email, 'calendar_subscribe', { ...cls, starting_date: future(), starting_hour: '15:00' })).toEqual(
-      success('112', 'Lead subscribed to class'),
+      enveloped('calendar_subscribe', '112', 'Lead subscribed to class'),
     );
     expect(state(email).calendars).toEqual([
       { calendar: 'Group Coaching', className: 'Tuesday cohort', status: 'active', startsAt: expect.stringMatching(/ 15:00:00$/) },
     ]);
-    expect(await onLead(sb, email, 'calendar_cancel', cls)).toEqual(success('113', 'Lead unsubscribed from class'));
+    expect(await onLead(sb, email, 'calendar_cancel', cls)).toEqual(enveloped('calendar_cancel', '113', 'Lead unsubscribed from class'));
     expect(state(email).calendars[0]!.status).toBe('cancelled');
     expect(await onLead(sb, email, 'calendar_cancel', cls)).toEqual(error('259', 'No active/pending calendar subscription for this lead'));
-    expect(await onLead(sb, email, 'calendar_subscribe', cls)).toEqual(success('112', 'Lead subscribed to class'));
+    expect(await onLead(sb, email, 'calendar_subscribe', cls)).toEqual(enveloped('calendar_subscribe', '112', 'Lead subscribed to class'));
   });
 
   it('errors 255 → 256 → 257 (missing or incomplete) → 258 → 260 → 261', async () => {
@@ -174,12 +174,12 @@ describe('legacy wording', () => {
       const email = freshEmail('legacy');
       await call(old, { lead: { email }, actions: [{ cmd: 'create_lead' }] });
       expect(await onLead(old, email, 'subscribe_lead_to_list', { list_name: 'Newsletter' })).toEqual(
-        success('101', 'The lead will be subscribed in list Newsletter in a few moments'),
+        enveloped('subscribe_lead_to_list', '101', 'The lead will be subscribed in list Newsletter in a few moments'),
       );
       expect(await onLead(old, email, 'subscribe_lead_to_list', { list_name: 'Nope' })).toEqual(error('231', 'list does not exist. Nothing done'));
-      expect(await onLead(old, email, 'give_points_to_lead', { points: '12' })).toEqual(success('105', '12 points were added to lead'));
+      expect(await onLead(old, email, 'give_points_to_lead', { points: '12' })).toEqual(enveloped('give_points_to_lead', '105', '12 points were added to lead'));
       expect(await onLead(old, email, 'unassign_tag', { tag_name: 'Nope' })).toEqual(error('214', 'Invalid tag. Nothing done'));
-      expect(await onLead(old, email, 'assign_tag', { tag_name: 'VIP' })).toEqual(success('103', 'Tag added to lead'));
+      expect(await onLead(old, email, 'assign_tag', { tag_name: 'VIP' })).toEqual(enveloped('assign_tag', '103', 'Tag added to lead'));
     } finally {
       await old.close();
     }

@@ -2,13 +2,16 @@
 // process and the CLI. POST /__admin/<method>, JSON body = the method's argument, header x-sandbox-admin.
 import { timingSafeEqual } from 'node:crypto';
 import { checkFaults } from './faults';
-import { SandboxInspectError, type SandboxFaults, type SandboxInspector, type SandboxStats } from './types';
+import { SandboxInspectError, type SandboxBehaviour, type SandboxFaults, type SandboxInspector, type SandboxStats } from './types';
 
 export interface AdminDeps {
   token: string;
   inspect: SandboxInspector;
   setFaults(faults: SandboxFaults): void;
   setTestMode(on: boolean): void;
+  /** Throws SandboxInspectError for an unknown switch or value. */
+  setBehaviour(change: Partial<SandboxBehaviour>): SandboxBehaviour;
+  behaviour(): SandboxBehaviour;
   stats(): SandboxStats;
 }
 
@@ -19,7 +22,9 @@ export interface AdminAnswer {
 
 /**
  * Methods: getLead, listLeads, editLead, deleteLead, catalog, transactions, subscriptions, advanceClock (the
- * SandboxInspector methods, same argument), setFaults (SandboxFaults, network delays included), setTestMode ({on: boolean}), stats ({}).
+ * SandboxInspector methods, same argument), setFaults (SandboxFaults, network delays included), setTestMode ({on: boolean}),
+ * setBehaviour (part of SandboxBehaviour: {chain, singleSuccess, textArea, contentType, legacyMessages}; answers the
+ * whole set), behaviour ({}), stats ({}).
  * Answers `{ok: true, value}` (200) or `{ok: false, error}` (400 bad input, 401 token, 404 method, 405 verb).
  */
 export function handleAdmin(deps: AdminDeps, method: string, path: string, token: string | undefined, body: string): AdminAnswer {
@@ -75,6 +80,8 @@ function route(deps: AdminDeps, name: string): Call | undefined {
       deps.setTestMode(x.on);
       return { testMode: x.on };
     },
+    setBehaviour: (x) => deps.setBehaviour(x as Partial<SandboxBehaviour>),
+    behaviour: () => deps.behaviour(),
     stats: () => deps.stats(),
   };
   return Object.hasOwn(calls, name) ? calls[name] : undefined;

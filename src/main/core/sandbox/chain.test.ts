@@ -5,7 +5,8 @@ import { call, error, freshEmail, success } from './test-kit';
 let stop: RunningSandbox;
 let cont: RunningSandbox;
 beforeAll(async () => {
-  [stop, cont] = await Promise.all([startSandbox({ rate: 0 }), startSandbox({ rate: 0, chainFailure: 'continue' })]);
+  // The default is 'continue' (kartra-api.md §0.4 E3); 'stop' is the switch for the unproven opposite.
+  [stop, cont] = await Promise.all([startSandbox({ rate: 0, chainFailure: 'stop' }), startSandbox({ rate: 0 })]);
 });
 afterAll(async () => {
   await Promise.all([stop.close(), cont.close()]);
@@ -92,6 +93,17 @@ describe('chains on one lead', () => {
     expect(lead.lists).toEqual([]);
   });
 
+  it("chainFailure 'continue': a failing first lead action does not stop the ones after it", async () => {
+    const email = freshEmail('first-fails');
+    for (const sb of [stop, cont]) await call(sb, { lead: { email }, actions: [{ cmd: 'create_lead' }] });
+    const r = await call(cont, { lead: { email }, actions: [{ cmd: 'assign_tag', tag_name: 'Nope' }, { cmd: 'subscribe_lead_to_list', list_name: 'Partners' }] });
+    expect(r).toEqual({ status: 'Success', actions: [{ assign_tag: error('212', 'Tag does not exist') }, listed] });
+    expect(cont.inspect.getLead({ apiKey, email })!.lists).toEqual([{ name: 'Partners', active: true }]);
+    const stopped = await call(stop, { lead: { email }, actions: [{ cmd: 'assign_tag', tag_name: 'Nope' }, { cmd: 'assign_tag', tag_name: 'VIP' }] });
+    expect(stopped).toEqual({ ...error('212', 'Tag does not exist'), actions: [{ assign_tag: error('212', 'Tag does not exist') }] });
+    expect(stop.inspect.getLead({ apiKey, email })!.tags).toEqual([]);
+  });
+
   it("chainFailure 'continue': every action runs and reports its own status", async () => {
     const email = freshEmail('continue');
     const r = await call(cont, {
@@ -105,13 +117,15 @@ describe('chains on one lead', () => {
     expect(cont.inspect.getLead({ apiKey, email })!.lists).toEqual([{ name: 'Partners', active: true }]);
   });
 
-  it('a chain whose lead does not exist: every lead action answers 243', async () => {
+  it('a chain whose lead does not exist ends at its first lead action with 243, in both modes', async () => {
     const nobody = freshEmail('ghost');
     const actions = [{ cmd: 'assign_tag', tag_name: 'VIP' }, { cmd: 'give_points_to_lead', points: '1' }];
-    expect(await call(stop, { lead: { email: nobody }, actions })).toEqual({
-      ...error('243', 'No lead found'),
-      actions: [{ assign_tag: error('243', 'No lead found') }],
-    });
+    for (const sb of [stop, cont]) {
+      expect(await call(sb, { lead: { email: nobody }, actions })).toEqual({
+        ...error('243', 'No lead found'),
+        actions: [{ assign_tag: error('243', 'No lead found') }],
+      });
+    }
   });
 
   it('account commands can be chained and answer inside the envelope', async () => {

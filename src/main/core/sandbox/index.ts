@@ -1,10 +1,16 @@
 // Kartra sandbox: a local HTTP server speaking Kartra's inbound API (kartra-api.md) against its own seeded state.
 //
 // Endpoint: POST {url} (http://127.0.0.1:PORT/api) with a PHP-style urlencoded body; other paths 404, other
-// verbs 405. Every answer is HTTP 200 JSON except: 429 (rate window or injected), 503 (injected), 413 (body
-// over 8 MB). Admin: POST /__admin/<method> with header `x-sandbox-admin: <adminToken>` and a JSON body —
-// methods getLead, listLeads, editLead, deleteLead, catalog, transactions, subscriptions, advanceClock
-// (SandboxInspector), setFaults, setTestMode {on}, stats; answers {ok, value} | {ok: false, error}.
+// verbs 405. Every answer is HTTP 200 JSON served as text/html like Kartra's (E10) except: 429 (rate window or
+// injected), 503 (injected), 413 (body over 8 MB). Admin: POST /__admin/<method> with header
+// `x-sandbox-admin: <adminToken>` and a JSON body — methods getLead, listLeads, editLead, deleteLead, catalog,
+// transactions, subscriptions, advanceClock (SandboxInspector), setFaults, setTestMode {on}, setBehaviour,
+// behaviour, stats; answers {ok, value} | {ok: false, error}.
+//
+// Defaults follow kartra-api.md §0.4; what the evidence leaves open is a switch (SandboxBehaviour, behaviour.ts):
+//   chain continue|stop (E3), singleSuccess envelope|flat (E1), textArea cut|refuse (E9), contentType html|json
+//   (E10), legacyMessages (§13). Unknown and read-only lead keys are ignored (E8); get_lead has no tag_id and no
+//   calendars (E7); retrieve_account_sequences/lists answer names only (E6).
 //
 // Network (network.ts, set with the faults, also over /__admin/setFaults): upstreamMs before the rate window
 // counts a request, downstreamMs before its answer, each varied by ± jitter; latencyMs alone = the round trip,
@@ -29,13 +35,12 @@
 //   - Invented 292 "Invalid value for <field>": a malformed email/new_email, a time zone outside kartra-api.md
 //     §8.4, a non-numeric business_type, a profile field sent as an array, a non-numeric points expiration.
 //   - Rate limit: HTTP 429 {"status":"Error","message":"Too many requests","type":"429"}.
-//   - Chains: see process-request.ts (chainFailure 'stop' | 'continue'); a lead action with no such lead → 243
-//     "No lead found" (245 if deleted); payment data commands answer inside the `actions` envelope.
+//   - Chains: see process-request.ts; a lead action with no such lead → 243 "No lead found" (245 if deleted) and
+//     the call ends there; payment data commands answer inside the `actions` envelope.
 //   - Test mode: emails rewritten to @kartra.com on create and new_email; look-ups by the original address
 //     find the rewritten lead.
-//   - get_lead adds `calendars` [{calendar_name, class_name, status}]; retrieve_account_sequences answers
-//     `account_sequences` [{sequence_id, sequence_name, steps: ["1","2",…]}]; retrieve_account_pages answers
-//     `account_pages` [{page_id, page_name, page_url}].
+//   - retrieve_account_pages answers `account_pages` [{page_id, page_name, page_url}].
+//   - A text area refused (textArea 'refuse') answers invented 292 "Invalid value for <identifier>".
 export { startSandbox } from './server';
 export { sustainedRate, zero429Ceiling } from './arrival-rate';
 export {
@@ -47,6 +52,7 @@ export {
   READ_COMMANDS,
 } from './auth';
 export { DEMO_LEAD_EMAIL } from './seed/seed';
+export { BEHAVIOUR_CHOICES, DEFAULT_BEHAVIOUR } from './behaviour';
 export { KARTRA_TIME_ZONES } from '../../../shared/domain/time-zones';
 export { MESSAGES, type MessageKey } from './messages';
 export {
@@ -54,6 +60,8 @@ export {
   SandboxInspectError,
   type ProfileField,
   type RunningSandbox,
+  type SandboxBehaviour,
+  TEXT_AREA_MAX,
   type SandboxAccountCredentials,
   type SandboxArrival,
   type SandboxCatalog,

@@ -117,11 +117,13 @@ describe('search_lead and get_lead', () => {
     expect(d).toMatchObject({ email: DEMO_LEAD_EMAIL, first_name: 'Olivia', last_name: 'Bennett', score: 120 });
     expect(d.date_joined).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(d.tags.length).toBeGreaterThanOrEqual(2);
-    expect(d.tags[0]).toEqual({ tag_name: expect.any(String), tag_id: expect.stringMatching(/^\d+$/) });
+    // kartra-api.md §0.4 E7: tags carry their name only; no calendar bookings in get_lead.
+    expect(d.tags[0]).toEqual({ tag_name: expect.any(String) });
     expect(d.lists[0]).toEqual({ list_id: expect.any(String), list_name: expect.any(String), active: '1' });
     expect(d.sequences[0]).toEqual({ sequence_id: expect.any(String), sequence_name: expect.any(String), step: expect.any(String), status: 'active' });
     expect(d.memberships[0]).toMatchObject({ name: 'Growth Academy', membership_name: 'Growth Academy', level_name: 'Pro', active: '1' });
-    expect(d.calendars[0]).toEqual({ calendar_name: 'Discovery Calls', class_name: 'Strategy session', status: 'active' });
+    expect(d).not.toHaveProperty('calendars');
+    expect(Object.keys(byEmail).sort()).toEqual(['lead_details', 'status']);
     expect(d.custom_fields).toHaveLength(8);
     for (const key of ['gdpr_lead_status', 'gdpr_lead_status_date', 'gdpr_lead_status_ip', 'gdpr_lead_communications', 'blacklisted', 'source', 'ip_country']) {
       expect(d).toHaveProperty(key);

@@ -7,9 +7,10 @@ import { PROFILE_FIELDS, type ProfileField, type SandboxLeadState } from './type
 
 /**
  * get_lead's `lead_details`. Scalars follow the official table (ids as strings, score/blacklisted as integers);
- * relations follow the evidence listed in §8.2: tags [{tag_name, tag_id}], lists [{list_id, list_name, active}],
+ * relations follow kartra-api.md §0.4 E7 and §8.2: tags [{tag_name}] (no tag_id), lists [{list_id, list_name, active}],
  * sequences [{sequence_id, sequence_name, step, status}], memberships with both `name` (production code) and
- * `membership_name` (AE), custom_fields for every account field, GDPR fields.
+ * `membership_name` (AE) and `active` "1"/"0", custom_fields for every account field, GDPR fields. No calendar
+ * bookings: no source shows them in get_lead (E7), so a booking cannot be read back here.
  */
 export function leadDetails(state: SandboxState, account: AccountRow, lead: LeadRow): Record<string, unknown> {
   const { leads, catalog } = state;
@@ -64,7 +65,7 @@ export function leadDetails(state: SandboxState, account: AccountRow, lead: Lead
     gdpr_lead_status_ip: lead.gdpr_status_ip,
     gdpr_lead_communications: lead.gdpr_communications,
     custom_fields: customFields,
-    tags: leads.tags(lead.id).map((t) => ({ tag_name: t.name, tag_id: String(t.id) })),
+    tags: leads.tags(lead.id).map((t) => ({ tag_name: t.name })),
     lists: leads.lists(lead.id).map((l) => ({ list_id: String(l.id), list_name: l.name, active: l.active ? '1' : '0' })),
     sequences: leads.sequences(lead.id).map((s) => ({
       sequence_id: String(s.id),
@@ -80,9 +81,6 @@ export function leadDetails(state: SandboxState, account: AccountRow, lead: Lead
       level_name: m.level_name,
       active: m.active ? '1' : '0',
     })),
-    // [U] Extension: Kartra documents no calendar data in get_lead; the sandbox adds the lead's class bookings
-    // so that calendar_subscribe/calendar_cancel can be read back.
-    calendars: leads.bookings(lead.id).map((b) => ({ calendar_name: b.calendar_name, class_name: b.class_name, status: b.status })),
   };
 }
 

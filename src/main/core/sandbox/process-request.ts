@@ -8,12 +8,12 @@ import { leadDetails } from './lead-view';
 import { say, type MessageKey, type Said } from './messages';
 import type { AccountRow } from './store/catalog-store';
 import type { SandboxState } from './store/state';
+import type { SandboxBehaviour } from './types';
 
 export interface ProcessSettings {
   testMode: boolean;
-  legacy: boolean;
-  chainFailure: 'stop' | 'continue';
   simulateInsecure: boolean;
+  behaviour: SandboxBehaviour;
 }
 
 type Body = Record<string, unknown>;
@@ -25,7 +25,7 @@ const errorBody = (s: Said): Body => ({ status: 'Error', message: s.message, typ
  * → 262 (unknown cmd or a write by a read-only app) → 206 → command-specific.
  */
 export function processRequest(state: SandboxState, params: Body, remoteIp: string, settings: ProcessSettings): Body {
-  const { legacy } = settings;
+  const legacy = settings.behaviour.legacyMessages;
   const error = (key: MessageKey) => errorBody(say(key, legacy));
   if (settings.simulateInsecure) return error('insecure');
 
@@ -74,34 +74,37 @@ export function processRequest(state: SandboxState, params: Body, remoteIp: stri
 
 function readLead(state: SandboxState, account: AccountRow, getLead: unknown, settings: ProcessSettings): Body {
   const lead = findLead({ state, account, testMode: settings.testMode }, refOf(getLead));
-  if (!lead) return errorBody(say('getLeadNotFound', settings.legacy));
-  if (lead.deleted) return errorBody(say('leadDeleted', settings.legacy));
+  const legacy = settings.behaviour.legacyMessages;
+  if (!lead) return errorBody(say('getLeadNotFound', legacy));
+  if (lead.deleted) return errorBody(say('leadDeleted', legacy));
   return { status: 'Success', lead_details: leadDetails(state, account, lead) };
 }
 
 /**
- * Runs the actions in order on one lead. actions[0] failing ends the call; later failures end it too with
- * chainFailure 'stop', or are reported per action with 'continue'.
- * Shapes: one action → its documented body (flat entry, or the `actions` envelope for create/edit and the
- * payment data commands), or a flat error. Several → `{"status":"Success","actions":[{cmd: entry}, …]}`; when the
- * call stopped on a failure → `{"status":"Error","message":…,"type":…,"actions":[…entries up to and including
- * the failing one]}` ([U]: chain failure semantics are undocumented, kartra-api.md §14.8).
+ * Runs the actions in order on one lead, each with its own result (kartra-api.md §0.4 E3). The call ends early
+ * only when the chain's lead cannot be had (a failing anchor, no such lead) or, with chain 'stop', at any failure.
+ * Shapes: one action → a flat error (E2), or its success: lead actions inside the `actions` envelope (E1; flat
+ * with singleSuccess 'flat'), the other commands in their documented shape. Several →
+ * `{"status":"Success","actions":[{cmd: entry}, …]}` even when some failed (E3); when the call stopped →
+ * `{"status":"Error","message":…,"type":…,"actions":[…entries up to and including the failing one]}` ([U]).
  */
 function runChain(state: SandboxState, account: AccountRow, params: Body, actions: Body[], settings: ProcessSettings): Body {
+  const { behaviour } = settings;
   const ctx: CommandContext = {
     state,
     account,
-    legacy: settings.legacy,
+    legacy: behaviour.legacyMessages,
+    textArea: behaviour.textArea,
     testMode: settings.testMode,
     leadBlock: isRecord(params.lead) ? params.lead : {},
     lead: null,
   };
   const specs = actions.map((a) => commandSpec(text(a.cmd))!);
   // Without an anchor, lead actions address the lead of `lead[id|email]`, resolved once for the whole chain.
-  let leadProblem: Said = say('leadNotFound', settings.legacy);
+  let leadProblem: Said = say('leadNotFound', behaviour.legacyMessages);
   if (specs[0]!.scope !== 'anchor' && specs.some((s) => s.scope === 'lead')) {
     const lead = findLead(ctx, refOf(params.lead));
-    if (lead && lead.deleted) leadProblem = say('leadDeleted', settings.legacy);
+    if (lead && lead.deleted) leadProblem = say('leadDeleted', behaviour.legacyMessages);
     else if (lead) ctx.lead = lead;
   }
 
@@ -110,11 +113,13 @@ function runChain(state: SandboxState, account: AccountRow, params: Body, action
   for (let i = 0; i < actions.length; i++) {
     const spec = specs[i]!;
     const cmd = text(actions[i]!.cmd);
-    const outcome: Outcome =
-      spec.scope === 'lead' && !ctx.lead ? { ok: false, said: leadProblem } : spec.run(ctx, actions[i]!);
+    const noLead = spec.scope === 'lead' && !ctx.lead;
+    const outcome: Outcome = noLead ? { ok: false, said: leadProblem } : spec.run(ctx, actions[i]!);
     if (outcome.ok && outcome.lead) ctx.lead = outcome.lead;
     results.push({ cmd, outcome });
-    if (!outcome.ok && (i === 0 || settings.chainFailure === 'stop')) {
+    // [U] Without its lead (a failed anchor, no such lead) nothing after can run: the call ends there.
+    const leadless = noLead || spec.scope === 'anchor';
+    if (!outcome.ok && (leadless || behaviour.chain === 'stop')) {
       stoppedOn = outcome.said;
       break;
     }
@@ -123,7 +128,8 @@ function runChain(state: SandboxState, account: AccountRow, params: Body, action
   if (actions.length === 1) {
     const only = results[0]!.outcome;
     if (!only.ok) return errorBody(only.said);
-    return specs[0]!.single === 'flat' ? only.entry : { status: 'Success', actions: [{ [results[0]!.cmd]: only.entry }] };
+    const shape = specs[0]!.scope === 'lead' ? behaviour.singleSuccess : specs[0]!.single;
+    return shape === 'flat' ? only.entry : { status: 'Success', actions: [{ [results[0]!.cmd]: only.entry }] };
   }
   const entries = results.map((r) => ({ [r.cmd]: r.outcome.ok ? r.outcome.entry : errorBody(r.outcome.said) }));
   if (stoppedOn) return { ...errorBody(stoppedOn), actions: entries };

@@ -16,10 +16,12 @@ import { processRequest, type ProcessSettings } from './process-request';
 import { SlidingWindow } from './rate-window';
 import { bootstrapState } from './seed/seed';
 import { openState } from './store/state';
-import type { RunningSandbox, SandboxOptions, SandboxStats } from './types';
+import { behaviourFrom, checkBehaviour } from './behaviour';
+import type { RunningSandbox, SandboxBehaviour, SandboxOptions, SandboxStats } from './types';
 
 const MAX_BODY = 8 * 1024 * 1024;
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+/** Kartra serves its JSON as text/html (kartra-api.md §0.4 E10); 'json' is the switch for the opposite. */
+const CONTENT_TYPES = { html: 'text/html; charset=UTF-8', json: 'application/json; charset=utf-8' } as const;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const state = openState(createClock(), options.dataFile);
@@ -31,9 +33,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const settings: ProcessSettings = {
     testMode: options.testMode === true,
-    legacy: options.legacyMessages === true,
-    chainFailure: options.chainFailure ?? 'stop',
     simulateInsecure: options.simulateInsecure === true,
+    behaviour: behaviourFrom(options),
   };
   const seed = options.randomSeed ?? randomBytes(4).readUInt32LE(0);
   const initialFaults = checkFaults(options.faults ?? {});
@@ -61,6 +62,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const setTestMode = (on: boolean) => {
     settings.testMode = on;
   };
+  const behaviour = (): SandboxBehaviour => ({ ...settings.behaviour });
+  const setBehaviour = (change: Partial<SandboxBehaviour>): SandboxBehaviour => {
+    settings.behaviour = checkBehaviour({ ...settings.behaviour, ...change });
+    return behaviour();
+  };
+  const send = (res: http.ServerResponse, status: number, body: unknown) => sendAs(settings.behaviour.contentType, res, status, body);
   /** A timer that close() cancels; the awaiting request is then simply abandoned (its socket is destroyed). */
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -128,7 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         if (path === '/__admin' || path.startsWith('/__admin/')) {
           const token = req.headers['x-sandbox-admin'];
           const answer = handleAdmin(
-            { token: adminToken, inspect, setFaults, setTestMode, stats },
+            { token: adminToken, inspect, setFaults, setTestMode, setBehaviour, behaviour, stats },
             req.method ?? '',
             path,
             Array.isArray(token) ? token[0] : token,
@@ -175,6 +182,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     inspect,
     setFaults,
     setTestMode,
+    setBehaviour,
+    behaviour,
     stats,
     async close() {
       if (closed) return;
@@ -189,7 +198,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 
   function tooMany() {
-    const { type, message } = say('rateLimited', settings.legacy);
+    const { type, message } = say('rateLimited', settings.behaviour.legacyMessages);
     return { status: 'Error', message, type };
   }
 }
@@ -218,9 +227,9 @@ export function refuseCaller(req: Pick<http.IncomingMessage, 'headers'>, port: n
   return null;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
+function sendAs(type: SandboxBehaviour['contentType'], res: http.ServerResponse, status: number, body: unknown): void {
   if (res.writableEnded || res.destroyed) return;
-  res.writeHead(status, JSON_HEADERS);
+  res.writeHead(status, { 'content-type': CONTENT_TYPES[type] });
   res.end(JSON.stringify(body));
 }
 

@@ -43,6 +43,8 @@ export const account = (sb: RunningSandbox, cmd: string, params: object = {}, wh
 
 export const error = (type: string, message: string) => ({ status: 'Error', message, type });
 export const success = (type: string, message: string) => ({ status: 'Success', message, type });
+/** A lone successful lead action as Kartra answers it: inside the `actions` envelope (kartra-api.md §0.4 E1). */
+export const enveloped = (cmd: string, type: string, message: string) => ({ status: 'Success', actions: [{ [cmd]: success(type, message) }] });
 
 let unique = 0;
 /** A fresh email address for a test (never seeded). */

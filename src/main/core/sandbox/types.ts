@@ -1,5 +1,6 @@
 // Public types of the Kartra sandbox: options, the running handle and the inspector (re-exported by index.ts).
 import { LEAD_TEXT_FIELDS } from '../../../shared/domain/lead';
+export { TEXT_AREA_MAX } from '../../../shared/domain/lead';
 
 export interface SandboxFaults {
   /** Share (0..1) of accepted requests answered with an extra HTTP 429, as if the window were full. */
@@ -35,6 +36,24 @@ export interface SandboxArrival {
   accepted: boolean;
 }
 
+/**
+ * How the sandbox answers where kartra-api.md §0.4 leaves room. The defaults follow the evidence; every
+ * other value is a switch (CLI flag of `sandbox`, admin method setBehaviour) for testing a client against
+ * behaviour the evidence does not rule out.
+ */
+export interface SandboxBehaviour {
+  /** E3: 'continue' (default) runs every action and reports each; 'stop' ends the call at a failing action. */
+  chain: 'stop' | 'continue';
+  /** E1: 'envelope' (default) answers a lone successful lead action inside `actions`; 'flat' prints its entry at top level. */
+  singleSuccess: 'envelope' | 'flat';
+  /** E9: 'cut' (default) keeps the first 365 characters of a text area; 'refuse' answers invented 292. */
+  textArea: 'cut' | 'refuse';
+  /** E10: 'html' (default) serves JSON as text/html like Kartra; 'json' serves application/json. */
+  contentType: 'html' | 'json';
+  /** §13: the older ("Nothing done" / "in a few moments") wording. */
+  legacyMessages: boolean;
+}
+
 export interface SandboxOptions {
   /** 0 (default) = a random free port; always binds 127.0.0.1. */
   port?: number;
@@ -49,8 +68,14 @@ export interface SandboxOptions {
   seed?: boolean;
   /** Seeds the RNG used for faults (deterministic tests). */
   randomSeed?: number;
-  /** [U] What a chain does after a failing action; default 'stop'. */
-  chainFailure?: 'stop' | 'continue';
+  /** What a chain does after a failing action (kartra-api.md §0.4 E3); default 'continue'. */
+  chainFailure?: SandboxBehaviour['chain'];
+  /** Shape of a lone successful lead action (E1); default 'envelope'. */
+  singleSuccess?: SandboxBehaviour['singleSuccess'];
+  /** A text-area value over 365 characters (E9); default 'cut'. */
+  textArea?: SandboxBehaviour['textArea'];
+  /** The Content-Type of every answer (E10); default 'html'. */
+  contentType?: SandboxBehaviour['contentType'];
   /** Called for every /api request when it reaches the rate window (after the upstream delay): what a bench measures. */
   onArrival?: (arrival: SandboxArrival) => void;
   /** Answer with the older wording of kartra-api.md §13. */
@@ -130,6 +155,7 @@ export interface SandboxCatalog {
   label: string;
   tags: { id: string; name: string }[];
   lists: { id: string; name: string }[];
+  /** Steps are the sandbox's own knowledge (the box numbers it accepts); Kartra's API never lists them (E6). */
   sequences: { id: string; name: string; steps: string[] }[];
   calendars: { id: string; name: string; complete: boolean; classes: { id: string; name: string }[] }[];
   customFields: { id: string; identifier: string; type: string; options: { id: string; value: string }[] }[];
@@ -197,6 +223,9 @@ export interface RunningSandbox {
   inspect: SandboxInspector;
   setFaults(faults: SandboxFaults): void;
   setTestMode(on: boolean): void;
+  /** Changes some of the evidence-open behaviours at run time; answers the whole current set. */
+  setBehaviour(change: Partial<SandboxBehaviour>): SandboxBehaviour;
+  behaviour(): SandboxBehaviour;
   stats(): SandboxStats;
   /** Closes the server and every open socket promptly (held requests included), and the database. */
   close(): Promise<void>;

@@ -190,7 +190,7 @@ export class LeadDispatcher {
       const result = outcome.results[index];
       if (outcomes.actions[index] === 'done') this.settle(entry.items, lead.localId, null, { kartraId: leadId }, result?.message);
       else if (outcomes.actions[index] === 'failed') {
-        const error = toAppError(new KartraApiError(result?.kartraType ?? '', result?.message ?? 'Kartra refused this change', entry.action.cmd)).toData();
+        const error = toAppError(new KartraApiError(result?.kartraType ?? '', result?.message ?? 'Kartra refused this change', entry.action.cmd, entry.action)).toData();
         // The change that was sent failed; changes it had superseded go back to the queue on their own.
         const sent = entry.merged ? entry.items : entry.items.slice(-1);
         this.fail(sent, error, result?.kartraType ?? null);
@@ -218,7 +218,7 @@ export class LeadDispatcher {
     }
     if (error instanceof KartraApiError) {
       // The create/edit at actions[0] (or the lone action) was refused: nothing in the call was applied.
-      this.fail(items, toAppError(error).toData(), error.type);
+      this.fail(items, toAppError(withFailingAction(error, items)).toData(), error.type);
       return;
     }
     if (error instanceof TransportError && error.sent) {
@@ -327,4 +327,11 @@ export class LeadDispatcher {
     const fresh = event.status === 'done' ? items : items.map((i) => this.deps.repo.get(i.id) ?? i);
     this.deps.onItems(fresh, message && event.status === 'done' ? { ...event, message } : event);
   }
+}
+
+/** The error with the sent action it names, so that its message can say what it was about (230: step, sequence). */
+function withFailingAction(error: KartraApiError, items: readonly OutboxItem[]): KartraApiError {
+  if (error.action || !error.cmd) return error;
+  const change = items.map((i) => i.change).find((c) => c.kind === 'action' && c.action.cmd === error.cmd);
+  return change?.kind === 'action' ? new KartraApiError(error.type, error.kartraMessage, error.cmd, change.action) : error;
 }

@@ -59,11 +59,18 @@ function send(caller: KartraCaller, plan: RowPlan, step: Step, actions: readonly
   return sendActions(caller, 'bulk', plan.ref, actions);
 }
 
-function fromChain(step: Step, leadId: string | null, results: readonly { cmd: string; ok: boolean; message: string; kartraType?: string }[]): Settlement {
+type ActionReport = { cmd: string; ok: boolean; message: string; kartraType?: string; action?: LeadAction };
+
+/** A refusal in words; a 230 names the step and the sequence of the action it refused. */
+function said(r: ActionReport): string {
+  return r.kartraType === '230' && r.action ? describeKartraError(r.kartraType, r.message, r.action).message : r.message;
+}
+
+function fromChain(step: Step, leadId: string | null, results: readonly ActionReport[]): Settlement {
   const refused = results.filter((r) => !r.ok);
   if (refused.length === 0) return { status: DONE_STATUS[step], outcome: DONE_TEXT[step], reason: 'done', leadId };
   const done = step === 'create' ? 'Lead created' : step === 'edit' ? 'Lead updated' : 'Lead found';
-  const parts = refused.map((r) => `${r.cmd}: ${r.message}${r.kartraType ? ` (Kartra ${r.kartraType})` : ''}`);
+  const parts = refused.map((r) => `${r.cmd}: ${said(r)}${r.kartraType ? ` (Kartra ${r.kartraType})` : ''}`);
   return { status: 'failed', outcome: `${done}${leadId ? ` (id ${leadId})` : ''}, but Kartra refused ${parts.join('; ')}`, reason: 'partial', leadId };
 }
 
@@ -77,7 +84,7 @@ function afterRefusal(plan: RowPlan, step: Step, error: KartraApiError): Step | 
     if (plan.mode === 'upsert') return 'create';
     return { status: 'skipped', outcome: 'No lead with this email in Kartra (update only: not created)', reason: 'missing', leadId: null };
   }
-  const described = describeKartraError(error.type, error.kartraMessage);
+  const described = describeKartraError(error.type, error.kartraMessage, error.action ?? plan.actions.find((a) => a.cmd === error.cmd));
   return { status: 'failed', outcome: `${described.message}${error.type ? ` (Kartra ${error.type})` : ''}`, reason: 'kartra', leadId: null };
 }
 
@@ -157,7 +164,7 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
           const refused = parts.filter((p) => p.outcome === 'failed');
           const settlement = refused.length === 0
             ? { status: DONE_STATUS[doneAs], outcome: `${DONE_TEXT[doneAs]} (confirmed by reading the lead)`, reason: 'done', leadId }
-            : fromChain(doneAs, leadId, plan.actions.map((a, i) => ({ cmd: a.cmd, ok: parts![i + 1]!.outcome !== 'failed', message: parts![i + 1]!.message, kartraType: parts![i + 1]!.kartraType })));
+            : fromChain(doneAs, leadId, plan.actions.map((a, i) => ({ cmd: a.cmd, ok: parts![i + 1]!.outcome !== 'failed', message: parts![i + 1]!.message, kartraType: parts![i + 1]!.kartraType, action: a })));
           return result(settlement, state?.lead ?? null);
         }
         if (!headNotApplied) {
@@ -196,7 +203,7 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
     parts = mergeParts(parts, plan, current, pending, outcome);
     pending = null;
     if (parts.some((p) => p.outcome === 'unknown')) continue;
-    const results = plan.actions.map((a, i) => ({ cmd: a.cmd, ok: parts![i + 1]!.outcome !== 'failed', message: parts![i + 1]!.message, kartraType: parts![i + 1]!.kartraType }));
+    const results = plan.actions.map((a, i) => ({ cmd: a.cmd, ok: parts![i + 1]!.outcome !== 'failed', message: parts![i + 1]!.message, kartraType: parts![i + 1]!.kartraType, action: a }));
     return result(fromChain(doneAs, leadId, results));
   }
   return result({ status: 'failed', outcome: 'Kartra kept answering "already exists" and "not found" in turn for this email; check the lead in Kartra.', reason: 'error', leadId: null });

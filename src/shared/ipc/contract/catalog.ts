@@ -26,6 +26,14 @@ export const catalogCommands = {
     input: z.object({ refresh: z.array(AccountListKind).max(AccountListKind.options.length).default([]) }).strict(),
     output: AccountLists,
   },
+  /**
+   * Steps used before for a sequence in the current account, most recent first: Kartra cannot list a
+   * sequence's steps (kartra-api.md §0.4 E6), so the step boxes suggest these.
+   */
+  'account.sequenceSteps': {
+    input: z.object({ sequence: z.string().trim().min(1, 'name the sequence') }).strict(),
+    output: z.object({ steps: z.array(z.string()) }),
+  },
   'account.createCustomField': {
     input: z
       .object({

@@ -50,15 +50,8 @@ const createCustomField: CommandSpec = {
 export const ACCOUNT_COMMANDS: Record<string, CommandSpec> = {
   retrieve_account_tags: retrieve('account_tags', (ctx) => ctx.state.catalog.tags(ctx.account.id).map((t) => t.name)),
   retrieve_account_lists: retrieve('account_lists', (ctx) => ctx.state.catalog.lists(ctx.account.id).map((l) => l.name)),
-  // [U] Response key and element shape are undocumented (kartra-api.md §14.6); steps are the box numbers
-  // that subscribe_lead_to_sequence_at_step accepts.
-  retrieve_account_sequences: retrieve('account_sequences', (ctx) =>
-    ctx.state.catalog.sequences(ctx.account.id).map((s) => ({
-      sequence_id: String(s.id),
-      sequence_name: s.name,
-      steps: ctx.state.catalog.sequenceSteps(s.id),
-    })),
-  ),
+  // Names only (kartra-api.md §0.4 E6): steps cannot be listed through the API; the sandbox keeps them to answer 230.
+  retrieve_account_sequences: retrieve('account_sequences', (ctx) => ctx.state.catalog.sequences(ctx.account.id).map((s) => s.name)),
   // [U] Response key and element shape are undocumented (kartra-api.md §14.6).
   retrieve_account_pages: retrieve('account_pages', (ctx) =>
     ctx.state.catalog.pages(ctx.account.id).map((p) => ({ page_id: String(p.id), page_name: p.name, page_url: p.url })),

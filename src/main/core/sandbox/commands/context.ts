@@ -8,6 +8,8 @@ export interface CommandContext {
   state: SandboxState;
   account: AccountRow;
   legacy: boolean;
+  /** What a text area over 365 characters gets (kartra-api.md §0.4 E9). */
+  textArea: 'cut' | 'refuse';
   testMode: boolean;
   /** The request's `lead[...]` block (profile fields, custom fields, id/email), or {} when absent. */
   leadBlock: Record<string, unknown>;

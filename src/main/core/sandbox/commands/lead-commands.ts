@@ -38,7 +38,7 @@ const createLead: CommandSpec = {
     const email = ctx.testMode ? testModeEmail(given) : given;
     const existing = ctx.state.leads.byEmail(ctx.account.id, email);
     if (existing) return fail(ctx, existing.deleted ? 'leadDeleted' : 'leadExists');
-    const input = readLeadInput(ctx.leadBlock, ctx.state.catalog.fields(ctx.account.id));
+    const input = readLeadInput(ctx.leadBlock, ctx.state.catalog.fields(ctx.account.id), ctx.textArea);
     if (isProblem(input)) return fail(ctx, input.key, { field: input.field ?? '' });
     if (!isValidEmail(given)) return fail(ctx, 'invalidValue', { field: 'email' });
 
@@ -74,7 +74,7 @@ const editLead: CommandSpec = {
       if (holder && holder.id !== lead.id) return fail(ctx, 'leadExists');
     }
     if (lead.deleted) return fail(ctx, 'leadDeleted');
-    const input = readLeadInput(ctx.leadBlock, ctx.state.catalog.fields(ctx.account.id));
+    const input = readLeadInput(ctx.leadBlock, ctx.state.catalog.fields(ctx.account.id), ctx.textArea);
     if (isProblem(input)) return fail(ctx, input.key, { field: input.field ?? '' });
     if (newGiven !== '' && !isValidEmail(newGiven)) return fail(ctx, 'invalidValue', { field: 'new_email' });
 

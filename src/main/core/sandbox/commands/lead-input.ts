@@ -2,6 +2,7 @@
 // before anything is written (a bad block changes nothing).
 import type { MessageKey } from '../messages';
 import { hasOptions, type FieldWithOptions } from '../store/catalog-store';
+import { TEXT_AREA_MAX } from '../../../../shared/domain/lead';
 import { isKartraTimeZone } from '../../../../shared/domain/time-zones';
 import { PROFILE_FIELDS, type ProfileField } from '../types';
 import { asList, isDigits, isRecord } from './context';
@@ -21,13 +22,21 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const isValidEmail = (email: string) => EMAIL.test(email) && email.length <= 254;
 
 /**
+ * Unknown and read-only keys of the block (source, date_joined, username, …) are ignored, not refused
+ * (kartra-api.md §0.4 E8): only the profile fields and custom_fields are read.
  * Documented check first (271 Wrong custom field format), then the sandbox's own value checks (invented 292):
  * a profile field sent as an array, a time zone outside the 76 of §8.4 ([U]: kartra-api.md asks a simulator to
  * refuse them), a non-numeric business_type ([U]: "number" per §8.1).
  */
-export function readLeadInput(block: Record<string, unknown>, fields: FieldWithOptions[]): LeadInput | InputProblem {
+export function readLeadInput(
+  block: Record<string, unknown>,
+  fields: FieldWithOptions[],
+  textArea: 'cut' | 'refuse' = 'cut',
+): LeadInput | InputProblem {
   const customFields = readCustomFields(block.custom_fields, fields);
   if (customFields === null) return { key: 'customFieldFormat' };
+  const tooLong = fitTextAreas(customFields, fields, textArea);
+  if (tooLong) return { key: 'invalidValue', field: tooLong };
   const profile: Partial<Record<ProfileField, string>> = {};
   for (const name of PROFILE_FIELDS) {
     const value = block[name];
@@ -40,6 +49,23 @@ export function readLeadInput(block: Record<string, unknown>, fields: FieldWithO
   const bt = profile.business_type;
   if (bt !== undefined && bt !== '' && !isDigits(bt)) return { key: 'invalidValue', field: 'business_type' };
   return { profile, customFields };
+}
+
+/**
+ * Text areas hold at most 365 characters (E9): cut in place ('cut', the default: what Kartra keeps), or the
+ * identifier of the first one too long ('refuse'; [U] answered with invented 292, since Kartra's answer is unknown).
+ * Characters are Unicode code points, as PHP's mb_ functions count them.
+ */
+function fitTextAreas(changes: FieldChange[], fields: FieldWithOptions[], mode: 'cut' | 'refuse'): string | null {
+  for (const change of changes) {
+    if (!('text' in change)) continue;
+    const field = fields.find((f) => f.id === change.fieldId);
+    const chars = [...change.text];
+    if (field?.type !== 'text_area' || chars.length <= TEXT_AREA_MAX) continue;
+    if (mode === 'refuse') return field.identifier;
+    change.text = chars.slice(0, TEXT_AREA_MAX).join('');
+  }
+  return null;
 }
 
 export const isProblem = (v: LeadInput | InputProblem): v is InputProblem => 'key' in v;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_IDS } from '../auth';
 import { createClock } from '../est-time';
-import { AGENCY_ACCOUNT, DEMO_ACCOUNT, DEMO_LEAD_EMAIL, KARTRA_TIME_ZONES, startSandbox } from '../index';
+import { AGENCY_ACCOUNT, DEMO_ACCOUNT, DEMO_LEAD_EMAIL, KARTRA_TIME_ZONES, startSandbox, TEXT_AREA_MAX } from '../index';
 import { openState } from '../store/state';
-import { bootstrapState } from './seed';
+import { bootstrapState, DEMO_SALES_NOTES } from './seed';
 
 describe('demo seed', () => {
   it('seeds both accounts in well under a second', () => {
@@ -80,6 +80,24 @@ describe('demo seed', () => {
       const agencyCat = sb.inspect.catalog({ apiKey: AGENCY_ACCOUNT.apiKey });
       expect(agencyCat.tags.length).toBeLessThan(cat.tags.length);
       expect(agencyCat.tags.map((t) => t.name)).not.toContain('Customer');
+    } finally {
+      await sb.close();
+    }
+  });
+
+  it('tells its story within what Kartra keeps: every text area fits 365 characters; the demo lead notes her booking', async () => {
+    const sb = await startSandbox({ rate: 0 });
+    try {
+      const apiKey = DEMO_ACCOUNT.apiKey;
+      const areas = sb.inspect.catalog({ apiKey }).customFields.filter((f) => f.type === 'text_area').map((f) => f.identifier);
+      for (const { id } of sb.inspect.listLeads({ apiKey })) {
+        const fields = sb.inspect.getLead({ apiKey, id })!.customFields;
+        for (const area of areas) expect([...(fields[area] as string)].length).toBeLessThanOrEqual(TEXT_AREA_MAX);
+      }
+      const demo = sb.inspect.getLead({ apiKey, email: DEMO_LEAD_EMAIL })!;
+      expect(demo.customFields.sales_notes).toBe(DEMO_SALES_NOTES);
+      expect(demo.calendars).toContainEqual(expect.objectContaining({ calendar: 'Discovery Calls', className: 'Strategy session' }));
+      expect(demo.sequences).toContainEqual({ name: 'Customer Onboarding', step: '2', status: 'active' });
     } finally {
       await sb.close();
     }

@@ -170,6 +170,16 @@ function seedAccount(state: SandboxState, plan: SeedPlan): void {
   seedPayments(state, id, rng, plan.catalog.products, customers, plan.payments);
 }
 
+/**
+ * The demo lead's notes: close to the 365 characters a Kartra text area keeps (kartra-api.md §0.4 E9), and the
+ * place where her strategy-session booking is visible in the app, since get_lead reports no bookings (E7).
+ */
+export const DEMO_SALES_NOTES =
+  'Strategy session booked in Discovery Calls for next week (Kartra shows bookings only in its calendar, not ' +
+  'through the API). Onboarding: she is at step 2 of Customer Onboarding; move her to step 4 once the workshop ' +
+  'recording is sent. Prefers email, answers fast in the mornings. Interested in the Pro level of Growth Academy ' +
+  'for her team of five.';
+
 function seedCustomValues(
   state: SandboxState,
   rng: Rng,
@@ -186,6 +196,7 @@ function seedCustomValues(
         : f.identifier === 'goals' && (demoLead || rng.chance(0.15)) ? rng.pick(GOALS)
         : f.identifier === 'referral_code' && rng.chance(0.1) ? `FRIEND-${rng.int(100, 999)}`
         : f.identifier === 'monthly_budget' && rng.chance(0.5) ? `$${rng.int(5, 60) * 100}`
+        : f.identifier === 'sales_notes' && demoLead ? DEMO_SALES_NOTES
         : f.identifier === 'sales_notes' && rng.chance(0.08) ? 'Follow up after the product demo.'
         : '';
       if (value) leads.setText(leadId, f.id, value);

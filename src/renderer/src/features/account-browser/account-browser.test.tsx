@@ -17,15 +17,15 @@ async function openAccount() {
 }
 
 describe('Account browser', () => {
-  it('shows every list with its fetch time, sequences with steps, pages with URLs, custom fields with options', async () => {
+  it('shows every list with its fetch time, sequences by name (Kartra lists no steps), pages with URLs, custom fields with options', async () => {
     const { core } = await openAccount();
     const tags = screen.getByRole('region', { name: 'Account tags' });
     expect(tags.textContent).toContain('VIP');
     expect(within(tags).getByTestId('fetched-tags').textContent).toMatch(/^fetched \d+ days ago$/);
     const sequences = screen.getByRole('table', { name: 'Account sequences' });
     expect(sequences.textContent).toContain('Welcome Series');
-    expect(sequences.textContent).toContain('1, 2, 3');
-    expect(sequences.textContent).toContain('not reported');
+    expect(sequences.textContent).toContain('Win-back');
+    expect(within(sequences).queryByRole('columnheader', { name: 'Steps' })).toBeNull();
     expect(screen.getByRole('table', { name: 'Account pages' }).textContent).toContain('https://demo.kartra.com/home');
     const fields = screen.getByRole('table', { name: 'Account custom fields' });
     expect(fields.textContent).toContain('company_size');

@@ -78,14 +78,12 @@ export function AccountBrowser() {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>Name</Table.Th>
-                    <Table.Th>Steps</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {lists.sequences.items.map((s) => (
-                    <Table.Tr key={s.id}>
+                    <Table.Tr key={s.name}>
                       <Table.Td>{s.name}</Table.Td>
-                      <Table.Td>{s.steps ? s.steps.join(', ') : <Text span size="sm" c="dimmed">not reported</Text>}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

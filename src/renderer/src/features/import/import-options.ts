@@ -23,7 +23,8 @@ export const MODE_LABELS: Record<ImportMode, string> = {
 /** What still stops Start, as sentences for the user; empty when the import can start. */
 export function optionsProblems(draft: OptionsDraft): string[] {
   const problems: string[] = [];
-  if (draft.sequence !== null && !/^[A-Za-z0-9]+$/.test(draft.step.trim())) problems.push('The sequence step must be a step number or code (letters and digits).');
+  if (draft.sequence !== null && draft.step.trim() === '') problems.push(`Type the step of “${draft.sequence}” to start at: the box number in Kartra’s sequence builder.`);
+  else if (draft.sequence !== null && !/^[A-Za-z0-9]+$/.test(draft.step.trim())) problems.push('The sequence step must be a step number or code (letters and digits).');
   if (!Number.isInteger(draft.points) || draft.points < 0 || draft.points > 1_000_000) problems.push('Points must be a whole number from 0 to 1,000,000.');
   if (!draft.gdprConfirmed) problems.push('Confirm the GDPR declaration to start.');
   return problems;

@@ -2,6 +2,7 @@
 import { Alert, Button, Checkbox, Group, MultiSelect, NumberInput, Radio, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { ExistingPolicy, ImportMode } from '../../../../shared/domain/import';
+import { SequenceStepInput } from '../../components/sequence-step-input';
 import { usePlan } from './plan-summary';
 import { GdprNotice } from '../accounts/gdpr-notice';
 import { useImportFlow } from './import-context';
@@ -19,7 +20,6 @@ export function OptionsStep() {
   const start = useImportFlow((s) => s.start);
   const goTo = useImportFlow((s) => s.goTo);
   const sequences = catalog?.sequences.items ?? [];
-  const steps = sequences.find((q) => q.name === options.sequence)?.steps ?? null;
   const plan = usePlan();
   const existing = plan?.existing ?? 0;
   const [overwriteConfirmed, setOverwriteConfirmed] = useState(false);
@@ -68,12 +68,8 @@ export function OptionsStep() {
       <MultiSelect label="Tags" description="Assigned to every imported lead" data={catalog?.tags.items ?? []} value={options.tags} onChange={(tags) => setOptions({ tags })} searchable clearable />
       <MultiSelect label="Lists" description="Every imported lead joins these lists" data={catalog?.lists.items ?? []} value={options.lists} onChange={(lists) => setOptions({ lists })} searchable clearable />
       <Group grow align="flex-start">
-        <Select label="Sequence" placeholder="None" data={sequences.map((q) => q.name)} value={options.sequence} onChange={(sequence) => setOptions({ sequence, step: '1' })} clearable searchable />
-        {steps && steps.length > 0 ? (
-          <Select label="Step" data={steps} value={options.step} onChange={(step) => step && setOptions({ step })} disabled={options.sequence === null} allowDeselect={false} />
-        ) : (
-          <TextInput label="Step" value={options.step} onChange={(e) => setOptions({ step: e.currentTarget.value })} disabled={options.sequence === null} />
-        )}
+        <Select label="Sequence" placeholder="None" data={sequences.map((q) => q.name)} value={options.sequence} onChange={(sequence) => setOptions({ sequence, step: '' })} clearable searchable />
+        <SequenceStepInput sequence={options.sequence} value={options.step} onChange={(step) => setOptions({ step })} />
       </Group>
       <NumberInput label="Points" description="Given to every imported lead (0 = none)" min={0} max={1_000_000} allowDecimal={false} value={options.points} onChange={(v) => setOptions({ points: typeof v === 'number' ? v : Number(v) || 0 })} />
       <GdprNotice />

@@ -1,10 +1,11 @@
 // "New lead": every lead field and custom field, plus tags, lists and a sequence (at a step) to apply in the
 // same chained call. The email is checked with Kartra first; nothing invalid is ever sent.
-import { Button, Fieldset, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, Modal, MultiSelect, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { LeadAction } from '../../../../shared/domain/actions';
 import { ErrorAlert } from '../../components/error-alert';
+import { SequenceStepInput } from '../../components/sequence-step-input';
 import { useNotify } from '../../components/use-notify';
 import { GdprNotice } from '../accounts/gdpr-notice';
 import { useAccountLists, useEditor, useWorkspace } from '../leads/workspace-context';
@@ -45,14 +46,13 @@ function CreateLeadForm({ onCreated }: CreateLeadModalProps) {
   const [sequence, setSequence] = useState<string | null>(null);
   const [step, setStep] = useState<string | null>(null);
   const [sequenceError, setSequenceError] = useState<string | null>(null);
-  const steps = useMemo(() => lists?.sequences.items.find((s) => s.name === sequence)?.steps ?? null, [lists, sequence]);
 
   const onEmailBlur = (email: string) => {
     if (!form.validateField('email').hasError && email.trim() !== '') void editor.getState().checkEmail(email);
   };
 
   const submit = form.onSubmit(async (values) => {
-    if (sequence && !step) return setSequenceError('Pick the step the lead starts at');
+    if (sequence && !step) return setSequenceError('Type the step the lead starts at (the box number in Kartra’s sequence builder)');
     if (step && !/^[A-Za-z0-9]+$/.test(step)) return setSequenceError('A step is letters and digits only (e.g. 1)');
     setSequenceError(null);
     const actions: LeadAction[] = [
@@ -101,17 +101,7 @@ function CreateLeadForm({ onCreated }: CreateLeadModalProps) {
               clearable
               nothingFoundMessage="No such sequence in this account"
             />
-            {sequence && !steps ? (
-              <TextInput
-                label="At step"
-                description="Kartra did not list this sequence’s steps"
-                value={step ?? ''}
-                onChange={(e) => setStep(e.currentTarget.value.trim() || null)}
-                error={sequenceError}
-              />
-            ) : (
-              <Select label="At step" data={steps ?? []} value={step} onChange={setStep} disabled={!sequence} error={sequenceError} />
-            )}
+            <SequenceStepInput label="At step" sequence={sequence} value={step ?? ''} onChange={(v) => setStep(v.trim() || null)} error={sequenceError} />
           </SimpleGrid>
         </Fieldset>
         {submitError && <ErrorAlert error={submitError} title="The lead was not created" />}

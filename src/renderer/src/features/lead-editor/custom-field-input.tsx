@@ -2,6 +2,7 @@
 // field's options (the option id is what is sent), or checkboxes as a multi-select of option ids.
 import { Button, Group, MultiSelect, Radio, Select, Textarea, TextInput } from '@mantine/core';
 import type { AccountCustomField } from '../../../../shared/domain/account';
+import { countChars, TEXT_AREA_MAX } from '../../../../shared/domain/lead';
 import type { CustomValue } from './lead-form-model';
 
 export interface CustomFieldInputProps {
@@ -31,7 +32,18 @@ export function CustomFieldInput({ def, value, error, onChange, onBlur }: Custom
     case 'input_field':
       return <TextInput {...common} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
     case 'text_area':
-      return <Textarea {...common} value={text} autosize minRows={2} maxRows={6} onChange={(e) => onChange(e.currentTarget.value)} />;
+      // Kartra keeps 365 characters of a text area (E9): the count shows before the limit is reached.
+      return (
+        <Textarea
+          {...common}
+          description={`${description} · ${countChars(text)} of ${TEXT_AREA_MAX} characters`}
+          value={text}
+          autosize
+          minRows={2}
+          maxRows={6}
+          onChange={(e) => onChange(e.currentTarget.value)}
+        />
+      );
     case 'drop_down':
       return (
         <Select

@@ -71,7 +71,7 @@ describe('New lead form', () => {
     await pick(form, 'Assign tags', 'VIP');
     await pick(form, 'Subscribe to lists', 'Newsletter');
     await pick(form, 'Start sequence', 'Welcome Series');
-    await pick(form, 'At step', '3');
+    fireEvent.change(within(form).getByRole('combobox', { name: 'At step' }), { target: { value: '3' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Create lead' }));
 
     await waitFor(() => expect(core.callsOf('leads.create')).toHaveLength(1));

@@ -116,3 +116,17 @@ describe('lead form model', () => {
     expect(formValuesFromLead(lead, all).custom.shoe_size).toBe('9');
   });
 });
+
+describe('text areas (kartra-api.md §0.4 E9)', () => {
+  it('refuse more than 365 characters in the new-lead and edit forms, naming the field', () => {
+    const values = emptyFormValues(defs);
+    values.email = 'grace@example.com';
+    values.custom.goals = 'g'.repeat(365);
+    expect(createErrors(values, defs)).toEqual({});
+    values.custom.goals = 'g'.repeat(400);
+    expect(createErrors(values, defs)).toEqual({ 'custom.goals': 'goals has 400 characters; Kartra keeps at most 365 in a text area — shorten it by 35' });
+    const initial = formValuesFromLead(ada(), defs);
+    const edited = { ...initial, custom: { ...initial.custom, goals: 'é'.repeat(366) } };
+    expect(editErrors(edited, initial, defs)['custom.goals']).toMatch(/^goals has 366 characters/);
+  });
+});

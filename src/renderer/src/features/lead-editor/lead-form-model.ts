@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { AccountCustomField } from '../../../../shared/domain/account';
 import type { CustomFieldType, Lead, LeadTextField } from '../../../../shared/domain/lead';
-import { LEAD_TEXT_FIELDS } from '../../../../shared/domain/lead';
+import { LEAD_TEXT_FIELDS, textAreaProblem } from '../../../../shared/domain/lead';
 import { CreateLeadInput, EditLeadChanges, type CustomFieldInput } from '../../../../shared/domain/lead-input';
 import { FIELD_LABELS } from './lead-fields';
 
@@ -167,15 +167,27 @@ export function schemaErrors(schema: z.ZodType, input: unknown, customIds: reado
   return errors;
 }
 
+/** Text areas over Kartra's 365 characters (kartra-api.md §0.4 E9), each error naming its field. */
+export function textAreaErrors(values: LeadFormValues, defs: readonly AccountCustomField[]): FormErrors {
+  const errors: FormErrors = {};
+  for (const def of defs) {
+    const value = values.custom[def.field_identifier];
+    if (def.field_type !== 'text_area' || typeof value !== 'string') continue;
+    const problem = textAreaProblem(def.field_identifier, value);
+    if (problem) errors[`custom.${def.field_identifier}`] = problem;
+  }
+  return errors;
+}
+
 export function createErrors(values: LeadFormValues, defs: readonly AccountCustomField[]): FormErrors {
-  const errors = schemaErrors(CreateLeadInput, toCreateInput(values, defs), defs.map((d) => d.field_identifier));
+  const errors = { ...schemaErrors(CreateLeadInput, toCreateInput(values, defs), defs.map((d) => d.field_identifier)), ...textAreaErrors(values, defs) };
   if (values.email.trim() === '') errors.email = 'Email is required to create a lead';
   return errors;
 }
 
 export function editErrors(values: LeadFormValues, initial: LeadFormValues, defs: readonly AccountCustomField[]): FormErrors {
   const plan = toEditPlan(values, initial, defs);
-  const errors = schemaErrors(EditLeadChanges, plan.changes, defs.map((d) => d.field_identifier));
+  const errors = { ...schemaErrors(EditLeadChanges, plan.changes, defs.map((d) => d.field_identifier)), ...textAreaErrors(values, defs) };
   if (values.email.trim() === '') errors.email = 'Email cannot be empty: a lead needs an address';
   return errors;
 }

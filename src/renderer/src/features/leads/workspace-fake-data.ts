@@ -24,8 +24,8 @@ export const CATALOG: Catalog = {
   tags: ['customer', 'VIP', 'Webinar 2024'],
   lists: ['Newsletter', 'Old promo', 'Product Updates'],
   sequences: [
-    { id: '301', name: 'Welcome Series', steps: ['1', '2', '3'] },
-    { id: '302', name: 'Win-back', steps: null },
+    { name: 'Welcome Series' },
+    { name: 'Win-back' },
   ],
   pages: [{ id: '1', name: 'Home', url: 'https://demo.kartra.com/home' }],
   custom_fields: [

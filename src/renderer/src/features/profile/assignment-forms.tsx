@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { AccountSequence } from '../../../../shared/domain/account';
 import { LeadAction } from '../../../../shared/domain/actions';
 import type { Lead } from '../../../../shared/domain/lead';
+import { SequenceStepInput } from '../../components/sequence-step-input';
 
 export interface StageProps {
   /** Stages the action; false when the profile refused it (the reason is shown by the panel). */
@@ -98,18 +99,17 @@ export function SequenceForm({ onStage, sequences, lead }: StageProps & { sequen
   const [name, setName] = useState<string | null>(null);
   const [step, setStep] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
-  const sequence = sequences?.find((s) => s.name === name) ?? null;
   const inSequence = name !== null && lead.sequences.some((s) => s.sequence_name === name && s.status !== 'unsubscribed');
   const subscribe = () => {
     if (!name) return;
     const result = check({ cmd: 'subscribe_lead_to_sequence_at_step', sequence_name: name, step: step.trim() });
-    if ('error' in result) return setError(step.trim() === '' ? 'Pick the step to start at' : result.error);
+    if ('error' in result) return setError(step.trim() === '' ? 'Type the step to start at (the box number in Kartra’s sequence builder)' : result.error);
     setError(null);
     if (onStage(result.action)) setStep('');
   };
   return (
     <Stack gap="xs">
-      <Group align="flex-end" gap="xs" wrap="nowrap">
+      <Group align="flex-start" gap="xs" wrap="nowrap">
         <Select
           label="Sequence"
           style={{ flex: 2 }}
@@ -125,28 +125,7 @@ export function SequenceForm({ onStage, sequences, lead }: StageProps & { sequen
           placeholder="Pick a sequence"
           nothingFoundMessage={sequences === null ? 'Sequences not loaded yet' : 'No such sequence in this account'}
         />
-        {sequence?.steps ? (
-          <Select
-            label="Step"
-            style={{ flex: 1 }}
-            data={sequence.steps}
-            value={step === '' ? null : step}
-            onChange={(value) => setStep(value ?? '')}
-            placeholder="Step"
-            error={error}
-            allowDeselect={false}
-          />
-        ) : (
-          <TextInput
-            label="Step"
-            style={{ flex: 1 }}
-            value={step}
-            onChange={(e) => setStep(e.currentTarget.value)}
-            placeholder={name ? 'e.g. 1' : 'Step'}
-            description={name ? 'Kartra did not list this sequence’s steps' : undefined}
-            error={error}
-          />
-        )}
+        <SequenceStepInput sequence={name} value={step} onChange={setStep} error={error} style={{ flex: 1 }} />
       </Group>
       <Group gap="xs">
         <Button variant="light" disabled={name === null} onClick={subscribe}>

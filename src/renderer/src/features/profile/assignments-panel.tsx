@@ -68,7 +68,7 @@ export function AssignmentsPanel({ lead }: { lead: Lead }) {
             </Stack>
           )}
         </Stack>
-        {applyError && <ErrorAlert error={applyError} title="The changes were not sent" onClose={() => profile.getState().clearApplyError()} />}
+        {applyError && <ErrorAlert error={applyError} title={applyError.details?.kartraType ? 'Kartra refused the change' : 'The changes were not sent'} onClose={() => profile.getState().clearApplyError()} />}
         <Group gap="xs" justify="flex-end">
           <Button variant="subtle" color="gray" disabled={staged.length === 0 || applying} onClick={() => profile.getState().clearStaged()}>
             Clear

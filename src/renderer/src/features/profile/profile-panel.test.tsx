@@ -117,7 +117,8 @@ describe('Lead profile', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Subscribe' }));
     fireEvent.click(within(panel).getByRole('radio', { name: 'Sequence' }));
     await pick(panel, 'Sequence', 'Welcome Series');
-    await pick(panel, 'Step', '2');
+    // Kartra cannot list steps (E6): the step is typed, the box number from the sequence builder.
+    fireEvent.change(within(panel).getByRole('combobox', { name: 'Step' }), { target: { value: '2' } });
     fireEvent.click(within(panel).getByRole('button', { name: 'Subscribe at step' }));
     fireEvent.click(within(panel).getByRole('radio', { name: 'Points' }));
     fireEvent.change(within(panel).getByRole('textbox', { name: 'Points' }), { target: { value: '15' } });

@@ -2,6 +2,7 @@
 import { Button, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { AccountLists } from '../../../../shared/ipc/contract';
+import { SequenceStepInput } from '../../components/sequence-step-input';
 import { describeActions } from './recipe-model';
 import { actionsOf, recipeErrors, type RecipeDraft } from './recipe-model';
 
@@ -20,7 +21,6 @@ export function RecipeForm({ initial, catalog, busy, onSave, onCancel }: RecipeF
   const shown = tried ? errors : {};
   const patch = (p: Partial<RecipeDraft>) => setDraft((d) => ({ ...d, ...p }));
   const sequences = catalog?.sequences.items ?? [];
-  const steps = sequences.find((q) => q.name === draft.sequence)?.steps ?? null;
   const actions = actionsOf(draft);
 
   return (
@@ -37,12 +37,8 @@ export function RecipeForm({ initial, catalog, busy, onSave, onCancel }: RecipeF
         <MultiSelect label="Assign tags" data={catalog?.tags.items ?? []} value={draft.tags} onChange={(tags) => patch({ tags })} searchable clearable />
         <MultiSelect label="Subscribe to lists" data={catalog?.lists.items ?? []} value={draft.lists} onChange={(lists) => patch({ lists })} searchable clearable />
         <Group grow align="flex-start">
-          <Select label="Sequence" placeholder="None" data={sequences.map((q) => q.name)} value={draft.sequence} onChange={(sequence) => patch({ sequence, step: '1' })} clearable searchable />
-          {steps && steps.length > 0 ? (
-            <Select label="At step" data={steps} value={draft.step} onChange={(step) => step && patch({ step })} disabled={!draft.sequence} allowDeselect={false} />
-          ) : (
-            <TextInput label="At step" value={draft.step} onChange={(e) => patch({ step: e.currentTarget.value })} disabled={!draft.sequence} error={shown.step} />
-          )}
+          <Select label="Sequence" placeholder="None" data={sequences.map((q) => q.name)} value={draft.sequence} onChange={(sequence) => patch({ sequence, step: '' })} clearable searchable />
+          <SequenceStepInput label="At step" sequence={draft.sequence} value={draft.step} onChange={(step) => patch({ step })} error={shown.step} />
         </Group>
         <NumberInput label="Give points" min={0} allowDecimal={false} value={draft.points} onChange={(v) => patch({ points: typeof v === 'number' ? v : Number(v) || 0 })} error={shown.points} />
         <Group grow align="flex-start">

@@ -56,7 +56,8 @@ export function recipeErrors(draft: RecipeDraft): RecipeErrors {
   const name = draft.name.trim();
   if (!name) errors.name = 'Give the recipe a name.';
   else if (name.length > 80) errors.name = 'Keep the name under 80 characters.';
-  if (draft.sequence && !/^[A-Za-z0-9]+$/.test(draft.step.trim())) errors.step = 'The step is a number or code of letters and digits.';
+  if (draft.sequence && draft.step.trim() === '') errors.step = 'Type the step: the box number in Kartra’s sequence builder.';
+  else if (draft.sequence && !/^[A-Za-z0-9]+$/.test(draft.step.trim())) errors.step = 'The step is a number or code of letters and digits.';
   if (!Number.isInteger(draft.points) || draft.points < 0) errors.points = 'Points are a whole number, 0 or more.';
   if (Boolean(draft.calendar.trim()) !== Boolean(draft.calendarClass.trim())) errors.calendar = 'A calendar needs both its name and the class.';
   const actions = actionsOf(draft);

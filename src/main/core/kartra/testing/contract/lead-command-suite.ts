@@ -1,7 +1,7 @@
 // Contract of the lead commands: create/edit/search/get and every lead action, checked on the client's typed result and on the server's own state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lead } from '../../../../shared/domain/lead';
-import type { SandboxLeadState } from '../../sandbox';
+import type { Lead } from '../../../../../shared/domain/lead';
+import type { SandboxLeadState } from '../../../sandbox';
 import { ContractConnections, freshEmail, type Connection, type ContractTarget } from './contract-target';
 
 /** Option ids chosen for a custom field on a normalised lead (sorted), or its text. */
@@ -46,6 +46,22 @@ export function describeLeadCommands(target: () => ContractTarget): void {
       subject = { id: (await client().createLead({ email, first_name: 'Subject' })).leadId, email };
     });
     afterAll(() => connections.close());
+
+    it('E9: a text area over 365 characters is cut to 365 (or refused, where the target refuses)', async (ctx) => {
+      const { fixtures: fx, textArea: mode } = target();
+      if (!fx.fields.textArea) return ctx.skip();
+      const email = freshEmail('textarea');
+      const long = `${'Notes from the call. '.repeat(19)}END`; // 402 characters
+      const create = client().createLead({ email, custom_fields: [{ field_identifier: fx.fields.textArea, field_value: long }] });
+      if (mode === 'refuse') {
+        await expect(create).rejects.toMatchObject({ cmd: 'create_lead', type: '292' });
+        return;
+      }
+      const { leadId } = await create;
+      const kept = fieldValue(await client().getLead({ id: leadId }), fx.fields.textArea);
+      if (mode === 'cut') expect(kept).toBe(long.slice(0, 365));
+      else expect([long, long.slice(0, 365)]).toContain(kept);
+    });
 
     it('create_lead: profile, every custom field kind and a chained tag + list, on a new lead', async () => {
       const { fixtures: fx } = target();

@@ -5,9 +5,9 @@
 // fate is unknown (UncertainWriteError, a TransportError after sending) adds its value as a
 // possibility. Points are additive, so a write applied twice shows in the score: the score must be
 // the points of the done writes plus some subset of the uncertain ones — never more.
-import type { SandboxLeadState } from '../../sandbox';
-import { KartraApiError, TransportError } from '../errors';
-import { UncertainWriteError } from '../uncertain-write-error';
+import type { SandboxLeadState } from '../../../sandbox';
+import { KartraApiError, TransportError } from '../../errors';
+import { UncertainWriteError } from '../../uncertain-write-error';
 
 export type FaultOp =
   | { kind: 'create'; tag: string }

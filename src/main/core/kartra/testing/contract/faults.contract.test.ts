@@ -4,13 +4,13 @@
 // lost silently, and nothing applied twice where the state shows it (points add up). The run uses a
 // 100-per-second window on both sides (Kartra's is 20) so that it stays within a few seconds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNT, startSandbox, type RunningSandbox } from '../../sandbox';
-import { toAppError } from '../../api/to-app-error';
-import { KartraClient } from '../client';
-import { describeKartraError } from '../error-codes';
-import { RateLimitedError } from '../errors';
-import { CONFIRMED_MESSAGE, type LeadWriteResult } from '../lead-writes';
-import { LimiterRegistry } from '../limiter-registry';
+import { DEMO_ACCOUNT, startSandbox, type RunningSandbox } from '../../../sandbox';
+import { toAppError } from '../../../api/to-app-error';
+import { KartraClient } from '../../client';
+import { describeKartraError } from '../../error-codes';
+import { RateLimitedError } from '../../errors';
+import { CONFIRMED_MESSAGE, type LeadWriteResult } from '../../lead-writes';
+import { LimiterRegistry } from '../../limiter-registry';
 import { classify, LeadModel, planWrites, type FaultOp, type LeadPlan, type WriteOutcome } from './fault-model';
 
 const LEADS = 100;

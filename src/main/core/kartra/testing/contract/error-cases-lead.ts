@@ -1,9 +1,9 @@
 // Error-table rows for the global checks (kartra-api.md §4), the lead commands (§9), lead actions (§10) and custom fields (§10.11).
 import { expect } from 'vitest';
-import type { LeadAction } from '../../../../shared/domain/actions';
-import type { LeadRef } from '../../../../shared/domain/lead';
-import type { CreateCustomFieldInput } from '../commands-account';
-import type { CreateLeadInput } from '../lead-input';
+import type { LeadAction } from '../../../../../shared/domain/actions';
+import type { LeadRef } from '../../../../../shared/domain/lead';
+import type { CreateCustomFieldInput } from '../../commands-account';
+import type { CreateLeadInput } from '../../lead-input';
 import { needsAuth, onAccount, onLead, type ErrorCase, type ErrorContext } from './error-case';
 
 const fx = (c: ErrorContext) => c.target.fixtures;

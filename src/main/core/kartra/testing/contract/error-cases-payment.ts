@@ -1,6 +1,6 @@
 // Error-table rows for the payment commands (kartra-api.md §12): transactions, refunds, cancellations and subscriptions.
 import { expect } from 'vitest';
-import type { EditSubscriptionInput } from '../commands-payment';
+import type { EditSubscriptionInput } from '../../commands-payment';
 import { onAccount, type ErrorCase, type ErrorContext } from './error-case';
 
 const NO_SUCH_ID = '999999999';

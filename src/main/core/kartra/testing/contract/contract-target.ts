@@ -4,12 +4,12 @@
 // a ContractTarget. sandbox-target.ts builds one from a running sandbox; a target for another
 // Kartra-compatible server only has to fill in the same fields (inspect and the special credentials
 // are optional — the checks that need them are skipped with the reason).
-import type { SandboxCatalog, SandboxLeadState, SandboxSubscription, SandboxTransaction } from '../../sandbox';
-import { KartraClient } from '../client';
-import { expectSuccess, type ActionEntry } from '../decode';
-import { LimiterRegistry } from '../limiter-registry';
-import type { PhpObject } from '../php-encode';
-import type { Scheduler } from '../types';
+import type { SandboxCatalog, SandboxLeadState, SandboxSubscription, SandboxTransaction } from '../../../sandbox';
+import { KartraClient } from '../../client';
+import { expectSuccess, type ActionEntry } from '../../decode';
+import { LimiterRegistry } from '../../limiter-registry';
+import type { PhpObject } from '../../php-encode';
+import type { Scheduler } from '../../types';
 
 export interface ContractCredentials {
   appId: string;
@@ -42,6 +42,8 @@ export interface ContractFixtures {
     text: string;
     dropDown: { identifier: string; optionIds: string[] };
     checkbox: { identifier: string; optionIds: string[] };
+    /** A text_area identifier (E9: at most 365 characters); absent when the target has none. */
+    textArea?: string;
   };
   /** The email of a deleted lead (its address stays reserved → 245); absent when the target has none. */
   deletedLeadEmail?: string;
@@ -98,8 +100,10 @@ export interface ContractTarget {
   inspect?: ContractInspector;
   fixtures: ContractFixtures;
   auth: ContractAuth;
-  /** [U] How the server answers a chain whose middle action fails, when known (kartra-api.md §14.8). */
+  /** How the server answers a chain whose middle action fails, when known (kartra-api.md §0.4 E3). */
   chainFailure?: 'stop' | 'continue';
+  /** What the server does with a text area over 365 characters, when known (E9: Kartra keeps 365). */
+  textArea?: 'cut' | 'refuse';
   /**
    * Rate-limiter settings for the client. Absent: Kartra's 20 starts per second. A sandbox running
    * without a window (rate 0) may be driven faster so the suite stays quick; the limiter stays real.

@@ -8,11 +8,25 @@ import {
   type RunningSandbox,
   type SandboxOptions,
   type SandboxTransaction,
-} from '../../sandbox';
-import { DEMO_CATALOG } from '../../sandbox/seed/catalog-data';
+} from '../../../sandbox';
+import { DEMO_CATALOG } from '../../../sandbox/seed/catalog-data';
 import type { ContractFixtures, ContractTarget, PaymentFixtures } from './contract-target';
+import type { NotProduced } from './error-suite';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * What the sandbox cannot produce as a KartraApiError, with the reason. Everything else of
+ * kartra-api.md §4, §5 and §10–§12 is produced — including 266 "Refund has failed" and 267
+ * "Cancellation has failed": the sandbox seeds a recent sale and an active subscription whose payment
+ * gateway refuses, so those two are reached like any other code.
+ */
+export const NOT_PRODUCED_BY_SANDBOX: NotProduced = {
+  '429':
+    'The rate limit is an HTTP 429 (its body type "429" is invented, kartra-api.md §6). The RateLimiter pauses and retries it, so it ' +
+    'never reaches a caller as a KartraApiError; faults.contract.test.ts drives it through a limiter until it gives up (RateLimitedError).',
+};
+
 
 /**
  * Starts a sandbox (in-memory; `rate: 0` unless the options say otherwise) and an always-insecure
@@ -59,7 +73,8 @@ export function sandboxTarget(sb: RunningSandbox, insecureUrl: string | undefine
       ipRestrictedAppId: SANDBOX_APPS.ipRestricted,
       readOnlyAppId: SANDBOX_APPS.readOnly,
     },
-    chainFailure: options.chainFailure ?? 'stop',
+    chainFailure: sb.behaviour().chain,
+    textArea: sb.behaviour().textArea,
     // Without a window on the sandbox the limiter may run faster than Kartra's 20/s; with one, it must match it.
     limiter: { limit: rate === 0 ? 100 : rate },
   };
@@ -102,6 +117,7 @@ function sandboxFixtures(sb: RunningSandbox, apiKey: string): ContractFixtures {
       text: field('input_field').identifier,
       dropDown: { identifier: dropDown.identifier, optionIds: dropDown.options.map((o) => o.id) },
       checkbox: { identifier: checkbox.identifier, optionIds: checkbox.options.map((o) => o.id) },
+      textArea: field('text_area').identifier,
     },
     deletedLeadEmail: spare.email,
     payments,

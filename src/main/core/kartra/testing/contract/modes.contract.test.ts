@@ -1,16 +1,13 @@
-// Contract under the sandbox's modes: both chain-failure behaviours ([U] in kartra-api.md §14.8) and Kartra Test Mode (§7).
+// Contract of chains against the sandbox's defaults (kartra-api.md §0.4 E3: later actions still run) and under Kartra
+// Test Mode (§7); the other chain behaviour is in variants.contract.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KartraApiError } from '../errors';
+import { KartraApiError } from '../../errors';
 import { ContractConnections, freshEmail, type Connection } from './contract-target';
 import { defineContractSuite } from './define-contract-suite';
 import { useSandboxTarget } from './sandbox-target';
 
-describe("sandbox chainFailure 'stop'", () => {
-  defineContractSuite(useSandboxTarget({ chainFailure: 'stop' }), { parts: ['chains'] });
-});
-
-describe("sandbox chainFailure 'continue'", () => {
-  defineContractSuite(useSandboxTarget({ chainFailure: 'continue' }), { parts: ['chains'] });
+describe('sandbox defaults: a chain continues past a failing action', () => {
+  defineContractSuite(useSandboxTarget(), { parts: ['chains'] });
 });
 
 describe('sandbox in Kartra Test Mode', () => {

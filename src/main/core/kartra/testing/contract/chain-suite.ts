@@ -1,8 +1,8 @@
 // Contract of chained calls: with a failing action in the middle, the client reports each action exactly as the server applied it, in either chain-failure mode.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionResult } from '../../../../shared/domain/actions';
-import { UNKNOWN_MESSAGE } from '../decode-chain';
-import { KartraApiError } from '../errors';
+import type { ActionResult } from '../../../../../shared/domain/actions';
+import { UNKNOWN_MESSAGE } from '../../decode-chain';
+import { KartraApiError } from '../../errors';
 import { ContractConnections, freshEmail, type Connection, type ContractTarget } from './contract-target';
 
 const message = expect.stringMatching(/\S/);

@@ -1,9 +1,9 @@
 // Runs the error-code table: every documented Kartra error code reached through the real client, mapped to an app error, changing nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toAppError } from '../../api/to-app-error';
-import { AppError } from '../../errors';
-import { describeKartraError, KARTRA_CODES } from '../error-codes';
-import { KartraApiError } from '../errors';
+import { toAppError } from '../../../api/to-app-error';
+import { AppError } from '../../../errors';
+import { describeKartraError, KARTRA_CODES } from '../../error-codes';
+import { KartraApiError } from '../../errors';
 import { ContractConnections, freshEmail, rawCall, type Connection, type ContractTarget } from './contract-target';
 import type { ErrorCase, ErrorContext } from './error-case';
 import { ACTION_CASES, CUSTOM_FIELD_CASES, GLOBAL_CASES, LEAD_CASES } from './error-cases-lead';

@@ -1,7 +1,7 @@
 // Shape of one row of the error-code contract table, and what each row's trigger gets to work with.
-import type { ErrorCode } from '../../../../shared/ipc/envelope';
-import type { ActionEntry } from '../decode';
-import type { PhpObject } from '../php-encode';
+import type { ErrorCode } from '../../../../../shared/ipc/envelope';
+import type { ActionEntry } from '../../decode';
+import type { PhpObject } from '../../php-encode';
 import type { Connection, ContractCredentials, ContractTarget } from './contract-target';
 
 export interface ErrorContext {
