@@ -34,7 +34,7 @@ step setup bash scripts/setup.sh
 # node_modules/.bin first: every step runs on the project's Node 24 (node:sqlite), not the system Node.
 use_project_node
 step typecheck tsc --noEmit -p tsconfig.json
-step layers node scripts/check-layers.mjs
+step layers npm run -s check:layers
 step unit vitest run
 step keychain bash scripts/with-keyring.sh vitest run --config vitest.keychain.config.mts
 step build electron-vite build
