@@ -33,7 +33,7 @@ step() {
 step setup bash scripts/setup.sh
 # node_modules/.bin first: every step runs on the project's Node 24 (node:sqlite), not the system Node.
 use_project_node
-step typecheck tsc --noEmit -p tsconfig.json
+step typecheck npm run -s typecheck
 step layers npm run -s check:layers
 step unit vitest run
 step keychain bash scripts/with-keyring.sh vitest run --config vitest.keychain.config.mts
