@@ -1,18 +1,26 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { hostBridgePlugin } from './scripts/build/host-bridge-plugin';
 
 export default defineConfig({
   main: {
+    // Browser mode is built with the app: its server entries here, its page bridge as out/main/host-bridge.js.
+    plugins: [hostBridgePlugin(resolve(__dirname, 'src/host/bridge.ts'))],
     build: {
       // keytar is a native addon: it stays a runtime dependency, never bundled.
       externalizeDeps: true,
       // The CSV parse worker is its own entry: the core starts out/main/import-worker.js in a worker thread.
+      // host.js is `npm run host` (browser mode); browser-host.js is its startHost for Playwright's fixtures.
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/shell/index.ts'),
           'import-worker': resolve(__dirname, 'src/main/core/import/parse-worker.ts'),
+          host: resolve(__dirname, 'src/host/main.ts'),
+          'browser-host': resolve(__dirname, 'src/host/start-host.ts'),
         },
+        // Shared chunks stay next to the entries: the core finds import-worker.js in its own folder (__dirname).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { AccountInfo } from '../../src/shared/domain/account';
 import type { LeadRow } from '../../src/shared/domain/lead-views';
-import { startHost } from '../../src/host/start-host';
+import { startBuiltHost } from '../built-host';
 import { fillLeadCache } from './synthetic-leads';
 import { coreClient } from '../../src/main/core/core-client';
 
@@ -66,7 +66,7 @@ s.addEventListener('scroll', () => {
 
 test('leads table: scroll 100,000 cached leads top to bottom without long tasks', async ({ page }, testInfo) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'lead-desk-bench-'));
-  const host = await startHost({ dataDir });
+  const host = await startBuiltHost({ dataDir });
   try {
     // The sandbox account must exist (and be current) before its cache is filled and the page opens.
     const connected = await coreClient(host.core).sandbox.connect({});
