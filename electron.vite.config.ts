@@ -34,6 +34,25 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react()],
-    build: { minify: true, rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
+    build: {
+      minify: true,
+      // The manifest lets scripts/build/first-screen-size.mjs follow index.html's static imports.
+      manifest: true,
+      rollupOptions: {
+        input: resolve(__dirname, 'src/renderer/index.html'),
+        output: {
+          // Vendors in their own chunks: React (all screens); the date pickers and the palette ('mantine-extras') and
+          // the virtual table ('virtual') only with the workspace pages that use them. Those two groups take only
+          // their own modules: following their dependencies would drag Mantine's core onto the first screen.
+          codeSplitting: {
+            groups: [
+              { name: 'react', priority: 20, test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+              { name: 'mantine-extras', priority: 10, includeDependenciesRecursively: false, test: /node_modules[\\/](@mantine[\\/](dates|spotlight)|dayjs)[\\/]/ },
+              { name: 'virtual', priority: 10, includeDependenciesRecursively: false, test: /node_modules[\\/]@tanstack[\\/]/ },
+            ],
+          },
+        },
+      },
+    },
   },
 });
