@@ -41,15 +41,12 @@ export default defineConfig({
       rollupOptions: {
         input: resolve(__dirname, 'src/renderer/index.html'),
         output: {
-          // Vendors in their own chunks: React (all screens); the date pickers and the palette ('mantine-extras') and
-          // the virtual table ('virtual') only with the workspace pages that use them. Those two groups take only
-          // their own modules: following their dependencies would drag Mantine's core onto the first screen.
+          // React in its own long-lived chunk. Heavy UI vendors stay off the first screen by being imported only
+          // from lazy modules (the workspace and its pages: the date pickers with the profile, the palette with the
+          // workspace, the virtual table with the leads page), so the bundler splits them out on its own. Grouping
+          // them here without their dependencies broke the execution order of shared modules at run time.
           codeSplitting: {
-            groups: [
-              { name: 'react', priority: 20, test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-              { name: 'mantine-extras', priority: 10, includeDependenciesRecursively: false, test: /node_modules[\\/](@mantine[\\/](dates|spotlight)|dayjs)[\\/]/ },
-              { name: 'virtual', priority: 10, includeDependenciesRecursively: false, test: /node_modules[\\/]@tanstack[\\/]/ },
-            ],
+            groups: [{ name: 'react', priority: 20, test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
           },
         },
       },
