@@ -18,7 +18,7 @@ export interface WorkspacePage {
   component: LazyExoticComponent<ComponentType<PageActions>>;
   /** The palette entry that shows the page. */
   palette: { label: string; description: string; keywords?: string[] };
-  /** A Mantine hotkey (works anywhere but while typing in a field). */
+  /** A Mantine hotkey; it works from a text field too, so use one that types nothing (Alt+digit). */
   shortcut: string;
   /** Shown next to the tab's label (e.g. the outbox's count); lazy too, so it loads with its page's code. */
   badge?: LazyExoticComponent<ComponentType>;

@@ -1,6 +1,6 @@
 // Keyboard shortcuts of the workspace: / focuses the search, N opens "New lead", E edits the open lead, Esc
-// closes the profile, and each page's own shortcut (pages.tsx) shows it. They are ignored while typing in a
-// field (Ctrl/Cmd+K is the palette's).
+// closes the profile — ignored while typing in a field — and each page's own shortcut (pages.tsx, Alt+digit:
+// types nothing, so it works from a field too). Ctrl/Cmd+K is the palette's.
 import { useHotkeys } from '@mantine/hooks';
 import type { PaletteCommands } from './command-palette';
 import type { WorkspacePage } from './pages';
@@ -16,8 +16,11 @@ function dialogOpen(): boolean {
 }
 
 export function useWorkspaceHotkeys(commands: HotkeyCommands, pages: readonly WorkspacePage[], show: (id: string) => void): void {
+  useHotkeys(
+    pages.map((page): [string, () => void] => [page.shortcut, () => !dialogOpen() && show(page.id)]),
+    [],
+  );
   useHotkeys([
-    ...pages.map((page): [string, () => void] => [page.shortcut, () => !dialogOpen() && show(page.id)]),
     ['/', () => !dialogOpen() && commands.focusSearch()],
     ['n', () => !dialogOpen() && commands.newLead()],
     ['e', () => !dialogOpen() && commands.editLead()],
