@@ -1,11 +1,11 @@
-// Playwright fixtures: a browser host per test with its own temporary data folder, closed afterwards,
+// Playwright fixtures: a browser host (the built one, out/main/browser-host.js) per test with its own temporary data folder, closed afterwards,
 // and a page opened on it that fails the test on any uncaught page error or CSP violation.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { createLogger } from '../src/main/core/log';
-import { startHost, type RunningHost } from '../src/host/start-host';
+import { startBuiltHost, type RunningHost } from './built-host';
 
 export interface Fixtures {
   /** A running host (its own core and data folder) for this test. */
@@ -19,7 +19,7 @@ export const test = base.extend<Fixtures>({
   host: async ({}, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'lead-desk-e2e-'));
     const lines: string[] = [];
-    const host = await startHost({ dataDir, log: createLogger((line) => lines.push(line)) });
+    const host = await startBuiltHost({ dataDir, log: createLogger((line) => lines.push(line)) });
     try {
       await use(host);
     } finally {

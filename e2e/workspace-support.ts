@@ -3,6 +3,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_ACCOUNT } from '../src/main/core/sandbox';
 import type { RunningHost } from '../src/host/start-host';
+import { coreClient } from '../src/main/core/core-client';
 
 export const profileRegion = (page: Page) => page.getByRole('region', { name: 'Lead profile' });
 export const assignments = (page: Page) => profileRegion(page).getByRole('region', { name: 'Assignments' });
@@ -76,7 +77,7 @@ export async function applyStaged(page: Page, count: number): Promise<void> {
 
 /** The sandbox's changes pending in the app's outbox (none once everything was confirmed). */
 export async function outboxItems(host: RunningHost): Promise<unknown[]> {
-  const reply = await host.core.handle('outbox.list', {});
+  const reply = await coreClient(host.core).outbox.list({});
   if (!reply.ok) throw new Error(`outbox.list failed: ${reply.error.message}`);
   return (reply.value as { items: unknown[] }).items;
 }

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, expect } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
-import { startHost } from '../src/host/start-host';
+import { startBuiltHost } from '../e2e/built-host';
 import { connectSandbox, findLead, tagsList } from '../e2e/journeys/sandbox-journey';
 import { silentLogger } from '../src/main/core/log';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL } from '../src/main/core/sandbox';
 
 async function main(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'lead-desk-screenshot-'));
-  const host = await startHost({ dataDir, log: silentLogger });
+  const host = await startBuiltHost({ dataDir, log: silentLogger });
   const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}) });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });

@@ -23,4 +23,4 @@ echo "[start] The Electron binary could not be downloaded on this machine, so th
 echo "[start] Starting Lead Desk in browser mode instead: the same app core, served on 127.0.0.1 only."
 open_flag=()
 if [[ "$(uname -s)" != "Linux" || -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then open_flag=(--open); fi
-exec tsx src/host/main.ts ${open_flag[@]+"${open_flag[@]}"} "$@"
+exec node out/main/host.js ${open_flag[@]+"${open_flag[@]}"} "$@"

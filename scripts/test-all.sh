@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: setup, then every check in order — typecheck, layer check, unit tests, keychain tests,
-# build, end-to-end tests. Stops at the first failing step (non-zero exit) and prints one line per step.
+# build (with the first-screen size budget), end-to-end tests. Stops at the first failing step (non-zero exit) and
+# prints one line per step. The unit step builds too (scripts/build/bundles.test.ts runs the built bundles).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,11 +34,11 @@ step() {
 step setup bash scripts/setup.sh
 # node_modules/.bin first: every step runs on the project's Node 24 (node:sqlite), not the system Node.
 use_project_node
-step typecheck tsc --noEmit -p tsconfig.json
-step layers node scripts/check-layers.mjs
+step typecheck npm run -s typecheck
+step layers npm run -s check:layers
 step unit vitest run
 step keychain bash scripts/with-keyring.sh vitest run --config vitest.keychain.config.mts
-step build electron-vite build
+step build npm run -s build
 # Headless Chromium needs no display. A headed run (PWHEADED=1) and the Electron smoke test (where the
 # Electron binary is installed: its window is always real) get a virtual display when there is none.
 e2e=(playwright test)

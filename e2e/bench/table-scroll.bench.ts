@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { AccountInfo } from '../../src/shared/domain/account';
 import type { LeadRow } from '../../src/shared/domain/lead-views';
-import { startHost } from '../../src/host/start-host';
+import { startBuiltHost } from '../built-host';
 import { fillLeadCache } from './synthetic-leads';
+import { coreClient } from '../../src/main/core/core-client';
 
 const ROWS = 100_000;
 /** One scroll position per animation frame: about 6,000 px (≈170 rows) each, a fast fling through the list. */
@@ -65,14 +66,14 @@ s.addEventListener('scroll', () => {
 
 test('leads table: scroll 100,000 cached leads top to bottom without long tasks', async ({ page }, testInfo) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'lead-desk-bench-'));
-  const host = await startHost({ dataDir });
+  const host = await startBuiltHost({ dataDir });
   try {
     // The sandbox account must exist (and be current) before its cache is filled and the page opens.
-    const connected = await host.core.handle('sandbox.connect', {});
+    const connected = await coreClient(host.core).sandbox.connect({});
     if (!connected.ok) throw new Error(`sandbox.connect failed: ${connected.error.message}`);
     const account = connected.value as AccountInfo;
     const fillMs = fillLeadCache(dataDir, account.id, ROWS);
-    const last = await host.core.handle('leads.search', { query: '', offset: ROWS - 1, limit: 1 });
+    const last = await coreClient(host.core).leads.search({ query: '', offset: ROWS - 1, limit: 1 });
     if (!last.ok) throw new Error(`leads.search failed: ${last.error.message}`);
     const lastRow = (last.value as { rows: LeadRow[]; total: number }).rows[0]!;
 

@@ -1,6 +1,7 @@
 // Account journey steps over the real UI: fill the connect form, accept session-only storage, switch accounts.
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { RunningHost } from '../../src/host/start-host';
+import { coreClient } from '../../src/main/core/core-client';
 
 export interface ConnectFields {
   label: string;
@@ -31,7 +32,7 @@ export const submitConnect = (page: Page) => connectForm(page).getByRole('button
 
 /** Whether the host's core has a usable system keychain (the e2e host usually has no Secret Service). */
 export async function keychainAvailable(host: RunningHost): Promise<boolean> {
-  const reply = await host.core.handle('app.status', {});
+  const reply = await coreClient(host.core).app.status({});
   if (!reply.ok) throw new Error(`app.status failed: ${reply.error.message}`);
   return (reply.value as { keychain: { available: boolean } }).keychain.available;
 }

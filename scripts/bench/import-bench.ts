@@ -18,6 +18,7 @@ import { csvLine } from '../../src/main/core/import/csv-write';
 import { writeLargeWorkbook } from '../../src/main/core/import/testing/workbooks';
 import { silentLogger } from '../../src/main/core/log';
 import { DEMO_ACCOUNT, SANDBOX_APP_ID, startSandbox } from '../../src/main/core/sandbox';
+import { coreClient } from '../../src/main/core/core-client';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SELF = resolve(__dirname, 'import-bench.ts');
@@ -66,26 +67,26 @@ async function product(file: string, apiUrl: string): Promise<object> {
       if (!reply.ok) throw new Error(reply.error?.message);
       return reply.value as T;
     };
-    ok(await core.handle('accounts.connect', { label: 'Bench', appId: SANDBOX_APP_ID, apiKey: DEMO_ACCOUNT.apiKey, apiPassword: DEMO_ACCOUNT.apiPassword, apiUrl }));
-    ok(await core.handle('account.lists', {}));
+    ok(await coreClient(core).accounts.connect({ label: 'Bench', appId: SANDBOX_APP_ID, apiKey: DEMO_ACCOUNT.apiKey, apiPassword: DEMO_ACCOUNT.apiPassword, apiUrl }));
+    ok(await coreClient(core).account.lists({}));
     // Start the worker thread with a two-row file first: under tsx its start includes compiling TypeScript,
     // which the built app does not do. Reported apart, not hidden.
     const tiny = join(dataDir, 'warm-up.csv');
     writeFileSync(tiny, 'email\nwarm@example.com\n');
     const w0 = performance.now();
-    ok(await core.handle('import.analyze', { jobId: (await core.importFile(tiny)).jobId }));
+    ok(await coreClient(core).import.analyze({ jobId: (await core.importFile(tiny)).jobId }));
     const workerStartMs = Math.round(performance.now() - w0);
     const rssBefore = process.memoryUsage().rss;
     const cpu = process.cpuUsage();
     const t0 = performance.now();
     const { jobId } = await core.importFile(file);
-    const analysis = ok<FileAnalysis>(await core.handle('import.analyze', { jobId }));
+    const analysis = ok<FileAnalysis>(await coreClient(core).import.analyze({ jobId }));
     const t1 = performance.now();
-    const job = ok<JobProgress>(await core.handle('import.validate', { jobId, mapping: analysis.suggestedMapping }));
+    const job = ok<JobProgress>(await coreClient(core).import.validate({ jobId, mapping: analysis.suggestedMapping }));
     const t2 = performance.now();
     const cpuAnalyzeValidate = cpuMs(cpu);
     // The user changes the offered mapping: a second full pass over the file.
-    ok(await core.handle('import.validate', { jobId, mapping: { ...analysis.suggestedMapping, City: 'ignore' } }));
+    ok(await coreClient(core).import.validate({ jobId, mapping: { ...analysis.suggestedMapping, City: 'ignore' } }));
     const t3 = performance.now();
     return {
       analyze_ms: Math.round(t1 - t0),

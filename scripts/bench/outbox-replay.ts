@@ -18,6 +18,7 @@ import { silentLogger } from '../../src/main/core/log';
 import { diffLead, modelOf } from '../../src/main/core/writes/testing/durability/model';
 import { commandOf, expectedState, planCatalog, planForLeads, Rng } from '../../src/main/core/writes/testing/durability/plan';
 import { DEMO_ACCOUNT, startSandbox, type SandboxCatalog, type SandboxLeadState, type SandboxLeadSummary, type SandboxStats } from '../../src/main/core/sandbox';
+import { coreClient } from '../../src/main/core/core-client';
 
 const LIMIT = 20;
 
@@ -130,8 +131,8 @@ async function main(): Promise<void> {
       openKeychain: async () => ({ store: new SessionSecretStore() }),
       ...(concurrency !== undefined ? { outboxConcurrency: concurrency } : {}),
     });
-    valueOf(await core.handle('accounts.connect', { label: 'Bench', appId, apiKey, apiPassword, apiUrl: kartra.url }), 'accounts.connect');
-    valueOf(await core.handle('account.lists', { refresh: ['tags', 'lists', 'sequences', 'custom_fields'] }), 'account.lists');
+    valueOf(await coreClient(core).accounts.connect({ label: 'Bench', appId, apiKey, apiPassword, apiUrl: kartra.url }), 'accounts.connect');
+    valueOf(await coreClient(core).account.lists({ refresh: ['tags', 'lists', 'sequences', 'custom_fields'] }), 'account.lists');
 
     const rng = new Rng(seed);
     const names = planCatalog(await kartra.catalog());
@@ -154,13 +155,13 @@ async function main(): Promise<void> {
     const started = performance.now();
     core.setOsOnline(true); // probes Kartra at once: the first replayed call
     for (;;) {
-      const { state } = valueOf<{ state: { counts: Record<string, number> } }>(await core.handle('outbox.list', { limit: 1 }), 'outbox.list');
+      const { state } = valueOf<{ state: { counts: Record<string, number> } }>(await coreClient(core).outbox.list({ limit: 1 }), 'outbox.list');
       if (state.counts.pending === 0 && state.counts.inFlight === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const seconds = (performance.now() - started) / 1000;
     const after = await kartra.stats();
-    const { items } = valueOf<{ items: unknown[] }>(await core.handle('outbox.list', { limit: 5000 }), 'outbox.list');
+    const { items } = valueOf<{ items: unknown[] }>(await coreClient(core).outbox.list({ limit: 5000 }), 'outbox.list');
 
     const expected = expectedState(plan);
     const wrong: string[] = [];

@@ -9,6 +9,7 @@ import { APP_CSP } from '../main/core/app-pages/csp';
 import { injectBridge, startHost, type RunningHost } from './start-host';
 import { BRIDGE_PATH, WS_PATH } from './wire';
 
+const BRIDGE_SOURCE = 'window.api = "from the built bridge";\n';
 let base: string;
 let host: RunningHost;
 let port: number;
@@ -22,8 +23,10 @@ beforeAll(async () => {
     '<!doctype html><html><head><meta charset="UTF-8"><script type="module" src="./assets/app.js"></script></head><body></body></html>',
   );
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("app")');
+  // The real bridge is a build output (out/main/host-bridge.js), exercised by the bundle tests; here any file does.
+  await writeFile(join(base, 'bridge.js'), BRIDGE_SOURCE);
   await mkdir(join(base, 'data'));
-  host = await startHost({ dataDir: join(base, 'data'), rendererDir, log: silentLogger });
+  host = await startHost({ dataDir: join(base, 'data'), rendererDir, bridgeFile: join(base, 'bridge.js'), log: silentLogger });
   port = Number(new URL(host.origin).port);
 });
 afterAll(async () => {
@@ -95,7 +98,7 @@ describe('browser host HTTP', () => {
     const bridge = await get(BRIDGE_PATH, `localhost:${port}`);
     expect(bridge.status).toBe(200);
     expect(bridge.headers['content-type']).toMatch(/javascript/);
-    expect(bridge.body).toContain('lead-desk-host-token');
+    expect(bridge.body).toBe(BRIDGE_SOURCE);
     expect((await get('/assets/app.js')).status).toBe(200);
   });
 
@@ -149,6 +152,13 @@ describe('browser host WebSocket', () => {
 describe('host setup', () => {
   it('fails with a clear message when the renderer is not built', async () => {
     await expect(startHost({ dataDir: base, rendererDir: join(base, 'missing'), log: silentLogger })).rejects.toThrow(/npm run build/);
+  });
+
+  it('fails with a clear message when the page bridge is not built', async () => {
+    const rendererDir = join(base, 'renderer');
+    await expect(startHost({ dataDir: base, rendererDir, bridgeFile: join(base, 'no-bridge.js'), log: silentLogger })).rejects.toThrow(
+      /bridge is not built.*npm run build/,
+    );
   });
 
   it('injects the bridge before the first script, or before </head>', () => {

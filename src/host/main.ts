@@ -1,4 +1,5 @@
-// `npm run host`: runs Lead Desk's core behind the browser host and prints the URL to open.
+// Browser mode's entry (built to out/main/host.js; `npm run host`, and `npm start` without Electron): runs
+// Lead Desk's core behind the browser host and prints the URL to open.
 // Flags: --data-dir <dir> (default: the folder the desktop app uses), --port <n> (default: any free), --open.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';

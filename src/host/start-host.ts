@@ -1,5 +1,6 @@
-// The e2e browser host: serves the built renderer on 127.0.0.1 with a bridge that gives the page the
-// same window.api as the Electron preload, over a WebSocket to the same core the shell uses.
+// Browser mode: serves the built renderer on 127.0.0.1 with a bridge that gives the page the same window.api
+// as the Electron preload, over a WebSocket to the same core the shell uses. Both are build outputs
+// (`npm run build`): out/renderer and out/main/host-bridge.js.
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,6 @@ import type { Core, CoreOptions } from '../main/core/core-types';
 import { createLogger, type Logger } from '../main/core/log';
 import { securityHeaders } from '../main/core/app-pages/csp';
 import { readStaticFile } from '../main/core/app-pages/static-files';
-import { buildBridge } from './build-bridge';
 import { isAllowedHost, newToken } from './guard';
 import { BRIDGE_PATH, TOKEN_PARAM } from './wire';
 import { createWsEndpoint } from './ws-server';
@@ -20,6 +20,8 @@ export interface HostOptions {
   port?: number;
   /** The built renderer (default: out/renderer of this repository). */
   rendererDir?: string;
+  /** The built page bridge (default: out/main/host-bridge.js of this repository). */
+  bridgeFile?: string;
   log?: Logger;
   /** Passed to the core's built-in sandbox (fault injection, rate) for tests. */
   sandbox?: CoreOptions['sandbox'];
@@ -34,7 +36,9 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
+// Both src/host and out/main sit two folders below the repository: the same paths work from source and built.
 export const DEFAULT_RENDERER_DIR = resolve(__dirname, '../../out/renderer');
+export const DEFAULT_BRIDGE_FILE = resolve(__dirname, '../../out/main/host-bridge.js');
 
 /** Puts the bridge before the renderer's first script so window.api exists when the app boots. */
 export function injectBridge(html: string): string {
@@ -46,17 +50,18 @@ export function injectBridge(html: string): string {
   throw new Error('The renderer index.html has neither a <script> nor a </head> to put the host bridge before.');
 }
 
-async function requireBuiltRenderer(dir: string): Promise<void> {
-  const index = join(dir, 'index.html');
-  const ok = await stat(index).then((s) => s.isFile(), () => false);
-  if (!ok) throw new Error(`The renderer is not built: ${index} is missing. Run \`npm run build\` first.`);
+async function requireBuilt(what: string, file: string): Promise<void> {
+  const ok = await stat(file).then((s) => s.isFile(), () => false);
+  if (!ok) throw new Error(`${what} is not built: ${file} is missing. Run \`npm run build\` first.`);
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
-  await requireBuiltRenderer(rendererDir);
+  const bridgeFile = resolve(options.bridgeFile ?? DEFAULT_BRIDGE_FILE);
+  await requireBuilt('The renderer', join(rendererDir, 'index.html'));
+  await requireBuilt('The browser-mode bridge', bridgeFile);
   const log = options.log ?? createLogger();
-  const bridge = await buildBridge();
+  const bridge = await readFile(bridgeFile, 'utf8');
   const version = await readVersion();
   const core = await createCore({ dataDir: options.dataDir, version, log, processKind: 'browser', ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
   const token = newToken();

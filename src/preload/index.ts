@@ -1,17 +1,14 @@
 // Preload (sandboxed, bundled): exposes window.api, built from the contract, over Electron IPC.
 // The renderer gets functions only — never ipcRenderer itself, never the IpcRendererEvent.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { commandChannel, EVENT_CHANNEL } from '../shared/ipc/channels';
 import { isCommandName, isEventName } from '../shared/ipc/contract';
 import { makeApi, type Transport } from '../shared/ipc/make-api';
-
-// Same strings as src/main/shell/ipc.ts (the preload may not import the shell).
-const COMMAND_CHANNEL_PREFIX = 'lead-desk:cmd:';
-const EVENT_CHANNEL = 'lead-desk:event';
 
 const ipcTransport: Transport = {
   invoke(command, input) {
     if (!isCommandName(command)) return Promise.reject(new Error(`Unknown command: ${String(command)}`));
-    return ipcRenderer.invoke(COMMAND_CHANNEL_PREFIX + command, input);
+    return ipcRenderer.invoke(commandChannel(command), input);
   },
   subscribe(event, listener) {
     if (!isEventName(event)) throw new TypeError(`Unknown event: ${String(event)}`);

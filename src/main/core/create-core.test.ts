@@ -9,6 +9,7 @@ import type { Core } from './core-types';
 import { createCore } from './create-core';
 import { silentLogger } from './log';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL } from './sandbox';
+import { coreClient } from './core-client';
 
 const opened: { core: Core; dir: string }[] = [];
 afterEach(async () => {
@@ -34,27 +35,27 @@ describe('createCore', () => {
     const { core } = await newCore();
     const events: string[] = [];
     core.onEvent((name) => events.push(name));
-    expect(value<{ account: unknown }>(await core.handle('app.status', {})).account).toBeNull();
+    expect(value<{ account: unknown }>(await coreClient(core).app.status({})).account).toBeNull();
 
-    const account = value<{ kind: string; apiUrl: string }>(await core.handle('sandbox.connect', {}));
+    const account = value<{ kind: string; apiUrl: string }>(await coreClient(core).sandbox.connect({}));
     expect(account.kind).toBe('sandbox');
     expect(account.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api$/);
     expect(events).toContain('app.status');
-    expect(value<{ account: { kind: string } }>(await core.handle('app.status', {})).account.kind).toBe('sandbox');
+    expect(value<{ account: { kind: string } }>(await coreClient(core).app.status({})).account.kind).toBe('sandbox');
   });
 
   it('finds the demo lead, assigns a tag it lacks in one call, and the sandbox agrees', async () => {
     const { core } = await newCore();
-    value(await core.handle('sandbox.connect', {}));
-    const lead = value<Lead>(await core.handle('leads.find', { query: DEMO_LEAD_EMAIL }));
+    value(await coreClient(core).sandbox.connect({}));
+    const lead = value<Lead>(await coreClient(core).leads.find({ query: DEMO_LEAD_EMAIL }));
     expect(lead.email).toBe(DEMO_LEAD_EMAIL);
     expect(lead.tags.length).toBeGreaterThanOrEqual(2);
 
-    const tags = value<{ items: string[] }>(await core.handle('account.tags', {})).items;
+    const tags = value<{ items: string[] }>(await coreClient(core).account.tags({})).items;
     const missing = tags.find((t) => !lead.tags.includes(t))!;
     const before = core.builtinSandbox()!.stats().requests;
     const { lead: after } = value<{ lead: Lead }>(
-      await core.handle('leads.applyActions', { lead: { id: lead.id }, actions: [{ cmd: 'assign_tag', tag_name: missing }] }),
+      await coreClient(core).leads.applyActions({ lead: { id: lead.id }, actions: [{ cmd: 'assign_tag', tag_name: missing }] }),
     );
     expect(after.tags).toContain(missing);
     // One chained call for the action plus one read-back of the lead.
@@ -65,10 +66,10 @@ describe('createCore', () => {
 
   it('refuses an unknown tag before sending anything', async () => {
     const { core } = await newCore();
-    value(await core.handle('sandbox.connect', {}));
-    const lead = value<Lead>(await core.handle('leads.find', { query: DEMO_LEAD_EMAIL }));
-    value(await core.handle('account.tags', {}));
-    const reply = await core.handle('leads.applyActions', {
+    value(await coreClient(core).sandbox.connect({}));
+    const lead = value<Lead>(await coreClient(core).leads.find({ query: DEMO_LEAD_EMAIL }));
+    value(await coreClient(core).account.tags({}));
+    const reply = await coreClient(core).leads.applyActions({
       lead: { id: lead.id },
       actions: [{ cmd: 'assign_tag', tag_name: 'No Such Tag 42' }],
     });
@@ -80,6 +81,7 @@ describe('createCore', () => {
   });
 
   it('answers a malformed payload with invalid_input naming the field, and keeps working', async () => {
+    // Malformed on purpose: the untyped entry a wire message takes (IPC, WebSocket), not the typed client.
     const { core } = await newCore();
     const bad = await core.handle('leads.find', { query: 123 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'query' } } });
@@ -88,27 +90,27 @@ describe('createCore', () => {
     expect(nested).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { field: 'actions.0.tag_name' } } });
     expect(await core.handle('no.such.command', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await core.handle('app.status', { extra: true })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect((await core.handle('app.status', {})).ok).toBe(true);
+    expect((await coreClient(core).app.status({})).ok).toBe(true);
   });
 
   it('needs a connection for lead commands', async () => {
     const { core } = await newCore();
-    expect(await core.handle('leads.find', { query: 'a@b.co' })).toMatchObject({ ok: false, error: { code: 'not_connected' } });
+    expect(await coreClient(core).leads.find({ query: 'a@b.co' })).toMatchObject({ ok: false, error: { code: 'not_connected' } });
   });
 
   it('reconnects to the sandbox after a restart and keeps the sandbox data', async () => {
     const first = await newCore();
-    value(await first.core.handle('sandbox.connect', {}));
-    const lead = value<Lead>(await first.core.handle('leads.find', { query: DEMO_LEAD_EMAIL }));
-    const tags = value<{ items: string[] }>(await first.core.handle('account.tags', {})).items;
+    value(await coreClient(first.core).sandbox.connect({}));
+    const lead = value<Lead>(await coreClient(first.core).leads.find({ query: DEMO_LEAD_EMAIL }));
+    const tags = value<{ items: string[] }>(await coreClient(first.core).account.tags({})).items;
     const missing = tags.find((t) => !lead.tags.includes(t))!;
-    value(await first.core.handle('leads.applyActions', { lead: { id: lead.id }, actions: [{ cmd: 'assign_tag', tag_name: missing }] }));
+    value(await coreClient(first.core).leads.applyActions({ lead: { id: lead.id }, actions: [{ cmd: 'assign_tag', tag_name: missing }] }));
     await first.core.close();
     opened.splice(opened.indexOf(first), 1);
 
     const second = await newCore(first.dir);
-    expect(value<{ account: { kind: string } | null }>(await second.core.handle('app.status', {})).account?.kind).toBe('sandbox');
-    const again = value<Lead>(await second.core.handle('leads.find', { query: DEMO_LEAD_EMAIL }));
+    expect(value<{ account: { kind: string } | null }>(await coreClient(second.core).app.status({})).account?.kind).toBe('sandbox');
+    const again = value<Lead>(await coreClient(second.core).leads.find({ query: DEMO_LEAD_EMAIL }));
     expect(again.tags).toContain(missing);
   });
 });

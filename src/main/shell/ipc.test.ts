@@ -20,7 +20,8 @@ vi.mock('electron', () => ({
 }));
 
 import { APP_ORIGIN } from './origin';
-import { commandChannel, EVENT_CHANNEL, forwardCoreEvents, isAppMainFrame, registerIpcRouter, REFUSED_SENDER_REPLY } from './ipc';
+import { COMMAND_CHANNEL_PREFIX, commandChannel, EVENT_CHANNEL } from '../../shared/ipc/channels';
+import { forwardCoreEvents, isAppMainFrame, registerIpcRouter, REFUSED_SENDER_REPLY } from './ipc';
 
 /** A window whose main frame shows `url`; `frame` builds a sender frame of it (or a child frame). */
 function fakeWindow(url = 'app://lead-desk/index.html') {
@@ -32,7 +33,7 @@ function fakeWindow(url = 'app://lead-desk/index.html') {
 }
 
 const invoke = (name: string, event: unknown, input: unknown) => {
-  const handler = electron.handlers.get(commandChannel(name));
+  const handler = electron.handlers.get(`${COMMAND_CHANNEL_PREFIX}${name}`);
   if (!handler) throw new Error(`no handler for ${name}`);
   return handler(event, input);
 };

@@ -1,17 +1,12 @@
 // The one IPC router of the shell: every contract command on ipcMain.handle, sender checked first,
 // then the core (which validates input and wraps the envelope). Core events are pushed to the window.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { commandChannel, EVENT_CHANNEL } from '../../shared/ipc/channels';
 import { COMMAND_NAMES, isEventName } from '../../shared/ipc/contract';
 import { errorEnvelope, type Envelope } from '../../shared/ipc/envelope';
 import type { Core } from '../core/core-types';
 import type { Logger } from '../core/log';
 import { isTrustedUrl } from './origin';
-
-/** Channel names; the preload (src/preload/index.ts) uses the same strings. */
-export const COMMAND_CHANNEL_PREFIX = 'lead-desk:cmd:';
-export const EVENT_CHANNEL = 'lead-desk:event';
-
-export const commandChannel = (name: string): string => `${COMMAND_CHANNEL_PREFIX}${name}`;
 
 export interface IpcRouterOptions {
   core: Pick<Core, 'handle'>;

@@ -1,9 +1,11 @@
-// The preload's window.api against the shell's IPC router, with Electron's IPC replaced by an in-memory pair.
+// The preload's window.api against the shell's IPC router, with Electron's IPC replaced by an in-memory pair:
+// both sides speak on the channel names of src/shared/ipc/channels.ts.
 import { describe, expect, it, vi } from 'vitest';
 
 const bridge = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
   rendererListeners: new Map<string, Set<(...args: unknown[]) => void>>(),
+  invokedChannels: [] as string[],
   exposed: new Map<string, unknown>(),
   senderEvent: { sender: 'app-window', senderFrame: { url: 'app://lead-desk/index.html' } } as unknown,
 }));
@@ -15,6 +17,7 @@ vi.mock('electron', () => ({
   },
   ipcRenderer: {
     invoke: async (channel: string, ...args: unknown[]) => {
+      bridge.invokedChannels.push(channel);
       const handler = bridge.handlers.get(channel);
       if (!handler) throw new Error(`No handler registered for '${channel}'`);
       // Electron structured-clones both ways; so does this fake.
@@ -31,7 +34,9 @@ vi.mock('electron', () => ({
 
 import type { LeadDeskApi } from '../../shared/ipc/make-api';
 import { silentLogger } from '../core/log';
-import { EVENT_CHANNEL, registerIpcRouter } from './ipc';
+import { commandChannel, EVENT_CHANNEL } from '../../shared/ipc/channels';
+import { COMMAND_NAMES } from '../../shared/ipc/contract';
+import { registerIpcRouter } from './ipc';
 
 async function setup() {
   const handle = vi.fn(async (command: unknown, input: unknown) => ({ ok: true as const, value: { command, input } }));
@@ -51,6 +56,16 @@ function pushFromMain(...args: unknown[]) {
 }
 
 describe('preload ↔ shell', () => {
+  it('both use the shared channel names: the shell handles, and the preload invokes, commandChannel(name)', async () => {
+    const { api, unregister } = await setup();
+    expect([...bridge.handlers.keys()].sort()).toEqual(COMMAND_NAMES.map(commandChannel).sort());
+    bridge.invokedChannels.length = 0;
+    await api.leads.find({ query: 'x' });
+    await api.outbox.list();
+    expect(bridge.invokedChannels).toEqual([commandChannel('leads.find'), commandChannel('outbox.list')]);
+    unregister();
+  });
+
   it('exposes only window.api, and each command reaches the core under its contract name', async () => {
     const { api, handle, unregister } = await setup();
     expect([...bridge.exposed.keys()]).toEqual(['api']);

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import './test/setup-dom';
+import './testing/setup-dom';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { deferred, fail, FakeCore, ok } from './test/fake-core';
-import { makeSandboxAccount } from './test/fixtures';
-import { renderApp } from './test/render-app';
+import { deferred, fail, FakeCore, ok } from './testing/fake-core';
+import { makeSandboxAccount } from './testing/fixtures';
+import { renderApp } from './testing/render-app';
 import type { AccountInfo } from '../../shared/domain/account';
 import type { Envelope } from '../../shared/ipc/envelope';
 

@@ -1,14 +1,16 @@
 // The app frame: header (name, account, theme), the screen for the current state, and the status bar.
 import { AppShell, Button, Center, Container, Group, Loader, Stack, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorAlert } from './components/error-alert';
 import { ConnectScreen } from './features/accounts/connect-screen';
-import { Workspace } from './features/leads/workspace';
 import { AccountSummary } from './features/session/account-summary';
 import { WelcomeScreen } from './features/session/welcome-screen';
 import { StatusBar } from './features/status-bar/status-bar';
 import { ThemeToggle } from './features/theme/theme-toggle';
 import { useAccounts, useSession, useStores } from './stores/stores-context';
+
+// The workspace (and every page in it) loads after the first screen: the welcome / connect screens stay small.
+const Workspace = lazy(async () => ({ default: (await import('./workspace/workspace')).Workspace }));
 
 export function App() {
   const stores = useStores();
@@ -67,5 +69,10 @@ function CurrentScreen() {
   }
   if (connectFormOpen) return <ConnectScreen />;
   // Keyed by account: nothing typed or shown for one account survives a switch to another.
-  return accountId !== null ? <Workspace key={accountId} accountId={accountId} /> : <WelcomeScreen />;
+  if (accountId === null) return <WelcomeScreen />;
+  return (
+    <Suspense fallback={<Center py="xl"><Loader aria-label="Loading the workspace" /></Center>}>
+      <Workspace key={accountId} accountId={accountId} />
+    </Suspense>
+  );
 }

@@ -7,6 +7,7 @@ import type { AccountInfo } from '../../../shared/domain/account';
 import { openKeychain } from '../credentials/secret-store';
 import { AGENCY_ACCOUNT, DEMO_ACCOUNT, SANDBOX_APP_ID, type RunningSandbox } from '../sandbox';
 import { CoreHarness, valueOf } from '../testing/core-harness';
+import { coreClient } from '../core-client';
 
 const h = new CoreHarness();
 afterEach(() => h.cleanup());
@@ -43,8 +44,8 @@ describe('accounts with the real keychain', async () => {
     const sandbox = await h.sandbox();
     const dataDir = h.tempDir();
     const core = await h.core({ dataDir, keychain: store! });
-    const demo = valueOf<AccountInfo>(await core.handle('accounts.connect', input(sandbox, DEMO_ACCOUNT)));
-    const agency = valueOf<AccountInfo>(await core.handle('accounts.connect', input(sandbox, AGENCY_ACCOUNT)));
+    const demo = valueOf<AccountInfo>(await coreClient(core).accounts.connect(input(sandbox, DEMO_ACCOUNT)));
+    const agency = valueOf<AccountInfo>(await coreClient(core).accounts.connect(input(sandbox, AGENCY_ACCOUNT)));
     expect([demo.credentials, agency.credentials]).toEqual(['keychain', 'keychain']);
     expect(await store!.listAccountIds()).toEqual([demo.id, agency.id].sort());
     expect(await store!.get(demo.id)).toEqual({ apiKey: DEMO_ACCOUNT.apiKey, apiPassword: DEMO_ACCOUNT.apiPassword });
@@ -52,12 +53,12 @@ describe('accounts with the real keychain', async () => {
 
     // After a restart both are still usable: the secrets came back from the keychain.
     const again = await h.core({ dataDir, keychain: store! });
-    const list = valueOf<{ accounts: AccountInfo[] }>(await again.handle('accounts.list', {}));
+    const list = valueOf<{ accounts: AccountInfo[] }>(await coreClient(again).accounts.list({}));
     expect(list.accounts.map((a) => a.credentials)).toEqual(['keychain', 'keychain']);
-    valueOf(await again.handle('accounts.switch', { id: demo.id }));
-    valueOf(await again.handle('account.tags', { refresh: true }));
+    valueOf(await coreClient(again).accounts.switch({ id: demo.id }));
+    valueOf(await coreClient(again).account.tags({ refresh: true }));
 
-    valueOf(await again.handle('accounts.forget', { id: demo.id, deleteLocalData: true }));
+    valueOf(await coreClient(again).accounts.forget({ id: demo.id, deleteLocalData: true }));
     expect(await store!.get(demo.id)).toBeUndefined();
     expect(await store!.listAccountIds()).toEqual([agency.id]);
     await h.closeCore(again);

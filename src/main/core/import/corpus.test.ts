@@ -8,6 +8,8 @@ import type { Envelope } from '../../../shared/ipc/envelope';
 import type { Core } from '../core-types';
 import { connectedCore } from '../jobs/testing/import-test-kit';
 import { CoreHarness, valueOf } from '../testing/core-harness';
+import type { CommandInput, CommandName, CommandOutput } from '../../../shared/ipc/contract';
+import { callCore } from '../core-client';
 import { writeWorkbook } from './testing/workbooks';
 
 interface CorpusCase {
@@ -60,8 +62,8 @@ function bounded<T>(what: string, promise: Promise<T>): Promise<T> {
   ]);
 }
 
-async function call<T>(command: string, input: unknown): Promise<Envelope<T>> {
-  return (await bounded(command, core.handle(command, input))) as Envelope<T>;
+function call<K extends CommandName>(command: K, input: CommandInput<K>): Promise<Envelope<CommandOutput<K>>> {
+  return bounded(command, callCore(core, command, input));
 }
 
 describe('CSV corpus', () => {
@@ -86,7 +88,7 @@ describe('CSV corpus', () => {
   for (const c of manifest.cases) {
     it(`${c.file}: ${c.about}`, async () => {
       const { jobId } = await bounded('importFile', core.importFile(c.workbook ? await makeWorkbook(c.file, c.workbook) : join(DIR, c.file)));
-      const analyzed = await call<FileAnalysis>('import.analyze', { jobId });
+      const analyzed = await call('import.analyze', { jobId });
       expect(analyzed.ok, JSON.stringify(analyzed)).toBe(true);
       const analysis = valueOf<FileAnalysis>(analyzed);
       if (c.fatal) {
@@ -107,7 +109,7 @@ describe('CSV corpus', () => {
       }
       if (c.suggested) expect(analysis.suggestedMapping).toEqual(c.suggested);
 
-      const validated = await call<JobProgress>('import.validate', { jobId, mapping: c.mapping ?? analysis.suggestedMapping });
+      const validated = await call('import.validate', { jobId, mapping: c.mapping ?? analysis.suggestedMapping });
       if (c.validateError) {
         expect(validated.ok ? '' : validated.error.message).toContain(c.validateError);
         return;

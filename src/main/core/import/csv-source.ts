@@ -1,6 +1,7 @@
 // Streams a CSV file's records through csv-parse in bounded memory, decoding UTF-16 and Windows-1252 on the way.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { PassThrough, Transform, pipeline, type TransformCallback } from 'node:stream';
+import { TextDecoder } from 'node:util';
 import { parse, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import { decoderLabel, Utf8Checker, type FileEncoding } from './encoding';

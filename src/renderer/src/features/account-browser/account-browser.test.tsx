@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
-import '../leads/dom-extras.test-setup';
+import '../../testing/setup-dom';
+import '../../workspace/testing/dom-extras';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWorkspace } from '../leads/render-workspace';
-import { makeWorkspaceCore } from '../leads/workspace-fake-core';
+import { renderWorkspace } from '../../workspace/testing/render-workspace';
+import { makeWorkspaceCore } from '../../workspace/testing/workspace-fake-core';
 import { validateCustomField } from './create-custom-field-form';
 
 async function openAccount() {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
+import '../../testing/setup-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fail, FakeCore } from '../../test/fake-core';
-import { makeKartraAccount, makeLead, makeSandboxAccount } from '../../test/fixtures';
-import { renderApp } from '../../test/render-app';
+import { fail, FakeCore } from '../../testing/fake-core';
+import { makeKartraAccount, makeLead, makeSandboxAccount } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
 import { DELETE_LOCAL_DATA_LABEL } from './forget-account-modal';
 
 const shop = makeKartraAccount({ id: 'shop', label: 'Main shop' });

@@ -3,8 +3,8 @@ import type { AccountInfo } from '../../../../shared/domain/account';
 import type { CommandOutput } from '../../../../shared/ipc/contract';
 import type { Envelope } from '../../../../shared/ipc/envelope';
 import { makeApi } from '../../../../shared/ipc/make-api';
-import { deferred, fail, FakeCore, ok } from '../../test/fake-core';
-import { makeKartraAccount } from '../../test/fixtures';
+import { deferred, fail, FakeCore, ok } from '../../testing/fake-core';
+import { makeKartraAccount } from '../../testing/fixtures';
 import { createAccountsStore } from './accounts-store';
 
 function setup(core: FakeCore, connected: string | null = null) {

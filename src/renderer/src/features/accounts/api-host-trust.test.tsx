@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 // Issue 15.3 in the UI: credentials go to a non-Kartra API host only after a confirmation naming it, and
 // the account menu keeps showing such an address.
-import '../../test/setup-dom';
+import '../../testing/setup-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeCore } from '../../test/fake-core';
-import { makeKartraAccount } from '../../test/fixtures';
-import { renderApp } from '../../test/render-app';
+import { FakeCore } from '../../testing/fake-core';
+import { makeKartraAccount } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
 
 const field = (name: string) => screen.getByLabelText(new RegExp(`^${name}( \\*)?$`), { selector: 'input' }) as HTMLInputElement;
 const fill = (values: Record<string, string>) => {

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
+import '../../testing/setup-dom';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AccountInfo } from '../../../../shared/domain/account';
 import type { Envelope } from '../../../../shared/ipc/envelope';
-import { deferred, fail, FakeCore } from '../../test/fake-core';
-import { makeKartraAccount } from '../../test/fixtures';
-import { renderApp } from '../../test/render-app';
+import { deferred, fail, FakeCore } from '../../testing/fake-core';
+import { makeKartraAccount } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
 import { GDPR_NOTICE_TEXT } from './gdpr-notice';
 
 /** A field by its label; required fields carry an aria-hidden " *" that is not part of their accessible name. */

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
+import '../../testing/setup-dom';
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
+import '../../testing/setup-dom';
 import './bulk-dom.test-setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';

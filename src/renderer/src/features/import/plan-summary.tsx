@@ -6,7 +6,7 @@ import type { ImportPlan } from '../../../../shared/domain/import';
 import { unwrap } from '../../api/unwrap';
 import { count } from './format';
 import { useBulk, useImportFlow } from './import-context';
-import { Count } from './review-step';
+import { Count } from './count';
 
 /** Kartra's API allows 20 calls per second per App. */
 const CALLS_PER_SECOND = 20;

@@ -4,7 +4,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { makeApi } from '../../../../shared/ipc/make-api';
 import { theme } from '../../theme';
-import type { FakeCore } from '../../test/fake-core';
+import type { FakeCore } from '../../testing/fake-core';
 import { createBulkStores, BulkStoresProvider, type BulkPage } from './import-context';
 
 export function renderBulk(core: FakeCore, ui: ReactNode) {

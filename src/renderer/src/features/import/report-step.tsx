@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { useBulk, useImportFlow, useReview } from './import-context';
 import { downloadText } from './download';
 import { STATUS_LABELS, count } from './format';
-import { Count } from './review-step';
+import { Count } from './count';
 
 const SHOWN = 100;
 

@@ -2,6 +2,7 @@
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { ErrorAlert } from '../../components/error-alert';
 import { useBulk, useImportFlow, useReview } from './import-context';
+import { Count } from './count';
 import { count } from './format';
 import { BulkFixPanel } from './bulk-fix-panel';
 import { PlanSummary, usePlan } from './plan-summary';
@@ -65,18 +66,5 @@ export function ReviewStep() {
         )}
       </Group>
     </Stack>
-  );
-}
-
-export function Count({ label, value, color }: { label: string; value: number; color?: string }) {
-  return (
-    <div data-testid={`count-${label.toLowerCase().replace(/\s+/g, '-')}`}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} c={color}>
-        {count(value)}
-      </Text>
-    </div>
   );
 }

@@ -6,7 +6,7 @@ import type { LimiterState } from '../../../../shared/domain/limiter';
 import { ErrorAlert } from '../../components/error-alert';
 import { useBulk, useImportFlow } from './import-context';
 import { STATUS_LABELS, count, eta, rate } from './format';
-import { Count } from './review-step';
+import { Count } from './count';
 
 /** Rows settled and rows in this run (settled + still ready), from the counts. */
 export function runShare(progress: JobProgress): { settled: number; planned: number; percent: number } {

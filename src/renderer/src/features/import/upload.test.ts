@@ -17,8 +17,8 @@ describe('uploadFile', () => {
     expect(chunks).toHaveLength(Math.ceil(text.length / 16));
     expect(chunks.map((c) => c.offset)).toEqual(chunks.map((_, i) => i * 16));
     expect(chunks.map((c) => c.final)).toEqual(chunks.map((_, i) => i === chunks.length - 1));
-    const bytes = Buffer.concat(kit.received.get('job-1')!.map((c) => Buffer.from(c)));
-    expect(bytes.toString('utf8')).toBe(text);
+    const bytes = await new Blob(kit.received.get('job-1')!.map((c) => Uint8Array.from(c))).text();
+    expect(bytes).toBe(text);
     expect(seen.at(-1)).toBe(text.length);
   });
 
@@ -37,6 +37,6 @@ describe('uploadFile', () => {
 
   it('encodes binary bytes (all 256 values) to standard base64', () => {
     const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => i % 256);
-    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    expect(toBase64(bytes)).toBe(btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join('')));
   });
 });

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
-import '../leads/dom-extras.test-setup';
+import '../../testing/setup-dom';
+import '../../workspace/testing/dom-extras';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fail } from '../../test/fake-core';
-import { renderWorkspace } from '../leads/render-workspace';
-import { makeWorkspaceCore } from '../leads/workspace-fake-core';
+import { fail } from '../../testing/fake-core';
+import { renderWorkspace } from '../../workspace/testing/render-workspace';
+import { makeWorkspaceCore } from '../../workspace/testing/workspace-fake-core';
 
 const type = (form: HTMLElement, label: string, value: string) => {
   const input = within(form).queryByRole('textbox', { name: label }) ?? within(form).getByRole('combobox', { name: label });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ada, CATALOG } from '../leads/workspace-fake-core';
+import { ada, CATALOG } from '../../workspace/testing/workspace-fake-core';
 import {
   createErrors,
   customFieldDefs,

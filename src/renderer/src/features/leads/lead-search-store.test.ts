@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandInput, CommandOutput } from '../../../../shared/ipc/contract';
 import type { Envelope } from '../../../../shared/ipc/envelope';
 import { makeApi } from '../../../../shared/ipc/make-api';
-import { deferred, FakeCore, ok } from '../../test/fake-core';
-import { makeLead } from '../../test/fixtures';
+import { deferred, FakeCore, ok } from '../../testing/fake-core';
+import { makeLead } from '../../testing/fixtures';
 import { createLeadSearchStore, MAX_PAGES_KEPT, PAGE_SIZE } from './lead-search-store';
-import { toRow } from './workspace-fake-core';
+import { toRow } from '../../workspace/testing/workspace-fake-core';
 
 type SearchReply = Envelope<CommandOutput<'leads.search'>>;
 

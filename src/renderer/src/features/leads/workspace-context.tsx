@@ -6,8 +6,8 @@ import type { LeadEditorState } from '../lead-editor/lead-editor-store';
 import type { OutboxStoreState } from '../outbox-status/outbox-store';
 import type { ProfileState } from '../profile/profile-store';
 import type { LeadSearchState } from './lead-search-store';
-import type { WorkspaceStores } from './workspace-stores';
-import type { WorkspaceUiState } from './workspace-ui-store';
+import type { WorkspaceStores } from '../../workspace/workspace-stores';
+import type { WorkspaceUiState } from '../../workspace/workspace-ui-store';
 
 const WorkspaceContext = createContext<WorkspaceStores | null>(null);
 

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
-import '../leads/dom-extras.test-setup';
+import '../../testing/setup-dom';
+import '../../workspace/testing/dom-extras';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { OutboxItemView } from '../../../../shared/domain/outbox';
-import { fail, ok } from '../../test/fake-core';
-import { renderWorkspace } from '../leads/render-workspace';
-import { makeWorkspaceCore } from '../leads/workspace-fake-core';
+import { fail, ok } from '../../testing/fake-core';
+import { renderWorkspace } from '../../workspace/testing/render-workspace';
+import { makeWorkspaceCore } from '../../workspace/testing/workspace-fake-core';
 
 const base = { accountId: 'sandbox', leadId: '1001', leadEmail: 'ada@example.com', attempts: 1, error: null, conflict: null, madeOffline: true, createdAt: 1, updatedAt: 1 };
 

@@ -1,12 +1,11 @@
 // The outbox page: every change still waiting for Kartra (or failed, or in conflict) for this account,
 // with retry / discard, and the badge that shows how many are waiting from anywhere in the workspace.
 import { Alert, Badge, Button, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { OutboxItemView } from '../../../../shared/domain/outbox';
 import { ErrorAlert } from '../../components/error-alert';
 import { RefreshIcon } from '../../components/icons';
-import { useSession, useStores } from '../../stores/stores-context';
-import { registerOutboxOpener } from '../status-bar/outbox-opener';
+import { useSession } from '../../stores/stores-context';
 import { formatAge } from '../leads/format';
 import { useOutbox, useWorkspace } from '../leads/workspace-context';
 import { PendingBadge } from '../profile/pending-badge';
@@ -21,15 +20,9 @@ export function useOutboxCount(): { waiting: number; attention: number } {
   return { waiting: pending + inFlight, attention: failed + conflict };
 }
 
-/**
- * The Outbox tab's count. It is mounted whenever the workspace is (the tab list always shows), so it is
- * also where the workspace tells the status bar how to open this page.
- */
+/** The Outbox tab's count (the workspace shell tells the status bar how to open this page). */
 export function OutboxBadge() {
   const { waiting, attention } = useOutboxCount();
-  const app = useStores();
-  const { ui } = useWorkspace();
-  useEffect(() => registerOutboxOpener(app, () => ui.getState().setTab('outbox')), [app, ui]);
   if (waiting + attention === 0) return null;
   return (
     <Badge size="sm" circle={false} color={attention > 0 ? 'red' : 'gray'} variant={attention > 0 ? 'filled' : 'light'} aria-label={`${waiting} waiting, ${attention} need attention`}>

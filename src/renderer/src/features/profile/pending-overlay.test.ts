@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxChange, OutboxItemView, OutboxStatus } from '../../../../shared/domain/outbox';
-import { makeLead } from '../../test/fixtures';
+import { makeLead } from '../../testing/fixtures';
 import { pendingOverlay } from './pending-overlay';
 
 let nextId = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeLead } from '../../test/fixtures';
+import { makeLead } from '../../testing/fixtures';
 import { describeAction, stageAction } from './staged-actions';
 
 const lead = makeLead({ tags: ['customer'], score: 5 });

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
-import '../leads/dom-extras.test-setup';
+import '../../testing/setup-dom';
+import '../../workspace/testing/dom-extras';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress, Recipe } from '../../../../shared/domain/import';
-import { ok } from '../../test/fake-core';
-import { makeLead } from '../../test/fixtures';
-import { renderWorkspace } from '../leads/render-workspace';
-import { makeWorkspaceCore } from '../leads/workspace-fake-core';
+import { ok } from '../../testing/fake-core';
+import { makeLead } from '../../testing/fixtures';
+import { renderWorkspace } from '../../workspace/testing/render-workspace';
+import { makeWorkspaceCore } from '../../workspace/testing/workspace-fake-core';
 
 const RECIPES: Recipe[] = [
   { id: 'r1', name: 'VIP', actions: [{ cmd: 'assign_tag', tag_name: 'VIP' }], updatedAt: 1 },

@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeApi } from '../../../../shared/ipc/make-api';
 import type { AppStatus } from '../../../../shared/ipc/contract';
 import type { Envelope } from '../../../../shared/ipc/envelope';
-import { deferred, fail, FakeCore, ok } from '../../test/fake-core';
-import { makeSandboxAccount } from '../../test/fixtures';
+import { deferred, fail, FakeCore, ok } from '../../testing/fake-core';
+import { makeSandboxAccount } from '../../testing/fixtures';
 import { createSessionStore } from './session-store';
 
 describe('session store', () => {

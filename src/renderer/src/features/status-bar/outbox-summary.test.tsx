@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
+import '../../testing/setup-dom';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { OutboxState } from '../../../../shared/domain/outbox';
-import { FakeCore, ok } from '../../test/fake-core';
-import { makeSandboxAccount } from '../../test/fixtures';
-import { renderApp } from '../../test/render-app';
+import { FakeCore, ok } from '../../testing/fake-core';
+import { makeSandboxAccount } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
 import { describeOutbox } from './outbox-summary';
 
 const account = makeSandboxAccount();
@@ -57,6 +57,8 @@ describe('Status bar outbox count', () => {
     const core = new FakeCore({ status: { account } });
     renderApp(core);
     const button = await screen.findByTestId('status-outbox');
+    // The workspace (a lazy chunk) is showing its first page: it has told the status bar how to open the outbox.
+    await screen.findByRole('grid', { name: 'Leads' });
     expect(screen.getByRole('tab', { name: /Outbox/ }).getAttribute('aria-selected')).toBe('false');
     fireEvent.click(button);
     expect(screen.getByRole('tab', { name: /Outbox/ }).getAttribute('aria-selected')).toBe('true');

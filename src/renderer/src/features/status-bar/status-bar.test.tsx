@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
+import '../../testing/setup-dom';
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FakeCore } from '../../test/fake-core';
-import { makeLimiterState, makeSandboxAccount } from '../../test/fixtures';
-import { renderApp } from '../../test/render-app';
+import { FakeCore } from '../../testing/fake-core';
+import { makeLimiterState, makeSandboxAccount } from '../../testing/fixtures';
+import { renderApp } from '../../testing/render-app';
 
 describe('Status bar', () => {
   it('renders the rate limiter’s state from the limiter.state event', async () => {

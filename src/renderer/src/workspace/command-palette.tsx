@@ -1,12 +1,13 @@
-// The command palette (Ctrl/Cmd+K, from anywhere, even while typing): every workspace action with its
-// shortcut, "Search leads" first; typing an email or lead id offers to look it up in Kartra.
+// The command palette (Ctrl/Cmd+K, from anywhere, even while typing): every workspace action and page (from the
+// page registry) with its shortcut, "Search leads" first; typing an email or lead id offers to look it up.
 import '@mantine/spotlight/styles.css';
 import { Kbd, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { useState } from 'react';
-import { SearchIcon } from '../../components/icons';
-import { isLookupQuery } from '../leads/format';
-import { useProfile, useWorkspace } from '../leads/workspace-context';
+import { SearchIcon } from '../components/icons';
+import { isLookupQuery } from '../features/leads/format';
+import { useProfile, useWorkspace } from '../features/leads/workspace-context';
+import { shortcutLabel, type WorkspacePage } from './pages';
 
 export interface PaletteCommands {
   focusSearch(): void;
@@ -17,7 +18,7 @@ export interface PaletteCommands {
 
 const key = (k: string) => <Kbd size="xs">{k}</Kbd>;
 
-export function CommandPalette({ commands }: { commands: PaletteCommands }) {
+export function CommandPalette({ commands, pages }: { commands: PaletteCommands; pages: readonly WorkspacePage[] }) {
   const { palette, ui, accountLists, profile } = useWorkspace();
   const [query, setQuery] = useState('');
   const leadOpen = useProfile((s) => s.profile !== null);
@@ -36,11 +37,14 @@ export function CommandPalette({ commands }: { commands: PaletteCommands }) {
           { id: 'reload-lead', label: 'Reload current lead', description: 'Read the open lead from Kartra again', onClick: () => void profile.getState().reload() },
         ]
       : []),
-    { id: 'leads', label: 'Open leads', description: 'The leads table and profile', onClick: () => ui.getState().setTab('leads') },
-    { id: 'account', label: 'Open account browser', description: 'Tags, lists, sequences, pages and custom fields', onClick: () => ui.getState().setTab('account') },
-    { id: 'outbox', label: 'Open outbox', description: 'Changes waiting for Kartra', onClick: () => ui.getState().setTab('outbox') },
-    { id: 'import', label: 'Import CSV', description: 'Import leads from a CSV file, and past imports', keywords: ['csv', 'import', 'upload'], onClick: () => ui.getState().setTab('import') },
-    { id: 'recipes', label: 'Open recipes', description: 'Saved sets of actions to apply to many leads', keywords: ['recipe', 'bulk'], onClick: () => ui.getState().setTab('recipes') },
+    ...pages.map((page) => ({
+      id: page.id,
+      label: page.palette.label,
+      description: page.palette.description,
+      ...(page.palette.keywords ? { keywords: page.palette.keywords } : {}),
+      rightSection: key(shortcutLabel(page.shortcut)),
+      onClick: () => ui.getState().setTab(page.id),
+    })),
     {
       id: 'theme',
       label: scheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme',

@@ -8,7 +8,7 @@ import { LEAD_TEXT_FIELDS } from '../../../../shared/domain/lead';
 import type { LeadRow } from '../../../../shared/domain/lead-views';
 import type { OutboxChange } from '../../../../shared/domain/outbox';
 import type { AccountLists } from '../../../../shared/ipc/contract';
-import { makeLead } from '../../test/fixtures';
+import { makeLead } from '../../testing/fixtures';
 
 export const FETCHED_AT = 1_700_000_000_000;
 

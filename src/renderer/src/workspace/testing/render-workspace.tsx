@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import { makeApi } from '../../../../shared/ipc/make-api';
 import { AppProviders } from '../../app-providers';
 import { createAppStores } from '../../stores/app-stores';
-import { Workspace } from './workspace';
+import { Workspace } from '../workspace';
 import type { WorkspaceKit } from './workspace-fake-core';
 
 export function renderWorkspace(kit: WorkspaceKit) {

@@ -3,14 +3,14 @@
 // remounts the workspace, so nothing of one account's leads can show under another.
 import { notifications, type NotificationsStore } from '@mantine/notifications';
 import { createSpotlight, type SpotlightStore } from '@mantine/spotlight';
-import type { LeadDeskApi } from '../../api/api';
-import type { AppErrorData } from '../../api/unwrap';
-import { createAccountListsStore, type AccountListsStore } from '../account-browser/account-lists-store';
-import { createLeadEditorStore, type LeadEditorStore } from '../lead-editor/lead-editor-store';
-import { createChangeNotifier, type ChangeNotice } from '../outbox-status/change-notifier';
-import { createOutboxStore, type OutboxStore } from '../outbox-status/outbox-store';
-import { createProfileStore, type ProfileStore } from '../profile/profile-store';
-import { createLeadSearchStore, type LeadSearchStore } from './lead-search-store';
+import type { LeadDeskApi } from '../api/api';
+import type { AppErrorData } from '../api/unwrap';
+import { createAccountListsStore, type AccountListsStore } from '../features/account-browser/account-lists-store';
+import { createLeadEditorStore, type LeadEditorStore } from '../features/lead-editor/lead-editor-store';
+import { createChangeNotifier, type ChangeNotice } from '../features/outbox-status/change-notifier';
+import { createOutboxStore, type OutboxStore } from '../features/outbox-status/outbox-store';
+import { createProfileStore, type ProfileStore } from '../features/profile/profile-store';
+import { createLeadSearchStore, type LeadSearchStore } from '../features/leads/lead-search-store';
 import { createWorkspaceUiStore, type WorkspaceUiStore } from './workspace-ui-store';
 
 /** After saved changes the table re-reads its rows, at most this often (a replay confirms thousands). */

@@ -1,7 +1,11 @@
 // Test setup for renderer tests under happy-dom: the browser APIs Mantine needs, and cleanup after each test.
 // Import it first in every *.test.tsx (vitest's config is shared and has no renderer setup file).
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// The workspace and its pages load lazily (their own chunks, like in the app): the first findBy… of a page waits
+// for its module, which on a busy machine can take longer than the default second.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** matchMedia that never matches: the OS preference is "light" and no reduced motion. */
 if (typeof window.matchMedia !== 'function' || !('addEventListener' in window.matchMedia('(min-width: 0px)'))) {

@@ -1,8 +1,9 @@
-// Workspace UI store: which page is shown (leads, account, outbox) and requests to focus the search field.
+// Workspace UI store: which page is shown (an id from the page registry, pages.tsx) and requests to focus the
+// search field.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export const WORKSPACE_TABS = ['leads', 'account', 'outbox', 'import', 'recipes'] as const;
-export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
+/** A page id of the registry (pages.tsx); the store does not import the registry, which loads the pages. */
+export type WorkspaceTab = string;
 
 export interface WorkspaceUiState {
   tab: WorkspaceTab;

@@ -4,8 +4,8 @@ import type { Lead } from '../../../../shared/domain/lead';
 import type { LeadProfile } from '../../../../shared/domain/lead-views';
 import type { OutboxChange, OutboxItemView, OutboxStatus } from '../../../../shared/domain/outbox';
 import type { WriteReceipt } from '../../../../shared/ipc/contract';
-import { fail, FakeCore, ok } from '../../test/fake-core';
-import { makeLead, makeSandboxAccount } from '../../test/fixtures';
+import { fail, FakeCore, ok } from '../../testing/fake-core';
+import { makeLead, makeSandboxAccount } from '../../testing/fixtures';
 import { ada, applyChange, CATALOG, FETCHED_AT, lists, summarize, toRow, unknownNames, type Catalog } from './workspace-fake-data';
 
 export { ada, CATALOG, FETCHED_AT, toRow, type Catalog } from './workspace-fake-data';

@@ -1,15 +1,39 @@
 // @vitest-environment happy-dom
-import '../../test/setup-dom';
-import './dom-extras.test-setup';
+import '../testing/setup-dom';
+import './testing/dom-extras';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeLead } from '../../test/fixtures';
-import { renderWorkspace } from './render-workspace';
-import { makeWorkspaceCore } from './workspace-fake-core';
+import { makeLead } from '../testing/fixtures';
+import { renderWorkspace } from './testing/render-workspace';
+import { makeWorkspaceCore } from './testing/workspace-fake-core';
+import { shortcutLabel, WORKSPACE_PAGES } from './pages';
 
 const rowsOf = (grid: HTMLElement) => within(grid).getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
 
 describe('Lead workspace', () => {
+  it('derives its tabs, palette entries and page shortcuts from the page registry', async () => {
+    renderWorkspace(makeWorkspaceCore());
+    const grid = await screen.findByRole('grid', { name: 'Leads' });
+    const tabs = within(screen.getByRole('tablist', { name: 'Workspace pages' })).getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual(WORKSPACE_PAGES.map((p) => p.label));
+
+    const outbox = WORKSPACE_PAGES.find((p) => p.id === 'outbox')!;
+    // A page shortcut works from the search field too (Alt+digit types nothing).
+    const search = within(grid.ownerDocument.body).getByRole('textbox', { name: 'Search leads' });
+    search.focus();
+    fireEvent.keyDown(search, { key: outbox.shortcut.split('+').at(-1), altKey: true });
+    expect(screen.getByRole('tab', { name: /Outbox/ }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByRole('heading', { name: 'Outbox' })).toBeTruthy();
+
+    fireEvent.keyDown(document.body, { key: 'k', code: 'KeyK', ctrlKey: true });
+    const dialog = (await screen.findByRole('textbox', { name: 'Command' })).closest('[role="dialog"]') as HTMLElement;
+    for (const page of WORKSPACE_PAGES) {
+      const entry = within(dialog).getByRole('button', { name: new RegExp(page.palette.label) });
+      expect(entry.textContent).toContain(shortcutLabel(page.shortcut));
+    }
+  });
+
+
   it('lists the cached leads in the grid with their count, and filters as the user types', async () => {
     const kit = makeWorkspaceCore();
     renderWorkspace(kit);

@@ -1,25 +1,21 @@
-// The connected workspace: pages (leads, account, outbox), the lead forms, the command palette and the
-// keyboard shortcuts, over stores created for this account (see workspace-stores.ts).
-import { Button, Group, Kbd, Tabs, Tooltip } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { WriteReceipt } from '../../../../shared/ipc/contract';
-import { useStores } from '../../stores/stores-context';
-import { AccountBrowser } from '../account-browser/account-browser';
-import { CreateLeadModal } from '../lead-editor/create-lead-modal';
-import { ImportDropZone } from '../import/drop-zone';
-import { BulkProvider } from '../import/import-context';
-import { ImportPage } from '../import/import-page';
-import { RunningJobsIndicator } from '../import/running-jobs-indicator';
-import { EditLeadModal } from '../lead-editor/edit-lead-modal';
-import { OutboxBadge, OutboxPage } from '../outbox-status/outbox-page';
-import { CommandPalette, type PaletteCommands } from '../palette/command-palette';
-import { useWorkspaceHotkeys } from '../palette/use-workspace-hotkeys';
-import { RecipesPage } from '../recipes/recipes-page';
-import { PALETTE_SHORTCUT } from './format';
-import { LeadsPage } from './leads-page';
-import { WorkspaceProvider, useWorkspace, useWorkspaceUi } from './workspace-context';
+// The connected workspace shell: the pages of the registry (pages.tsx) as tabs, the lead forms, the command
+// palette and the keyboard shortcuts, over the stores built for this account (workspace-stores.ts).
+import { Button, Center, Group, Kbd, Loader, Tabs, Tooltip } from '@mantine/core';
+import { Suspense, useEffect, useState } from 'react';
+import type { WriteReceipt } from '../../../shared/ipc/contract';
+import { useStores } from '../stores/stores-context';
+import { registerOutboxOpener } from '../features/status-bar/outbox-opener';
+import { CreateLeadModal } from '../features/lead-editor/create-lead-modal';
+import { ImportDropZone } from '../features/import/drop-zone';
+import { BulkProvider } from '../features/import/import-context';
+import { RunningJobsIndicator } from '../features/import/running-jobs-indicator';
+import { EditLeadModal } from '../features/lead-editor/edit-lead-modal';
+import { CommandPalette, type PaletteCommands } from './command-palette';
+import { useWorkspaceHotkeys } from './use-workspace-hotkeys';
+import { PALETTE_SHORTCUT } from '../features/leads/format';
+import { WorkspaceProvider, useWorkspace, useWorkspaceUi } from '../features/leads/workspace-context';
 import { createWorkspaceStores } from './workspace-stores';
-import { WORKSPACE_TABS, type WorkspaceTab } from './workspace-ui-store';
+import { WORKSPACE_PAGES, type PageActions } from './pages';
 
 /** Fills the AppShell's main area (between header and status bar) so the table can scroll by itself. */
 const FULL_HEIGHT = 'calc(100dvh - var(--app-shell-header-offset, 0rem) - var(--app-shell-footer-offset, 0rem) - 2 * var(--mantine-spacing-md))';
@@ -35,6 +31,8 @@ export function Workspace({ accountId }: { accountId: string }) {
     }),
   );
   useEffect(() => stores.start(), [stores]);
+  // The status bar (outside the workspace) opens the Outbox page through this.
+  useEffect(() => registerOutboxOpener(app, () => stores.ui.getState().setTab('outbox')), [app, stores]);
   return (
     <WorkspaceProvider stores={stores}>
       {/* CSV import and recipes (features/import, features/recipes): their own stores, for this account. */}
@@ -45,8 +43,6 @@ export function Workspace({ accountId }: { accountId: string }) {
     </WorkspaceProvider>
   );
 }
-
-const TAB_LABELS: Record<WorkspaceTab, string> = { leads: 'Leads', account: 'Account', outbox: 'Outbox', import: 'Import', recipes: 'Recipes' };
 
 function WorkspaceView() {
   const { ui, editor, profile, palette } = useWorkspace();
@@ -69,7 +65,7 @@ function WorkspaceView() {
       if (ui.getState().tab === 'leads' && profile.getState().leadId !== null) profile.getState().close();
     },
   };
-  useWorkspaceHotkeys(commands);
+  useWorkspaceHotkeys(commands, WORKSPACE_PAGES, (id) => ui.getState().setTab(id));
 
   const onSaved = (receipt: WriteReceipt) => profile.getState().takeReceipt(receipt);
   const onCreated = (leadId: string | null) => {
@@ -77,15 +73,20 @@ function WorkspaceView() {
     ui.getState().setTab('leads');
     void profile.getState().open(leadId);
   };
-  const openLead = (id: string) => {
-    ui.getState().setTab('leads');
-    void profile.getState().open(id);
+  const actions: PageActions = {
+    newLead: commands.newLead,
+    editLead: commands.editLead,
+    closeProfile: () => profile.getState().close(),
+    openLead: (id) => {
+      ui.getState().setTab('leads');
+      void profile.getState().open(id);
+    },
   };
 
   return (
     <Tabs
       value={tab}
-      onChange={(value) => value && ui.getState().setTab(value as WorkspaceTab)}
+      onChange={(value) => value && ui.getState().setTab(value)}
       keepMounted={false}
       variant="pills"
       h={FULL_HEIGHT}
@@ -93,9 +94,9 @@ function WorkspaceView() {
     >
       <Group justify="space-between" wrap="nowrap">
         <Tabs.List aria-label="Workspace pages">
-          {WORKSPACE_TABS.map((t) => (
-            <Tabs.Tab key={t} value={t} rightSection={t === 'outbox' ? <OutboxBadge /> : undefined}>
-              {TAB_LABELS[t]}
+          {WORKSPACE_PAGES.map((page) => (
+            <Tabs.Tab key={page.id} value={page.id} rightSection={page.badge ? <Suspense fallback={null}><page.badge /></Suspense> : undefined}>
+              {page.label}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -108,24 +109,24 @@ function WorkspaceView() {
         </Tooltip>
         </Group>
       </Group>
-      <Tabs.Panel value="leads" style={{ flex: 1, minHeight: 0 }}>
-        <LeadsPage onNewLead={commands.newLead} onEdit={commands.editLead} onCloseProfile={() => profile.getState().close()} />
-      </Tabs.Panel>
-      <Tabs.Panel value="account" style={{ flex: 1, minHeight: 0 }}>
-        <AccountBrowser />
-      </Tabs.Panel>
-      <Tabs.Panel value="outbox" style={{ flex: 1, minHeight: 0 }}>
-        <OutboxPage onOpenLead={openLead} />
-      </Tabs.Panel>
-      <Tabs.Panel value="import" style={{ flex: 1, minHeight: 0 }}>
-        <ImportPage />
-      </Tabs.Panel>
-      <Tabs.Panel value="recipes" style={{ flex: 1, minHeight: 0 }}>
-        <RecipesPage />
-      </Tabs.Panel>
+      {WORKSPACE_PAGES.map((page) => (
+        <Tabs.Panel key={page.id} value={page.id} style={{ flex: 1, minHeight: 0 }}>
+          <Suspense fallback={<PageLoading label={page.label} />}>
+            <page.component {...actions} />
+          </Suspense>
+        </Tabs.Panel>
+      ))}
       <CreateLeadModal onCreated={onCreated} />
       <EditLeadModal onSaved={onSaved} />
-      <CommandPalette commands={commands} />
+      <CommandPalette commands={commands} pages={WORKSPACE_PAGES} />
     </Tabs>
+  );
+}
+
+function PageLoading({ label }: { label: string }) {
+  return (
+    <Center py="xl">
+      <Loader aria-label={`Loading ${label}`} />
+    </Center>
   );
 }
