@@ -30,6 +30,10 @@ import { JobsService } from './jobs/jobs-service';
 import { Pages } from './jobs/pages';
 import { RecipesService } from './jobs/recipes-service';
 import { RowRepo } from './jobs/row-repo';
+import { viewHandlers } from './views/handlers';
+import { LeadFilterRepo } from './views/lead-filter-repo';
+import { SavedViewsRepo } from './views/saved-views-repo';
+import { ViewsService } from './views/views-service';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? createLogger();
@@ -133,7 +137,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const recipes = new RecipesService({ dataDir: options.dataDir, db, connection, account, jobs: jobRepo, rows: rowRepo, runner: jobs });
 
+  const views = new ViewsService({ connection, filters: new LeadFilterRepo(db), saved: new SavedViewsRepo(db) });
+
   const handlers: Handlers = {
+    ...viewHandlers(views),
     'app.status': async () => status(),
     'sandbox.connect': async () => connection.connectSandbox(),
     'accounts.list': async () => accounts.list(),

@@ -1,5 +1,6 @@
 // Numbered schema migrations of the local database; append only, never edit a released one.
 import { JOBS_MIGRATION } from '../jobs/jobs-migration';
+import { VIEWS_MIGRATION } from '../views/views-migration';
 
 export interface Migration {
   version: number;
@@ -125,4 +126,5 @@ export const MIGRATIONS: readonly Migration[] = [
     // is a scan of every cached lead (~250 ms at 100,000).
     sql: `CREATE INDEX leads_seen_at ON leads_seen (account_id, seen_at);`,
   },
+  VIEWS_MIGRATION,
 ];
