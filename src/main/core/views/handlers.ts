@@ -8,6 +8,7 @@ export function viewHandlers(views: ViewsService): ViewHandlers {
   return {
     'views.filter': async ({ filter, sort, offset, limit }) => views.filter(filter, sort, offset, limit),
     'views.countSelection': async ({ selection }) => views.countSelection(selection),
+    'views.resolveSelection': async ({ selection }) => views.selectionIds(selection),
     'views.list': async () => views.list(),
     'views.save': async (input) => views.save(input),
     'views.delete': async ({ id }) => views.delete(id),

@@ -4,8 +4,8 @@ import type { StatementSync } from 'node:sqlite';
 import type { Lead } from '../../../shared/domain/lead';
 import type { LeadFilter, LeadSelection, ViewRow, ViewSort } from '../../../shared/domain/lead-filter';
 import { SEARCH_COUNT_CAP } from '../../../shared/domain/lead-views';
+import { toViewRow } from '../../../shared/domain/view-row';
 import type { Db } from '../store/database';
-import { leadName } from '../store/lead-cache-repo';
 import { filterWhere, orderBy, type SqlParam } from './lead-filter-sql';
 
 export interface FilterPage {
@@ -61,6 +61,10 @@ export class LeadFilterRepo {
     return { rows, total, capped: cap !== null && total >= cap };
   }
 
+  newestSeenAt(accountId: string): number | null {
+    return (this.sql('SELECT MAX(seen_at) AS t FROM lead_props WHERE account_id = ?').get(accountId) as { t: number | null }).t;
+  }
+
   count(where: { sql: string; params: SqlParam[] }, cap: number | null = null): number {
     const inner = `SELECT 1 FROM lead_props p WHERE ${where.sql}${cap !== null ? ` LIMIT ${Math.trunc(cap)}` : ''}`;
     return (this.sql(`SELECT COUNT(*) AS n FROM (${inner})`).get(...where.params) as { n: number }).n;
@@ -97,28 +101,4 @@ export class LeadFilterRepo {
     const where = filterWhere(accountId, selection.filter, this.now());
     return { sql: `${where.sql} AND p.lead_id NOT IN (SELECT value FROM json_each(?))`, params: [...where.params, JSON.stringify(selection.except)] };
   }
-}
-
-const optionText = (value: Lead['custom_fields'][number]['value']) =>
-  typeof value === 'string' ? value : value.map((o) => o.option_value).join(', ');
-
-export function toViewRow(lead: Lead, seenAt: number): ViewRow {
-  return {
-    id: lead.id,
-    email: lead.email,
-    name: leadName(lead),
-    company: lead.company,
-    country: lead.country,
-    tags: lead.tags,
-    score: lead.score,
-    seenAt,
-    city: lead.city,
-    phone: lead.phone ? `${lead.phone_country_code ? `+${lead.phone_country_code.replace(/^\+/, '')} ` : ''}${lead.phone}` : '',
-    lists: lead.lists.filter((l) => l.active).map((l) => l.list_name),
-    sequences: lead.sequences.filter((s) => s.status !== 'unsubscribed').map((s) => s.sequence_name),
-    joined: lead.date_joined,
-    source: lead.source,
-    gdpr: lead.gdpr_lead_status,
-    fields: Object.fromEntries(lead.custom_fields.map((f) => [f.field_identifier, optionText(f.value)])),
-  };
 }

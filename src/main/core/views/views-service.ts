@@ -20,11 +20,11 @@ export class ViewsService {
     return this.deps.connection.require().account.id;
   }
 
-  filter(filter: LeadFilter, sort: ViewSort, offset: number, limit: number): FilterPage & { tookMs: number } {
+  filter(filter: LeadFilter, sort: ViewSort, offset: number, limit: number): FilterPage & { tookMs: number; newestSeenAt: number | null } {
     const accountId = this.accountId();
     const started = performance.now();
     const page = this.deps.filters.page(accountId, filter, sort, offset, limit);
-    return { ...page, tookMs: performance.now() - started };
+    return { ...page, tookMs: performance.now() - started, newestSeenAt: this.deps.filters.newestSeenAt(accountId) };
   }
 
   countSelection(selection: LeadSelection): { count: number } {
@@ -32,8 +32,8 @@ export class ViewsService {
   }
 
   /** The lead ids of a selection, for bulk actions: a whole view resolves to every cached match. */
-  selectionIds(selection: LeadSelection): string[] {
-    return this.deps.filters.selectionIds(this.accountId(), selection);
+  selectionIds(selection: LeadSelection): { ids: string[] } {
+    return { ids: this.deps.filters.selectionIds(this.accountId(), selection) };
   }
 
   counts() {

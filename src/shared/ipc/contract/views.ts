@@ -23,10 +23,14 @@ export const viewCommands = {
       total: z.number(),
       capped: z.boolean(),
       tookMs: z.number(),
+      /** When the newest cached lead was read from Kartra (the offline notice says how old the view is). */
+      newestSeenAt: z.number().nullable(),
     }),
   },
   /** How many leads a selection holds (a view minus its exceptions, or ticked ids still cached). */
   'views.countSelection': { input: z.object({ selection: LeadSelection }).strict(), output: z.object({ count: z.number() }) },
+  /** The cached lead ids a selection stands for (bulk actions and recipes on a whole view). */
+  'views.resolveSelection': { input: z.object({ selection: LeadSelection }).strict(), output: z.object({ ids: z.array(z.string()) }) },
   /** This account's saved views, by name. */
   'views.list': { input: none, output: z.object({ views: z.array(SavedView) }) },
   /** Save a view (new, or the one with `id`); names are unique per account (already_exists). */
