@@ -1,5 +1,6 @@
 // The command palette (Ctrl/Cmd+K, from anywhere, even while typing): every workspace action with its
-// shortcut, "Search leads" first; typing an email or lead id offers to look it up in Kartra.
+// shortcut, "Search leads" first; typing finds cached leads by name or email (opened on Enter), and an
+// email or lead id is offered to look up in Kartra.
 import '@mantine/spotlight/styles.css';
 import { Kbd, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
@@ -7,6 +8,7 @@ import { useState } from 'react';
 import { SearchIcon } from '../../components/icons';
 import { isLookupQuery } from '../leads/format';
 import { useProfile, useWorkspace } from '../leads/workspace-context';
+import { useCachedLeads } from './use-cached-leads';
 
 export interface PaletteCommands {
   focusSearch(): void;
@@ -18,13 +20,27 @@ export interface PaletteCommands {
 const key = (k: string) => <Kbd size="xs">{k}</Kbd>;
 
 export function CommandPalette({ commands }: { commands: PaletteCommands }) {
-  const { palette, ui, accountLists, profile } = useWorkspace();
+  const { palette, ui, accountLists, profile, api } = useWorkspace();
   const [query, setQuery] = useState('');
+  const leads = useCachedLeads(api, query);
   const leadOpen = useProfile((s) => s.profile !== null);
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light', { getInitialValueInEffect: true });
 
+  const leadActions: SpotlightActionData[] = leads.map((row) => ({
+    id: `lead-${row.id}`,
+    label: row.name || row.email,
+    description: [row.name ? row.email : '', row.company, 'open the cached lead'].filter(Boolean).join(' · '),
+    // The core already matched these words (prefixes, accents): Spotlight's own filter must keep them.
+    keywords: [query],
+    onClick: () => {
+      ui.getState().setTab('leads');
+      void profile.getState().open(row.id, { id: row.id, name: row.name, email: row.email });
+    },
+  }));
+
   const actions: SpotlightActionData[] = [
+    ...leadActions,
     { id: 'search', label: 'Search leads', description: 'Focus the search field', leftSection: <SearchIcon size={16} />, rightSection: key('/'), onClick: commands.focusSearch },
     ...(isLookupQuery(query)
       ? [{ id: 'lookup', label: `Look up “${query.trim()}” in Kartra`, description: 'Find the lead by email or id and open it', keywords: [query], onClick: () => commands.lookUp(query.trim()) }]

@@ -36,7 +36,7 @@ export function ColumnChooser() {
           Columns
         </Button>
       </Popover.Target>
-      <Popover.Dropdown aria-label="Table columns" role="dialog">
+      <Popover.Dropdown>
         <ScrollArea.Autosize mah={380} type="auto">
           <Stack gap={4}>
             <Text size="xs" c="dimmed" fw={600} tt="uppercase">
