@@ -168,6 +168,8 @@ describe('views.counts and selections', () => {
       matches.length - 2,
     );
     expect(valueOf<{ count: number }>(await core.handle('views.countSelection', { selection: { kind: 'ids', ids: [...except, '99999999'] } })).count).toBe(2);
+    const resolved = valueOf<{ ids: string[] }>(await core.handle('views.resolveSelection', { selection: { kind: 'view', filter: view, except } })).ids;
+    expect(resolved.sort()).toEqual(ids(matches).filter((id) => !except.includes(id)));
   });
 });
 

@@ -56,12 +56,17 @@ export function TransactionsView({ transactions }: { transactions: LeadProfile['
   const named = transactions.some((t) => CURRENCY_KEYS.some((k) => t.details?.[k]));
   return (
     <Table.ScrollContainer minWidth={420}>
+      {!named && (
+        <Text size="xs" c="dimmed" mb={4}>
+          Amounts are in the account’s currency (Kartra does not name it per transaction).
+        </Text>
+      )}
       <Table aria-label="Transactions" striped verticalSpacing={4} fz="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Date</Table.Th>
             <Table.Th>Product</Table.Th>
-            <Table.Th ta="right">{named ? 'Amount' : 'Amount (account currency)'}</Table.Th>
+            <Table.Th ta="right">Amount</Table.Th>
             <Table.Th ta="right">Qty</Table.Th>
             <Table.Th>Type</Table.Th>
             <Table.Th>ID</Table.Th>
@@ -70,7 +75,7 @@ export function TransactionsView({ transactions }: { transactions: LeadProfile['
         <Table.Tbody>
           {transactions.map((t) => (
             <Table.Tr key={t.transaction_id}>
-              <Table.Td>{formatKartraDate(t.details?.transaction_date)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatKartraDate(t.details?.transaction_date)}</Table.Td>
               <Table.Td>{product(t.details)}</Table.Td>
               <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
                 {formatAmount(t.details)}
