@@ -38,6 +38,10 @@ import { JobsService } from './jobs/jobs-service';
 import { Pages } from './jobs/pages';
 import { RecipesService } from './jobs/recipes-service';
 import { RowRepo } from './jobs/row-repo';
+import { viewHandlers } from './views/handlers';
+import { LeadFilterRepo } from './views/lead-filter-repo';
+import { SavedViewsRepo } from './views/saved-views-repo';
+import { ViewsService } from './views/views-service';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   // First, before the database is opened: a second process on this folder gets data_dir_in_use and changes nothing.
@@ -180,7 +184,10 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
   const cacheRefresh = new CacheRefresh({ connection, cache: leadCache, emit: (state) => events.emit('leads.refresh', state), perSecond: options.limiter?.limit });
   const recipes = new RecipesService({ dataDir: options.dataDir, db, connection, account, jobs: jobRepo, rows: rowRepo, runner: jobs });
 
+  const views = new ViewsService({ connection, filters: new LeadFilterRepo(db), saved: new SavedViewsRepo(db) });
+
   const handlers: Handlers = {
+    ...viewHandlers(views),
     'app.status': async () => status(),
     'sandbox.connect': async () => connection.connectSandbox(),
     'accounts.list': async () => accounts.list(),

@@ -20,7 +20,7 @@ export const LeadRow = z.object({
   score: z.number(),
   seenAt: z.number(),
   /** Where the cached copy came from: absent or 'kartra' = read from Kartra; 'file' = a lead file, not read since; 'missing' = Kartra did not know it. */
-  source: z.enum(['kartra', 'file', 'missing']).optional(),
+  origin: z.enum(['kartra', 'file', 'missing']).optional(),
 });
 export type LeadRow = z.infer<typeof LeadRow>;
 

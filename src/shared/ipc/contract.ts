@@ -9,6 +9,7 @@ import { importCommands } from './contract/import';
 import { leadCommands } from './contract/leads';
 import { outboxCommands } from './contract/outbox';
 import { recipeCommands } from './contract/recipes';
+import { viewCommands } from './contract/views';
 
 export { AppStatus, ConnectInput, AccountsList } from './contract/app';
 export { WriteReceipt } from './contract/leads';
@@ -23,6 +24,7 @@ export const commands = {
   ...importCommands,
   ...recipeCommands,
   ...historyCommands,
+  ...viewCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -12,11 +12,10 @@ import {
 import { errorEnvelope, okEnvelope, type Envelope } from '../../../shared/ipc/envelope';
 import { AppError } from '../errors';
 import type { Logger } from '../log';
+import type { Handlers } from './handlers';
 import { toAppError } from './to-app-error';
 
-export type Handlers = {
-  [K in CommandName]: (input: CommandParsedInput<K>) => Promise<z.input<(typeof commands)[K]['output']>>;
-};
+export type { Handlers } from './handlers';
 
 export interface Router {
   handle(command: unknown, rawInput: unknown): Promise<Envelope<unknown>>;

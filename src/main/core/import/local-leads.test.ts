@@ -42,9 +42,9 @@ describe('add a lead file to the local leads', () => {
 
     const found = await search(core, 'Exported3');
     expect(found.rows).toHaveLength(1);
-    expect(found.rows[0]).toMatchObject({ id: demo[3]!.id, name: `${demo[3]!.firstName} Exported3`, company: 'Acme Export', tags: ['VIP', 'Customer'], score: 3, seenAt: fileDate, source: 'file' });
+    expect(found.rows[0]).toMatchObject({ id: demo[3]!.id, name: `${demo[3]!.firstName} Exported3`, company: 'Acme Export', tags: ['VIP', 'Customer'], score: 3, seenAt: fileDate, origin: 'file' });
     const nadia = (await search(core, 'nadia nowhere')).rows;
-    expect(nadia).toMatchObject([{ id: `file:${strangers[0]}`, email: strangers[0], source: 'file' }]);
+    expect(nadia).toMatchObject([{ id: `file:${strangers[0]}`, email: strangers[0], origin: 'file' }]);
 
     // Refresh: one get_lead per file lead, on the bulk lane only.
     const lanes: LimiterState[] = [];
@@ -64,9 +64,9 @@ describe('add a lead file to the local leads', () => {
 
     // Kartra's copy replaced the file's; the leads Kartra does not know stay, marked.
     const refreshed = (await search(core, demo[3]!.email)).rows;
-    expect(refreshed).toMatchObject([{ id: demo[3]!.id, name: `${demo[3]!.firstName} ${demo[3]!.lastName}`, source: 'kartra' }]);
+    expect(refreshed).toMatchObject([{ id: demo[3]!.id, name: `${demo[3]!.firstName} ${demo[3]!.lastName}`, origin: 'kartra' }]);
     expect(refreshed[0]!.seenAt).toBeGreaterThan(fileDate);
-    expect((await search(core, 'nadia')).rows).toMatchObject([{ email: strangers[0], source: 'missing' }]);
+    expect((await search(core, 'nadia')).rows).toMatchObject([{ email: strangers[0], origin: 'missing' }]);
   });
 
   it('keeps a cached copy newer than the file and refuses a mapping without an email column', async () => {
@@ -80,7 +80,7 @@ describe('add a lead file to the local leads', () => {
     expect(noEmail).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const result = valueOf<LocalLeadsResult>(await core.handle('import.addToLocalLeads', { jobId, mapping: analysis.suggestedMapping, fileModifiedAt: Date.UTC(2020, 0, 1) }));
     expect(result).toMatchObject({ added: 0, updated: 0, kept: 1 });
-    expect((await search(core, email)).rows[0]).toMatchObject({ source: 'kartra' });
+    expect((await search(core, email)).rows[0]).toMatchObject({ origin: 'kartra' });
     expect((await search(core, 'stale')).total).toBe(0);
   });
 
@@ -89,7 +89,7 @@ describe('add a lead file to the local leads', () => {
     valueOf(await core.handle('sandbox.connect', {}));
     const all = await search(core, '');
     expect(all.total).toBeGreaterThan(100);
-    expect(all.rows.every((r) => r.source === 'file' && /^\d+$/.test(r.id))).toBe(true);
+    expect(all.rows.every((r) => r.origin === 'file' && /^\d+$/.test(r.id))).toBe(true);
     const olivia = await search(core, 'olivia bennett');
     expect(olivia.rows.map((r) => r.email)).toContain('olivia.bennett@example.com');
     // Filled from the sandbox's own store, not through its API.

@@ -196,6 +196,6 @@ function toRow(r: RawRow): LeadRow {
     tags: r.tags ? r.tags.split(TAG_SEPARATOR) : [],
     score: r.score,
     seenAt: r.seen_at,
-    source: r.source,
+    origin: r.source,
   };
 }

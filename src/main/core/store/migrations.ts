@@ -1,6 +1,7 @@
 // Numbered schema migrations of the local database; append only, never edit a released one.
 import { JOBS_MIGRATION } from '../jobs/jobs-migration';
 import type { Migration } from './migration';
+import { VIEWS_MIGRATION } from '../views/views-migration';
 
 export type { Migration } from './migration';
 
@@ -188,4 +189,5 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `ALTER TABLE leads_seen ADD COLUMN source TEXT NOT NULL DEFAULT 'kartra' CHECK (source IN ('kartra', 'file', 'missing'));
           CREATE INDEX leads_seen_source ON leads_seen (account_id, source);`,
   },
+  VIEWS_MIGRATION,
 ];

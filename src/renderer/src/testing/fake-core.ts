@@ -110,6 +110,19 @@ export class FakeCore implements Transport {
       ok({ items: [], state: { accountId: this.status.account?.id ?? null, online: this.status.online, counts: { pending: 0, inFlight: 0, failed: 0, conflict: 0 }, nextProbeAt: null } }),
     );
     this.answer('account.tags', () => ok({ items: [...this.tags], fetchedAt: 1_700_000_000_000, stale: false }));
+    // Views: the table reads through views.filter; here it answers what this fake's leads.search answers
+    // for the words (conditions are the real core's business, tested there: src/main/core/views).
+    this.answer('views.filter', async ({ filter, offset = 0, limit = 100 }) => {
+      const reply = (await this.invoke('leads.search', { query: filter.text ?? '', offset, limit })) as Envelope<CommandOutput<'leads.search'>>;
+      if (!reply.ok) return reply;
+      // Search rows lack the view's extra values; the table shows those cells empty.
+      return ok({ capped: false, ...reply.value, rows: reply.value.rows.map((r) => ({ city: '', phone: '', lists: [], sequences: [], joined: '', source: '', gdpr: '', fields: {}, ...r })) });
+    });
+    this.answer('views.list', () => ok({ views: [] }));
+    this.answer('views.layout', () => ok({ layout: null }));
+    this.answer('views.saveLayout', ({ layout }) => ok({ layout }));
+    this.answer('views.counts', () => ok({ total: this.leads.length, tags: {}, lists: {}, sequences: {} }));
+    this.answer('views.resolveSelection', ({ selection }) => ok({ ids: selection.kind === 'ids' ? [...selection.ids] : this.leads.map((l) => l.id) }));
   }
 
   /** Connect an account as the core does: it becomes current and app.status is pushed. */

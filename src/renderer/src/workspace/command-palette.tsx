@@ -8,6 +8,7 @@ import { SearchIcon } from '../components/icons';
 import { isLookupQuery } from '../features/leads/format';
 import { useProfile, useWorkspace } from '../features/leads/workspace-context';
 import { shortcutLabel, type WorkspacePage } from './pages';
+import { useCachedLeads } from './use-cached-leads';
 
 export interface PaletteCommands {
   focusSearch(): void;
@@ -19,13 +20,27 @@ export interface PaletteCommands {
 const key = (k: string) => <Kbd size="xs">{k}</Kbd>;
 
 export function CommandPalette({ commands, pages }: { commands: PaletteCommands; pages: readonly WorkspacePage[] }) {
-  const { palette, ui, accountLists, profile } = useWorkspace();
+  const { palette, ui, accountLists, profile, api } = useWorkspace();
   const [query, setQuery] = useState('');
+  const leads = useCachedLeads(api, query);
   const leadOpen = useProfile((s) => s.profile !== null);
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light', { getInitialValueInEffect: true });
 
+  const leadActions: SpotlightActionData[] = leads.map((row) => ({
+    id: `lead-${row.id}`,
+    label: row.name || row.email,
+    description: [row.name ? row.email : '', row.company, 'open the cached lead'].filter(Boolean).join(' · '),
+    // The core already matched these words (prefixes, accents): Spotlight's own filter must keep them.
+    keywords: [query],
+    onClick: () => {
+      ui.getState().setTab('leads');
+      void profile.getState().open(row.id, { id: row.id, name: row.name, email: row.email });
+    },
+  }));
+
   const actions: SpotlightActionData[] = [
+    ...leadActions,
     { id: 'search', label: 'Search leads', description: 'Focus the search field', leftSection: <SearchIcon size={16} />, rightSection: key('/'), onClick: commands.focusSearch },
     ...(isLookupQuery(query)
       ? [{ id: 'lookup', label: `Look up “${query.trim()}” in Kartra`, description: 'Find the lead by email or id and open it', keywords: [query], onClick: () => commands.lookUp(query.trim()) }]

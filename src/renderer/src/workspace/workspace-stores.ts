@@ -11,6 +11,8 @@ import { createChangeNotifier, type ChangeNotice } from '../features/outbox-stat
 import { createOutboxStore, type OutboxStore } from '../features/outbox-status/outbox-store';
 import { createProfileStore, type ProfileStore } from '../features/profile/profile-store';
 import { createLeadSearchStore, type LeadSearchStore } from '../features/leads/lead-search-store';
+import { connectViews } from '../features/views/connect-views';
+import { createViewsStore, viewReader, type ViewsStore } from '../features/views/views-store';
 import { createWorkspaceUiStore, type WorkspaceUiStore } from './workspace-ui-store';
 
 /** After saved changes the table re-reads its rows, at most this often (a replay confirms thousands). */
@@ -28,6 +30,7 @@ export interface WorkspaceStores {
   api: LeadDeskApi;
   accountId: string;
   search: LeadSearchStore;
+  views: ViewsStore;
   profile: ProfileStore;
   editor: LeadEditorStore;
   accountLists: AccountListsStore;
@@ -42,7 +45,8 @@ const COLORS = { success: 'teal', error: 'red', info: 'indigo' } as const;
 
 export function createWorkspaceStores(deps: WorkspaceStoresDeps): WorkspaceStores {
   const { api, accountId } = deps;
-  const search = createLeadSearchStore(api);
+  const views = createViewsStore(api);
+  const search = createLeadSearchStore(api, { read: viewReader(api, views) });
   const profile = createProfileStore(api);
   const editor = createLeadEditorStore(api);
   const accountLists = createAccountListsStore(api);
@@ -85,8 +89,10 @@ export function createWorkspaceStores(deps: WorkspaceStoresDeps): WorkspaceStore
       api.on('lead.updated', (update) => {
         if (update.accountId !== accountId) return;
         profile.getState().takeLead(update.lead);
+        search.getState().patchLead(update.lead);
         refreshTableSoon();
       }),
+      connectViews(api, accountId, views, search),
       api.on('outbox.state', (state) => {
         if (state.accountId === accountId) outbox.getState().takeState(state);
       }),
@@ -108,5 +114,5 @@ export function createWorkspaceStores(deps: WorkspaceStoresDeps): WorkspaceStore
     };
   };
 
-  return { api, accountId, search, profile, editor, accountLists, outbox, ui, palette: { store: paletteStore, ...palette }, start };
+  return { api, accountId, search, views, profile, editor, accountLists, outbox, ui, palette: { store: paletteStore, ...palette }, start };
 }

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { RefreshIcon } from '../../components/icons';
 import { formatAge } from '../leads/format';
 import { useAccountLists, useWorkspace } from '../leads/workspace-context';
+import { FacetLinks } from '../views/facet-links';
 import { CreateCustomFieldForm } from './create-custom-field-form';
 
 const TITLES: Record<AccountListKind, string> = {
@@ -56,22 +57,10 @@ export function AccountBrowser() {
         {lists && (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <Kind kind="tags" fetchedAt={lists.tags.fetchedAt} count={lists.tags.items.length} now={now}>
-              <Group gap={6} aria-label="Account tags" role="group">
-                {lists.tags.items.map((tag) => (
-                  <Badge key={tag} variant="light" tt="none">
-                    {tag}
-                  </Badge>
-                ))}
-              </Group>
+              <FacetLinks kind="tag" names={lists.tags.items} label="Account tags" />
             </Kind>
             <Kind kind="lists" fetchedAt={lists.lists.fetchedAt} count={lists.lists.items.length} now={now}>
-              <Group gap={6} aria-label="Account lists" role="group">
-                {lists.lists.items.map((list) => (
-                  <Badge key={list} variant="outline" tt="none">
-                    {list}
-                  </Badge>
-                ))}
-              </Group>
+              <FacetLinks kind="list" names={lists.lists.items} label="Account lists" />
             </Kind>
             <Kind kind="sequences" fetchedAt={lists.sequences.fetchedAt} count={lists.sequences.items.length} now={now}>
               <Table aria-label="Account sequences" fz="sm" verticalSpacing={4}>

@@ -1,7 +1,10 @@
-// Leads table store: pages of the local search (leads.search) fetched as the table scrolls, a lightly
-// debounced query, and only the newest query's answers applied (older ones are dropped).
+// Leads table store: pages of the local search (leads.search, or a view's reader) fetched as the table
+// scrolls, a lightly debounced query, only the newest query's answers applied (older ones are dropped),
+// rows patched live when a lead changes, and a selection that can be the whole view.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Lead } from '../../../../shared/domain/lead';
 import type { LeadRow } from '../../../../shared/domain/lead-views';
+import { toViewRow } from '../../../../shared/domain/view-row';
 import type { LeadDeskApi } from '../../api/api';
 import { toErrorData, unwrap, type AppErrorData } from '../../api/unwrap';
 
@@ -27,6 +30,14 @@ export interface LeadSearchState {
   error: AppErrorData | null;
   /** Ids of the rows ticked in the table (for bulk actions); cleared whenever the query changes. */
   selected: ReadonlySet<string>;
+  /** "Select all": every lead of the view is selected except the ids in `except`. */
+  allSelected: boolean;
+  except: ReadonlySet<string>;
+  /** How many leads are selected (the whole view minus exceptions, or the ticked ids). */
+  selectedCount(): number;
+  isChecked(id: string): boolean;
+  /** Selects every lead of the current view, loaded or not. */
+  selectAll(): void;
   /** Ticks or unticks one row. */
   toggleSelected(id: string): void;
   /** Header checkbox: ticks every row loaded for the current query, or unticks all when all already are. */
@@ -42,6 +53,10 @@ export interface LeadSearchState {
   ensureRange(first: number, last: number): void;
   /** The cache changed (a lead was saved): read the shown pages again, keeping the rows until they answer. */
   refresh(): void;
+  /** The view's conditions or sort changed: read it again from the top (the selection is cleared). */
+  rerun(): Promise<void>;
+  /** A lead changed (lead.updated): its row shows the new values at once, before the pages are re-read. */
+  patchLead(lead: Lead): void;
   rowAt(index: number): LeadRow | undefined;
   /** Stops the pending debounce timer (the workspace unmounts). */
   dispose(): void;
@@ -49,8 +64,18 @@ export interface LeadSearchState {
 
 export type LeadSearchStore = StoreApi<LeadSearchState>;
 
-export function createLeadSearchStore(api: LeadDeskApi, options: { debounceMs?: number } = {}): LeadSearchStore {
+export interface SearchPage {
+  rows: LeadRow[];
+  total: number;
+  tookMs: number;
+  newestSeenAt: number | null;
+}
+/** Reads one page for the typed query; the default is the plain local search. */
+export type PageReader = (query: string, offset: number, limit: number) => Promise<SearchPage>;
+
+export function createLeadSearchStore(api: LeadDeskApi, options: { debounceMs?: number; read?: PageReader } = {}): LeadSearchStore {
   const debounceMs = options.debounceMs ?? SEARCH_DEBOUNCE_MS;
+  const read: PageReader = options.read ?? ((query, offset, limit) => unwrap(api.leads.search({ query, offset, limit })));
   // Every answer carries the generation it was asked in; only the current generation may write.
   let generation = 0;
   let pages = new Map<number, LeadRow[]>();
@@ -66,7 +91,7 @@ export function createLeadSearchStore(api: LeadDeskApi, options: { debounceMs?: 
       inFlight.add(page);
       let answered = false;
       try {
-        const reply = await unwrap(api.leads.search({ query, offset: page * PAGE_SIZE, limit: PAGE_SIZE }));
+        const reply = await read(query, page * PAGE_SIZE, PAGE_SIZE);
         if (gen !== generation) return;
         pages.set(page, reply.rows);
         pageGeneration.set(page, gen);
@@ -113,7 +138,7 @@ export function createLeadSearchStore(api: LeadDeskApi, options: { debounceMs?: 
       }
     };
 
-    const run = (query: string): Promise<void> => {
+    const run = (query: string, force = false): Promise<void> => {
       clearTimeout(timer);
       timer = undefined;
       generation += 1;
@@ -128,7 +153,7 @@ export function createLeadSearchStore(api: LeadDeskApi, options: { debounceMs?: 
         error: null,
         version: s.version + 1,
         queryVersion: s.queryVersion + 1,
-        selected: query === s.shownQuery ? s.selected : new Set<string>(),
+        ...(query === s.shownQuery && !force ? {} : { selected: new Set<string>(), allSelected: false, except: new Set<string>() }),
       }));
       return fetchPage(0, query, generation);
     };
@@ -144,8 +169,30 @@ export function createLeadSearchStore(api: LeadDeskApi, options: { debounceMs?: 
       loading: false,
       error: null,
       selected: new Set<string>(),
+      allSelected: false,
+      except: new Set<string>(),
+
+      selectedCount() {
+        const s = get();
+        return s.allSelected ? Math.max(0, (s.total ?? 0) - s.except.size) : s.selected.size;
+      },
+
+      isChecked(id) {
+        const s = get();
+        return s.allSelected ? !s.except.has(id) : s.selected.has(id);
+      },
+
+      selectAll() {
+        set({ allSelected: true, except: new Set<string>(), selected: new Set<string>() });
+      },
 
       toggleSelected(id) {
+        if (get().allSelected) {
+          const except = new Set(get().except);
+          if (!except.delete(id)) except.add(id);
+          set({ except });
+          return;
+        }
         const selected = new Set(get().selected);
         if (!selected.delete(id)) selected.add(id);
         set({ selected });
@@ -159,7 +206,7 @@ export function createLeadSearchStore(api: LeadDeskApi, options: { debounceMs?: 
       },
 
       clearSelection() {
-        if (get().selected.size > 0) set({ selected: new Set<string>() });
+        if (get().selected.size > 0 || get().allSelected) set({ selected: new Set<string>(), allSelected: false, except: new Set<string>() });
       },
 
       loadedIds() {
@@ -188,6 +235,23 @@ export function createLeadSearchStore(api: LeadDeskApi, options: { debounceMs?: 
         generation += 1;
         inFlight.clear();
         loadVisible();
+      },
+
+      rerun() {
+        return run(get().shownQuery, true);
+      },
+
+      patchLead(lead) {
+        let changed = false;
+        for (const [page, rows] of pages) {
+          const at = rows.findIndex((row) => row.id === lead.id);
+          if (at < 0) continue;
+          const next = [...rows];
+          next[at] = toViewRow(lead, Date.now());
+          pages.set(page, next);
+          changed = true;
+        }
+        if (changed) set((s) => ({ version: s.version + 1 }));
       },
 
       rowAt(index) {

@@ -6,12 +6,15 @@ import type { LeadRow } from '../../../../shared/domain/lead-views';
 import { ErrorAlert } from '../../components/error-alert';
 import { useSession } from '../../stores/stores-context';
 import { ProfilePanel } from '../profile/profile-panel';
+import { ColumnChooser } from '../views/column-chooser';
+import { FilterBar } from '../views/filter-bar';
+import { SavedViews } from '../views/saved-views';
 import { formatAge, formatLeadCount, isLookupQuery } from './format';
 import { FromFileBar } from './from-file-bar';
 import { LeadsTable } from './leads-table';
 import { SearchBar } from './search-bar';
 import { SelectionBar } from './selection-bar';
-import { useLeadSearch, useProfile, useWorkspace } from './workspace-context';
+import { useLeadSearch, useProfile, useViews, useWorkspace } from './workspace-context';
 
 export interface LeadsPageProps {
   onNewLead(): void;
@@ -35,7 +38,9 @@ export function LeadsPage({ onNewLead, onEdit, onCloseProfile }: LeadsPageProps)
   const focusTable = useCallback(() => document.querySelector<HTMLElement>('[role="grid"][aria-label="Leads"]')?.focus(), []);
 
   return (
-    <Stack gap="sm" h="100%" style={{ minHeight: 0 }}>
+    <Group align="stretch" gap="md" wrap="nowrap" h="100%" style={{ minHeight: 0 }}>
+    <SavedViews />
+    <Stack gap="sm" h="100%" style={{ flex: 1, minWidth: 0, minHeight: 0 }}>
       <Group align="flex-end" gap="sm" wrap="nowrap">
         <SearchBar onLeave={focusTable} />
         <Tooltip label="Create a lead (N)">
@@ -52,6 +57,7 @@ export function LeadsPage({ onNewLead, onEdit, onCloseProfile }: LeadsPageProps)
         />
       )}
       {searchError && <ErrorAlert error={searchError} title="The local search failed" />}
+      <FilterBar />
       <CountLine />
       <FromFileBar />
       <SelectionBar />
@@ -67,6 +73,7 @@ export function LeadsPage({ onNewLead, onEdit, onCloseProfile }: LeadsPageProps)
         )}
       </Group>
     </Stack>
+    </Group>
   );
 }
 
@@ -95,11 +102,14 @@ function CountLine() {
           </Text>
         )}
       </Text>
-      {!online && (
-        <Text size="xs" c="orange" role="status" aria-label="Stale data">
-          Offline: these are leads as last seen{newest !== null ? ` (newest ${formatAge(newest)})` : ''} and may be out of date.
-        </Text>
-      )}
+      <Group gap="sm" wrap="nowrap">
+        {!online && (
+          <Text size="xs" c="orange" role="status" aria-label="Stale data">
+            Offline: these are leads as last seen{newest !== null ? ` (newest ${formatAge(newest)})` : ''} and may be out of date.
+          </Text>
+        )}
+        <ColumnChooser />
+      </Group>
     </Group>
   );
 }
@@ -107,7 +117,17 @@ function CountLine() {
 function EmptyHint() {
   const total = useLeadSearch((s) => s.total);
   const query = useLeadSearch((s) => s.shownQuery);
+  const filtered = useViews((s) => s.conditions.length > 0);
   if (total !== 0) return null;
+  if (filtered) {
+    return (
+      <Center py="md">
+        <Text size="sm" c="dimmed" ta="center" maw={460}>
+          No cached lead matches these filters{query.trim() ? ` and “${query.trim()}”` : ''}.
+        </Text>
+      </Center>
+    );
+  }
   const lookup = isLookupQuery(query);
   return (
     <Center py="md">

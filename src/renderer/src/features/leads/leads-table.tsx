@@ -1,11 +1,14 @@
-// The leads table: a virtualized ARIA grid over the local search (only the visible rows exist in the DOM;
+// The leads table: a virtualized ARIA grid over the current view (only the visible rows exist in the DOM;
 // their pages are read as the user scrolls). Arrow keys move, Enter or a click opens the profile; the
-// checkbox column selects rows for bulk actions (the selection lives in the search store).
+// checkbox column selects rows for bulk actions (the selection lives in the search store); the columns,
+// their order, widths and the sort come from the view's remembered layout.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import type { TableLayout } from '../../../../shared/domain/lead-filter';
 import type { LeadRow } from '../../../../shared/domain/lead-views';
-import { formatNumber } from './format';
-import { useLeadSearch, useProfile, useWorkspace } from './workspace-context';
+import { cellText, columnInfo } from '../views/columns';
+import { HeaderCell } from '../views/header-cell';
+import { useLeadSearch, useProfile, useViews, useWorkspace } from './workspace-context';
 import './leads-table.css';
 
 export const ROW_HEIGHT = 36;
@@ -16,9 +19,12 @@ const OVERSCAN = 6;
  * Larger than any number of rows rendered at once, so keys stay unique.
  */
 const KEY_SLOTS = 256;
-const COLUMNS = ['Name', 'Email', 'Company', 'Country', 'Tags', 'Score'];
-/** The data columns plus the leading selection column. */
-const COLUMN_COUNT = COLUMNS.length + 1;
+/** The grid's column template: the selection column, then each column at its width (the last one stretches). */
+function gridStyle(layout: TableLayout): CSSProperties {
+  const widths = layout.columns.map((c, i) => (i === layout.columns.length - 1 ? `minmax(${c.width}px, 1fr)` : `${c.width}px`));
+  const total = 20 + layout.columns.reduce((sum, c) => sum + c.width + 12, 0) + 16;
+  return { '--ld-cols': `20px ${widths.join(' ')}`, '--ld-min-width': `${total}px` } as CSSProperties;
+}
 
 export interface LeadsTableProps {
   onOpen(row: LeadRow): void;
@@ -31,7 +37,12 @@ export function LeadsTable({ onOpen }: LeadsTableProps) {
   useLeadSearch((s) => s.version);
   const queryVersion = useLeadSearch((s) => s.queryVersion);
   const openId = useProfile((s) => s.leadId);
-  const selectedIds = useLeadSearch((s) => s.selected);
+  // Subscribed so ticks re-render the rows (isChecked reads the store).
+  useLeadSearch((s) => s.selected);
+  useLeadSearch((s) => s.except);
+  const allSelected = useLeadSearch((s) => s.allSelected);
+  const layout = useViews((s) => s.layout);
+  const columnCount = layout.columns.length + 1;
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = total ?? 0;
@@ -107,21 +118,20 @@ export function LeadsTable({ onOpen }: LeadsTableProps) {
       role="grid"
       aria-label="Leads"
       aria-rowcount={count + 1}
-      aria-colcount={COLUMN_COUNT}
+      aria-colcount={columnCount}
       aria-activedescendant={activeRendered && count > 0 ? rowId(active) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-virtual-scroll="true"
+      style={gridStyle(layout)}
     >
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className="ld-grid-row ld-grid-head">
           <div role="columnheader" className="ld-cell ld-cell-check">
             <HeaderCheckbox />
           </div>
-          {COLUMNS.map((name) => (
-            <div key={name} role="columnheader" className={name === 'Score' ? 'ld-cell ld-cell-num' : 'ld-cell'}>
-              {name}
-            </div>
+          {layout.columns.map((column, index) => (
+            <HeaderCell key={column.key} index={index} />
           ))}
         </div>
       </div>
@@ -134,7 +144,9 @@ export function LeadsTable({ onOpen }: LeadsTableProps) {
             row={search.getState().rowAt(item.index)}
             active={item.index === active}
             selected={search.getState().rowAt(item.index)?.id === openId && openId !== null}
-            checked={selectedIds.has(search.getState().rowAt(item.index)?.id ?? '')}
+            checked={search.getState().isChecked(search.getState().rowAt(item.index)?.id ?? '')}
+            allSelected={allSelected}
+            layout={layout}
             onPick={pick}
             onToggle={toggle}
           />
@@ -146,26 +158,27 @@ export function LeadsTable({ onOpen }: LeadsTableProps) {
 
 const rowId = (index: number) => `lead-row-${index}`;
 
-/** Ticks every row read so far for this query (or unticks all); mixed when only some are ticked. */
+/** Selects every lead of the view (not only the loaded rows), or clears the selection; mixed while partial. */
 function HeaderCheckbox() {
   const { search } = useWorkspace();
-  useLeadSearch((s) => s.version);
-  const selected = useLeadSearch((s) => s.selected);
-  const ids = search.getState().loadedIds();
-  const count = ids.filter((id) => selected.has(id)).length;
-  const all = ids.length > 0 && count === ids.length;
+  const total = useLeadSearch((s) => s.total) ?? 0;
+  const all = useLeadSearch((s) => s.allSelected);
+  const except = useLeadSearch((s) => s.except);
+  const ticked = useLeadSearch((s) => s.selected);
+  const full = all && except.size === 0 && total > 0;
+  const some = !full && (all || ticked.size > 0);
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (ref.current) ref.current.indeterminate = count > 0 && !all;
-  }, [count, all]);
+    if (ref.current) ref.current.indeterminate = some;
+  }, [some]);
   return (
     <input
       ref={ref}
       type="checkbox"
-      aria-label="Select all loaded leads"
-      checked={all}
-      disabled={ids.length === 0}
-      onChange={() => search.getState().toggleAllLoaded()}
+      aria-label={`Select all ${total.toLocaleString()} leads of this view`}
+      checked={full}
+      disabled={total === 0}
+      onChange={() => (full || some ? search.getState().clearSelection() : search.getState().selectAll())}
     />
   );
 }
@@ -177,13 +190,15 @@ interface GridRowProps {
   active: boolean;
   selected: boolean;
   checked: boolean;
+  allSelected: boolean;
+  layout: TableLayout;
   onPick(index: number, row: LeadRow | undefined): void;
   onToggle(id: string): void;
 }
 
 /** One row; memoized on its data so scrolling re-renders only the rows that move in. */
 const GridRow = memo(
-  function GridRow({ index, start, row, active, selected, checked, onPick, onToggle }: GridRowProps) {
+  function GridRow({ index, start, row, active, selected, checked, layout, onPick, onToggle }: GridRowProps) {
     return (
       <div
         id={rowId(index)}
@@ -203,35 +218,12 @@ const GridRow = memo(
             <div role="gridcell" className="ld-cell ld-cell-check" onClick={(event) => event.stopPropagation()}>
               <input type="checkbox" aria-label={`Select lead ${row.email}`} checked={checked} onChange={() => onToggle(row.id)} />
             </div>
-            <div role="gridcell" className="ld-cell" title={row.name}>
-              {/* Before the name, so a narrow column's ellipsis never hides where the copy came from. */}
-              {row.source === 'file' && <span className="ld-source" title="Added from a file; not read from Kartra yet">from a file</span>}
-              {row.source === 'missing' && <span className="ld-source ld-source-missing" title="From a file; Kartra has no such lead">not in Kartra</span>}
-              {row.name || <span className="ld-cell-dim">(no name)</span>}
-            </div>
-            <div role="gridcell" className="ld-cell" title={row.email}>
-              {row.email}
-            </div>
-            <div role="gridcell" className="ld-cell">
-              {row.company}
-            </div>
-            <div role="gridcell" className="ld-cell">
-              {row.country}
-            </div>
-            <div role="gridcell" className="ld-cell" title={row.tags.join(', ')}>
-              {row.tags.slice(0, 2).map((tag) => (
-                <span key={tag} className="ld-tag">
-                  {tag}
-                </span>
-              ))}
-              {row.tags.length > 2 && <span className="ld-cell-dim">+{row.tags.length - 2}</span>}
-            </div>
-            <div role="gridcell" className="ld-cell ld-cell-num">
-              {formatNumber(row.score)}
-            </div>
+            {layout.columns.map(({ key }) => (
+              <Cell key={key} row={row} column={key} />
+            ))}
           </>
         ) : (
-          <div role="gridcell" className="ld-cell ld-cell-dim" aria-colspan={COLUMN_COUNT}>
+          <div role="gridcell" className="ld-cell ld-cell-dim" aria-colspan={layout.columns.length + 1}>
             Loading…
           </div>
         )}
@@ -241,7 +233,40 @@ const GridRow = memo(
   (a, b) =>
     a.row === b.row && a.start === b.start && a.active === b.active && a.selected === b.selected &&
     a.checked === b.checked &&
+    a.allSelected === b.allSelected &&
+    a.layout === b.layout &&
     a.index === b.index &&
     a.onPick === b.onPick &&
     a.onToggle === b.onToggle,
 );
+
+function Cell({ row, column }: { row: LeadRow; column: TableLayout['columns'][number]['key'] }) {
+  if (column === 'tags') {
+    return (
+      <div role="gridcell" className="ld-cell" title={row.tags.join(', ')}>
+        {row.tags.slice(0, 2).map((tag) => (
+          <span key={tag} className="ld-tag">
+            {tag}
+          </span>
+        ))}
+        {row.tags.length > 2 && <span className="ld-cell-dim">+{row.tags.length - 2}</span>}
+      </div>
+    );
+  }
+  const text = cellText(row, column);
+  if (column === 'name') {
+    return (
+      <div role="gridcell" className="ld-cell" title={text}>
+        {/* Before the name, so a narrow column's ellipsis never hides where the copy came from. */}
+        {row.origin === 'file' && <span className="ld-source" title="Added from a file; not read from Kartra yet">from a file</span>}
+        {row.origin === 'missing' && <span className="ld-source ld-source-missing" title="From a file; Kartra has no such lead">not in Kartra</span>}
+        {text || <span className="ld-cell-dim">(no name)</span>}
+      </div>
+    );
+  }
+  return (
+    <div role="gridcell" className={columnInfo(column).numeric ? 'ld-cell ld-cell-num' : 'ld-cell'} title={text}>
+      {text}
+    </div>
+  );
+}

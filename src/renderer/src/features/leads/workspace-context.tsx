@@ -5,6 +5,7 @@ import type { AccountListsState } from '../account-browser/account-lists-store';
 import type { LeadEditorState } from '../lead-editor/lead-editor-store';
 import type { OutboxStoreState } from '../outbox-status/outbox-store';
 import type { ProfileState } from '../profile/profile-store';
+import type { ViewsState } from '../views/views-store';
 import type { LeadSearchState } from './lead-search-store';
 import type { WorkspaceStores } from '../../workspace/workspace-stores';
 import type { WorkspaceUiState } from '../../workspace/workspace-ui-store';
@@ -27,3 +28,4 @@ export const useEditor = <T,>(select: (s: LeadEditorState) => T): T => useStore(
 export const useAccountLists = <T,>(select: (s: AccountListsState) => T): T => useStore(useWorkspace().accountLists, select);
 export const useOutbox = <T,>(select: (s: OutboxStoreState) => T): T => useStore(useWorkspace().outbox, select);
 export const useWorkspaceUi = <T,>(select: (s: WorkspaceUiState) => T): T => useStore(useWorkspace().ui, select);
+export const useViews = <T,>(select: (s: ViewsState) => T): T => useStore(useWorkspace().views, select);

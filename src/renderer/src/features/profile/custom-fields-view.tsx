@@ -1,17 +1,11 @@
-// Every custom field of the lead: labelled by identifier, options shown by their label (not their id).
+// Every custom field of the lead: labelled in words with its type ("Job title · Text"), options shown by
+// their label (not their id); the identifier stays visible for people who know it from Kartra.
 import { Group, Table, Text } from '@mantine/core';
 import type { AccountCustomField } from '../../../../shared/domain/account';
 import type { Lead } from '../../../../shared/domain/lead';
+import { fieldLabel, FIELD_TYPE_WORDS } from '../../../../shared/domain/custom-field-labels';
 import { PendingBadge } from './pending-badge';
 import type { FieldMark } from './pending-overlay';
-
-const TYPE_LABEL: Record<AccountCustomField['field_type'], string> = {
-  input_field: 'text',
-  text_area: 'long text',
-  drop_down: 'drop-down',
-  radio_button: 'radio',
-  checkbox: 'checkboxes',
-};
 
 /** An option id as people know it: the account's label first (always current), then the lead's own. */
 function optionLabel(id: string, def: AccountCustomField | undefined, fallback?: string): string {
@@ -66,12 +60,11 @@ export function CustomFieldsView({ lead, defs, marks }: CustomFieldsViewProps) {
           return (
             <Table.Tr key={identifier} data-field={identifier}>
               <Table.Th w="40%" fw={500}>
-                <Text size="sm">{identifier}</Text>
-                {type && (
-                  <Text size="xs" c="dimmed">
-                    {TYPE_LABEL[type]}
-                  </Text>
-                )}
+                <Text size="sm">{fieldLabel(identifier)}</Text>
+                <Text size="xs" c="dimmed" title={`Kartra identifier: ${identifier}`}>
+                  {type ? `${FIELD_TYPE_WORDS[type]} · ` : ''}
+                  {identifier}
+                </Text>
               </Table.Th>
               <Table.Td>
                 <Group gap={6}>

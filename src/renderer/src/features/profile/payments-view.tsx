@@ -2,9 +2,9 @@
 // or an app without payment permissions); an empty list means there are none.
 import { Table, Text } from '@mantine/core';
 import type { LeadProfile } from '../../../../shared/domain/lead-views';
+import { formatKartraDate, isZeroDate } from '../views/kartra-dates';
 
 /** The detail keys worth a column, in this order, when Kartra gave them. */
-const TRANSACTION_KEYS = ['transaction_date', 'product_name', 'product_price_point', 'transaction_full_amount', 'transaction_quantity'];
 const SUBSCRIPTION_KEYS = [
   'subscription_product_id',
   'subscription_price_point',
@@ -27,30 +27,62 @@ function detailColumns(rows: { details: Record<string, string> | null }[], prefe
   return chosen.length > 0 ? chosen : [...present].slice(0, 3);
 }
 
+/** Kartra's transaction details name no currency (kartra-api.md §10): shown when a key carries one. */
+const CURRENCY_KEYS = ['transaction_currency', 'currency', 'product_currency'];
+
+/** "49.00 USD" when Kartra names the currency, else the amount in the account's currency, said so once. */
+export function formatAmount(details: Record<string, string> | null): string {
+  const raw = details?.transaction_full_amount ?? details?.transaction_base_amount ?? '';
+  if (raw.trim() === '') return '—';
+  const amount = Number(raw);
+  const currency = CURRENCY_KEYS.map((k) => details?.[k]?.trim()).find((c) => c && /^[A-Za-z]{3}$/.test(c));
+  if (!Number.isFinite(amount)) return raw;
+  if (currency) return new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase() }).format(amount);
+  return amount.toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** "Pro plan" (price point 3), or the ids when Kartra gave no name. */
+function product(details: Record<string, string> | null): string {
+  const name = details?.product_name?.trim();
+  const point = details?.product_price_point?.trim();
+  const id = details?.product_id?.trim();
+  const base = name || (id ? `Product ${id}` : '—');
+  return point ? `${base} · price point ${point}` : base;
+}
+
 export function TransactionsView({ transactions }: { transactions: LeadProfile['transactions'] }) {
   if (transactions === null) return <NotAvailable what="Transactions" />;
   if (transactions.length === 0) return <Text size="sm" c="dimmed">No transactions.</Text>;
-  const columns = detailColumns(transactions, TRANSACTION_KEYS);
+  const named = transactions.some((t) => CURRENCY_KEYS.some((k) => t.details?.[k]));
   return (
-    <Table.ScrollContainer minWidth={360}>
+    <Table.ScrollContainer minWidth={420}>
+      {!named && (
+        <Text size="xs" c="dimmed" mb={4}>
+          Amounts are in the account’s currency (Kartra does not name it per transaction).
+        </Text>
+      )}
       <Table aria-label="Transactions" striped verticalSpacing={4} fz="sm">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>ID</Table.Th>
+            <Table.Th>Date</Table.Th>
+            <Table.Th>Product</Table.Th>
+            <Table.Th ta="right">Amount</Table.Th>
+            <Table.Th ta="right">Qty</Table.Th>
             <Table.Th>Type</Table.Th>
-            {columns.map((c) => (
-              <Table.Th key={c}>{title(c)}</Table.Th>
-            ))}
+            <Table.Th>ID</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {transactions.map((t) => (
             <Table.Tr key={t.transaction_id}>
-              <Table.Td>{t.transaction_id}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatKartraDate(t.details?.transaction_date)}</Table.Td>
+              <Table.Td>{product(t.details)}</Table.Td>
+              <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {formatAmount(t.details)}
+              </Table.Td>
+              <Table.Td ta="right">{t.details?.transaction_quantity || '—'}</Table.Td>
               <Table.Td>{t.transaction_type}</Table.Td>
-              {columns.map((c) => (
-                <Table.Td key={c}>{t.details?.[c] ?? '—'}</Table.Td>
-              ))}
+              <Table.Td>{t.transaction_id}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -81,7 +113,7 @@ export function SubscriptionsView({ subscriptions }: { subscriptions: LeadProfil
               <Table.Td>{s.subscription_id}</Table.Td>
               <Table.Td>{s.subscription_status}</Table.Td>
               {columns.map((c) => (
-                <Table.Td key={c}>{s.details?.[c] ?? '—'}</Table.Td>
+                <Table.Td key={c}>{shownDetail(c, s.details?.[c])}</Table.Td>
               ))}
             </Table.Tr>
           ))}
@@ -89,6 +121,13 @@ export function SubscriptionsView({ subscriptions }: { subscriptions: LeadProfil
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+/** Dates read as dates; Kartra's zero date ("0000-00-00 00:00:00": none) as a dash. */
+function shownDetail(key: string, value: string | undefined): string {
+  if (value === undefined || value.trim() === '') return '—';
+  if (key.endsWith('_date')) return isZeroDate(value) ? '—' : formatKartraDate(value, true);
+  return value;
 }
 
 function NotAvailable({ what }: { what: string }) {

@@ -1,4 +1,5 @@
 // Identity and contact details of the profile, each value with its pending new value when one is queued.
+import { formatKartraDate, isZeroDate } from '../views/kartra-dates';
 import { Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { Lead, LeadTextField } from '../../../../shared/domain/lead';
@@ -57,7 +58,8 @@ export function gdprStatusText(lead: Pick<Lead, 'gdpr_lead_status' | 'gdpr_lead_
   const code = lead.gdpr_lead_status.trim();
   if (code === '') return 'Not recorded';
   const date = lead.gdpr_lead_status_date.trim();
-  return `${GDPR_STATUS[code] ?? code}${date ? ` (since ${date})` : ''}`;
+  // Kartra writes "0000-00-00 00:00:00" for "no date": then there is no "since".
+  return `${GDPR_STATUS[code] ?? code}${date && !isZeroDate(date) ? ` (since ${formatKartraDate(date)})` : ''}`;
 }
 
 const communications = (value: string) => (value === '1' ? 'Allowed' : value === '0' ? 'Not allowed' : dash(value));
@@ -105,7 +107,7 @@ export function ProfileDetails({ lead, marks }: { lead: Lead; marks: Record<stri
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
         <Detail label="Source">{dash(lead.source)}</Detail>
-        <Detail label="Date joined">{dash(lead.date_joined)}</Detail>
+        <Detail label="Date joined">{formatKartraDate(lead.date_joined, true)}</Detail>
         <Detail label="GDPR status">{gdprStatusText(lead)}</Detail>
         <Detail label="GDPR communications">{communications(lead.gdpr_lead_communications)}</Detail>
         {lead.blacklisted !== 0 && <Detail label="Blacklisted">Yes — Kartra sends this lead no emails</Detail>}

@@ -1,9 +1,8 @@
 // The lead profile: who the lead is, every field, tags/lists/sequences, memberships, bookings, custom
 // fields and payments, with this lead's queued changes shown inline and listed, plus the assignment tools.
-import { ActionIcon, Alert, Button, Center, Divider, Group, Kbd, Loader, Paper, ScrollArea, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Center, Divider, Loader, Paper, ScrollArea, Stack, Title } from '@mantine/core';
 import { useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/error-alert';
-import { RefreshIcon } from '../../components/icons';
 import { useSession } from '../../stores/stores-context';
 import { customFieldDefs } from '../lead-editor/lead-form-model';
 import { formatAge, leadDisplayName } from '../leads/format';
@@ -11,8 +10,8 @@ import { useAccountLists, useProfile, useWorkspace } from '../leads/workspace-co
 import { ApplyRecipeModal } from '../recipes/apply-recipe-modal';
 import { AssignmentsPanel } from './assignments-panel';
 import { CustomFieldsView } from './custom-fields-view';
-import { PendingBadge } from './pending-badge';
 import { PendingChanges } from './pending-changes';
+import { ProfileHeader } from './profile-header';
 import { openItems, pendingOverlay } from './pending-overlay';
 import { SubscriptionsView, TransactionsView } from './payments-view';
 import { ProfileDetails } from './profile-details';
@@ -38,54 +37,16 @@ export function ProfilePanel({ onEdit, onClose }: { onEdit(): void; onClose(): v
 
   return (
     <Paper withBorder radius="md" component="section" aria-label="Lead profile" data-lead-id={lead?.id ?? header?.id} h="100%" style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap" p="md" pb="xs">
-        <Stack gap={2} style={{ minWidth: 0 }}>
-          <Title order={2} size="h3" style={{ overflowWrap: 'anywhere' }}>
-            {name || 'Lead'}
-          </Title>
-          {lead && lead.email !== name && (
-            <Text c="dimmed" size="sm">
-              {lead.email}
-            </Text>
-          )}
-          {lead && (
-            <Text size="xs" c="dimmed">
-              Lead {lead.id}
-            </Text>
-          )}
-        </Stack>
-        <Group gap="xs" wrap="nowrap" align="flex-start">
-          {lead && (
-            <Stack gap={0} align="flex-end" mr="xs">
-              <Text size="xs" c="dimmed">
-                Score
-              </Text>
-              <Text fw={700} size="xl" aria-label={`Score ${lead.score}`}>
-                {lead.score}
-              </Text>
-              {overlay?.points && <PendingBadge status={overlay.points.status} label={`${overlay.points.delta > 0 ? '+' : ''}${overlay.points.delta} ${overlay.points.status.replace('_', ' ')}`} />}
-            </Stack>
-          )}
-          <Tooltip label="Edit this lead (E)">
-            <Button variant="light" onClick={onEdit} disabled={!lead} rightSection={<Kbd size="xs">E</Kbd>}>
-              Edit
-            </Button>
-          </Tooltip>
-          <Button variant="default" onClick={() => setApplying(true)} disabled={!lead}>
-            Apply recipe…
-          </Button>
-          <Tooltip label="Read the lead from Kartra again">
-            <ActionIcon variant="default" size="lg" aria-label="Reload profile" loading={loading && lead !== null} onClick={() => void store.getState().reload()}>
-              <RefreshIcon size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label="Close the profile (Esc)">
-            <ActionIcon variant="default" size="lg" aria-label="Close profile" onClick={onClose}>
-              ×
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      </Group>
+      <ProfileHeader
+        name={name}
+        lead={lead}
+        points={overlay?.points ?? null}
+        reloading={loading && lead !== null}
+        onEdit={onEdit}
+        onApplyRecipe={() => setApplying(true)}
+        onReload={() => void store.getState().reload()}
+        onClose={onClose}
+      />
       {lead && <ApplyRecipeModal opened={applying} leadIds={[lead.id]} targetLabel={name || lead.email} onClose={() => setApplying(false)} />}
       <Divider />
       <ScrollArea style={{ flex: 1 }} type="auto" offsetScrollbars>

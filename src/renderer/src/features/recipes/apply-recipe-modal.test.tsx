@@ -63,7 +63,7 @@ describe('Applying a recipe from the leads table and the profile', () => {
     expect(screen.queryByRole('region', { name: 'Lead profile' })).toBeNull();
     const bar = screen.getByRole('toolbar', { name: 'Selected leads' });
     expect(bar.textContent).toContain('2 selected');
-    expect((within(grid).getByRole('checkbox', { name: 'Select all loaded leads' }) as HTMLInputElement).checked).toBe(false);
+    expect((within(grid).getByRole('checkbox', { name: 'Select all 3 leads of this view' }) as HTMLInputElement).checked).toBe(false);
 
     fireEvent.click(within(bar).getByRole('button', { name: 'Apply recipe…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Apply a recipe to 2 selected leads' });
@@ -77,13 +77,13 @@ describe('Applying a recipe from the leads table and the profile', () => {
     expect(screen.getByRole('tab', { name: 'Import' }).getAttribute('aria-selected')).toBe('true');
   });
 
-  it('the header box selects every loaded row, and a new query clears the selection', async () => {
+  it('the header box selects every lead of the view, and a new query clears the selection', async () => {
     const kit = makeKit();
     renderWorkspace(kit);
     const grid = await screen.findByRole('grid', { name: 'Leads' });
     await waitFor(() => expect(rowsOf(grid)).toHaveLength(3));
-    fireEvent.click(within(grid).getByRole('checkbox', { name: 'Select all loaded leads' }));
-    expect(screen.getByRole('toolbar', { name: 'Selected leads' }).textContent).toContain('3 selected');
+    fireEvent.click(within(grid).getByRole('checkbox', { name: 'Select all 3 leads of this view' }));
+    expect(screen.getByRole('toolbar', { name: 'Selected leads' }).textContent).toContain('All 3 leads of this view selected');
 
     fireEvent.change(screen.getByRole('textbox', { name: 'Search leads' }), { target: { value: 'bric' } });
     await waitFor(() => expect(screen.getByTestId('lead-count').textContent).toContain('1 match'));

@@ -1,64 +1,68 @@
 // @vitest-environment happy-dom
 import '../../testing/setup-dom';
-import { act, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { OutboxState } from '../../../../shared/domain/outbox';
 import { FakeCore } from '../../testing/fake-core';
 import { makeLimiterState, makeSandboxAccount } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render-app';
 
+const outboxState = (accountId: string, counts: Partial<OutboxState['counts']>, online = true): OutboxState => ({
+  accountId,
+  online,
+  counts: { pending: 0, inFlight: 0, failed: 0, conflict: 0, ...counts },
+  nextProbeAt: null,
+});
+const sentence = () => screen.getByTestId('status-sentence');
+
 describe('Status bar', () => {
-  it('renders the rate limiter’s state from the limiter.state event', async () => {
-    const core = new FakeCore({ status: { account: makeSandboxAccount() } });
+  it('says in plain words what is being sent, with the limiter’s details in a popover', async () => {
+    const account = makeSandboxAccount();
+    const core = new FakeCore({ status: { account } });
     renderApp(core);
-    const bar = await screen.findByRole('group', { name: 'Status bar' });
-    expect(within(bar).getByText('No Kartra requests yet')).toBeTruthy();
+    await screen.findByRole('group', { name: 'Status bar' });
+    act(() => core.emit('outbox.state', outboxState(account.id, {})));
+    expect(sentence().textContent).toBe('All changes saved');
 
-    act(() =>
-      core.emit(
-        'limiter.state',
-        makeLimiterState({ startsLastSecond: 7, limit: 20, queued: { interactive: 1, outbox: 3, bulk: 12 }, count429: 2 }),
-      ),
-    );
-    const limiter = within(bar).getByRole('group', { name: 'Rate limiter' });
-    expect(within(limiter).getByText('Requests 7/20 per s')).toBeTruthy();
-    expect(within(limiter).getByText('Queued: 1 interactive · 3 outbox · 12 bulk')).toBeTruthy();
-    expect(within(limiter).getByText('429s: 2')).toBeTruthy();
-    expect(within(limiter).queryByText('Paused by Kartra’s rate limit')).toBeNull();
+    act(() => core.emit('limiter.state', makeLimiterState({ startsLastSecond: 18, limit: 20, queued: { interactive: 1, outbox: 3, bulk: 12 }, count429: 2 })));
+    act(() => core.emit('outbox.state', outboxState(account.id, { pending: 2, inFlight: 1 })));
+    expect(sentence().textContent).toBe('Sending 3 changes · 18 of 20 requests/s');
 
-    // A later event replaces the numbers; a pause in the future is shown.
+    fireEvent.click(sentence());
+    const limiter = await screen.findByRole('group', { name: 'Rate limiter' });
+    expect(within(limiter).getByTestId('limiter-rate').textContent).toBe('18 of 20 requests started in the last second');
+    expect(within(limiter).getByTestId('limiter-queued').textContent).toBe('Waiting: 1 from you · 3 saved changes · 12 imports and recipes');
+    expect(within(limiter).getByTestId('limiter-429').textContent).toBe('Told to slow down (HTTP 429): 2 times');
+
+    // A pause asked by Kartra (429) is said as such while it lasts.
     act(() => core.emit('limiter.state', makeLimiterState({ startsLastSecond: 20, count429: 3, pausedUntil: Date.now() + 60_000 })));
-    expect(within(limiter).getByText('Requests 20/20 per s')).toBeTruthy();
-    expect(within(limiter).getByText('429s: 3')).toBeTruthy();
-    expect(within(limiter).getByText('Paused by Kartra’s rate limit')).toBeTruthy();
+    expect(sentence().textContent).toBe('Kartra asked to slow down — 3 changes wait a moment');
   });
 
-  it('shows online/offline from the app status and its events', async () => {
-    const core = new FakeCore({ status: { account: makeSandboxAccount(), online: true } });
+  it('shows online/offline, and offline how many changes wait', async () => {
+    const account = makeSandboxAccount();
+    const core = new FakeCore({ status: { account, online: true } });
     renderApp(core);
     const network = await screen.findByRole('status', { name: 'Network' });
     expect(await within(network).findByText('Online')).toBeTruthy();
 
     act(() => core.emit('app.status', { ...core.status, online: false }));
+    act(() => core.emit('outbox.state', outboxState(account.id, { pending: 4 }, false)));
     expect(within(network).getByText('Offline')).toBeTruthy();
     expect(within(network).getByText('changes wait in the outbox')).toBeTruthy();
+    expect(sentence().textContent).toBe('Offline — 4 changes wait');
     expect(screen.getByText('v0.1.0-test')).toBeTruthy();
   });
 
   it('shows only the connected account’s limiter (states are per app_id)', async () => {
-    const core = new FakeCore({ status: { account: makeSandboxAccount() } });
+    const account = makeSandboxAccount();
+    const core = new FakeCore({ status: { account } });
     renderApp(core);
     await screen.findByRole('group', { name: 'Status bar' });
+    act(() => core.emit('outbox.state', outboxState(account.id, { pending: 1 })));
     act(() => core.emit('limiter.state', makeLimiterState({ startsLastSecond: 5 })));
-    expect(screen.getByText('Requests 5/20 per s')).toBeTruthy();
+    expect(sentence().textContent).toBe('Sending 1 change · 5 of 20 requests/s');
     act(() => core.emit('limiter.state', makeLimiterState({ appId: 'OTHERAPP', startsLastSecond: 9 })));
-    expect(screen.getByText('Requests 5/20 per s')).toBeTruthy();
-
-    const other = makeSandboxAccount({ id: 'other', label: 'Other', appId: 'OTHERAPP' });
-    act(() => core.emit('app.status', { ...core.status, account: other }));
-    expect(screen.queryByText('Requests 5/20 per s')).toBeNull();
-    expect(screen.getByText('Requests 9/20 per s')).toBeTruthy();
-
-    act(() => core.emit('app.status', { ...core.status, account: makeSandboxAccount({ id: 'third', appId: 'THIRD' }) }));
-    expect(screen.getByText('No Kartra requests yet')).toBeTruthy();
+    expect(sentence().textContent).toBe('Sending 1 change · 5 of 20 requests/s');
   });
 });

@@ -1,11 +1,11 @@
-// Footer status bar: online/offline (with the next try while offline), the outbox counts and the live
-// rate-limiter state (starts in the last second, queues, 429s).
-import { Group, Text, Tooltip } from '@mantine/core';
+// Footer status bar: online/offline (with the next try while offline), one sentence in plain words about
+// the changes being sent (details of the rate limiter in its popover), and the outbox counts.
+import { Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { LimiterState } from '../../../../shared/domain/limiter';
 import type { OutboxState } from '../../../../shared/domain/outbox';
 import { useLimiter, useSession } from '../../stores/stores-context';
 import { NextTry, OutboxSummary, useOutboxState } from './outbox-summary';
+import { describeStatus, PlainStatus } from './plain-status';
 
 export function StatusBar() {
   const online = useSession((state) => state.status?.online ?? null);
@@ -14,13 +14,14 @@ export function StatusBar() {
   const accountId = useSession((state) => state.status?.account?.id ?? null);
   const limiter = useLimiter((state) => (appId === null ? null : (state.byAppId[appId] ?? null)));
   const outbox = useOutboxState(accountId);
+  const paused = usePaused(limiter?.pausedUntil ?? null);
 
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="lg" aria-label="Status bar" role="group">
       <Group gap="lg" wrap="nowrap">
         <ConnectivityIndicator online={online} outbox={outbox} />
+        <PlainStatus sentence={describeStatus(online, outbox, limiter, paused)} limiter={limiter} />
         {outbox && <OutboxSummary state={outbox} />}
-        {limiter ? <LimiterSummary state={limiter} /> : <Text size="xs" c="dimmed">No Kartra requests yet</Text>}
       </Group>
       {version && (
         <Text size="xs" c="dimmed">
@@ -55,31 +56,6 @@ function ConnectivityIndicator({ online, outbox }: { online: boolean | null; out
         </Text>
       )}
       {online === false && <NextTry state={outbox} />}
-    </Group>
-  );
-}
-
-function LimiterSummary({ state }: { state: LimiterState }) {
-  const paused = usePaused(state.pausedUntil);
-  const { interactive, outbox, bulk } = state.queued;
-  return (
-    <Group gap="md" wrap="nowrap" role="group" aria-label="Rate limiter" data-app-id={state.appId}>
-      <Tooltip label="Requests started in the last second, against Kartra’s limit">
-        <Text size="xs" data-testid="limiter-rate">
-          Requests {state.startsLastSecond}/{state.limit} per s
-        </Text>
-      </Tooltip>
-      <Text size="xs" data-testid="limiter-queued">
-        Queued: {interactive} interactive · {outbox} outbox · {bulk} bulk
-      </Text>
-      <Text size="xs" c={state.count429 > 0 ? 'orange' : undefined} data-testid="limiter-429">
-        429s: {state.count429}
-      </Text>
-      {paused && (
-        <Text size="xs" c="orange" fw={600}>
-          Paused by Kartra’s rate limit
-        </Text>
-      )}
     </Group>
   );
 }
