@@ -17,8 +17,8 @@ import type { PendingStatus } from '../profile/pending-overlay';
 export function useOutboxCount(): { waiting: number; attention: number } {
   const state = useOutbox((s) => s.state);
   if (!state) return { waiting: 0, attention: 0 };
-  const { pending, inFlight, failed, conflict } = state.counts;
-  return { waiting: pending + inFlight, attention: failed + conflict };
+  const { pending, inFlight, failed, conflict, needsCheck = 0 } = state.counts;
+  return { waiting: pending + inFlight, attention: failed + conflict + needsCheck };
 }
 
 /**
