@@ -1,7 +1,7 @@
-// Workspace UI store: which page is shown (leads, account, outbox) and requests to focus the search field.
+// Workspace UI store: which page is shown (leads, account, outbox, history, …) and requests to focus the search field.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export const WORKSPACE_TABS = ['leads', 'account', 'outbox', 'import', 'recipes'] as const;
+export const WORKSPACE_TABS = ['leads', 'account', 'outbox', 'history', 'import', 'recipes'] as const;
 export type WorkspaceTab = (typeof WORKSPACE_TABS)[number];
 
 export interface WorkspaceUiState {

@@ -8,6 +8,7 @@ import { AccountBrowser } from '../account-browser/account-browser';
 import { CreateLeadModal } from '../lead-editor/create-lead-modal';
 import { ImportDropZone } from '../import/drop-zone';
 import { BulkProvider } from '../import/import-context';
+import { HistoryPage } from '../history/history-page';
 import { ImportPage } from '../import/import-page';
 import { RunningJobsIndicator } from '../import/running-jobs-indicator';
 import { EditLeadModal } from '../lead-editor/edit-lead-modal';
@@ -46,7 +47,7 @@ export function Workspace({ accountId }: { accountId: string }) {
   );
 }
 
-const TAB_LABELS: Record<WorkspaceTab, string> = { leads: 'Leads', account: 'Account', outbox: 'Outbox', import: 'Import', recipes: 'Recipes' };
+const TAB_LABELS: Record<WorkspaceTab, string> = { leads: 'Leads', account: 'Account', outbox: 'Outbox', history: 'History', import: 'Import', recipes: 'Recipes' };
 
 function WorkspaceView() {
   const { ui, editor, profile, palette } = useWorkspace();
@@ -116,6 +117,9 @@ function WorkspaceView() {
       </Tabs.Panel>
       <Tabs.Panel value="outbox" style={{ flex: 1, minHeight: 0 }}>
         <OutboxPage onOpenLead={openLead} />
+      </Tabs.Panel>
+      <Tabs.Panel value="history" style={{ flex: 1, minHeight: 0 }}>
+        <HistoryPage onOpenLead={openLead} />
       </Tabs.Panel>
       <Tabs.Panel value="import" style={{ flex: 1, minHeight: 0 }}>
         <ImportPage />

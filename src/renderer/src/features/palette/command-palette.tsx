@@ -39,6 +39,7 @@ export function CommandPalette({ commands }: { commands: PaletteCommands }) {
     { id: 'leads', label: 'Open leads', description: 'The leads table and profile', onClick: () => ui.getState().setTab('leads') },
     { id: 'account', label: 'Open account browser', description: 'Tags, lists, sequences, pages and custom fields', onClick: () => ui.getState().setTab('account') },
     { id: 'outbox', label: 'Open outbox', description: 'Changes waiting for Kartra', onClick: () => ui.getState().setTab('outbox') },
+    { id: 'history', label: 'Open history', description: 'Every write to Kartra and how it ended', keywords: ['history', 'log', 'audit'], onClick: () => ui.getState().setTab('history') },
     { id: 'import', label: 'Import CSV', description: 'Import leads from a CSV file, and past imports', keywords: ['csv', 'import', 'upload'], onClick: () => ui.getState().setTab('import') },
     { id: 'recipes', label: 'Open recipes', description: 'Saved sets of actions to apply to many leads', keywords: ['recipe', 'bulk'], onClick: () => ui.getState().setTab('recipes') },
     {

@@ -11,6 +11,7 @@ import { useAccountLists, useProfile, useWorkspace } from '../leads/workspace-co
 import { ApplyRecipeModal } from '../recipes/apply-recipe-modal';
 import { AssignmentsPanel } from './assignments-panel';
 import { CustomFieldsView } from './custom-fields-view';
+import { LeadHistory } from './lead-history';
 import { PendingBadge } from './pending-badge';
 import { PendingChanges } from './pending-changes';
 import { openItems, pendingOverlay } from './pending-overlay';
@@ -133,6 +134,9 @@ export function ProfilePanel({ onEdit, onClose }: { onEdit(): void; onClose(): v
               </Section>
               <Section title="Subscriptions">
                 <SubscriptionsView subscriptions={profile.subscriptions} />
+              </Section>
+              <Section title="History">
+                <LeadHistory key={lead.id} leadId={lead.id} />
               </Section>
             </>
           )}
