@@ -165,6 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'leads.profile': async ({ id }) => leads.profile(id),
     'leads.create': async ({ lead, actions, source }) => leads.create(lead, actions, source),
     'leads.edit': async ({ lead, changes, seen, actions, source }) => leads.edit(lead, changes, seen, actions, source),
+    'leads.payment': async ({ lead, payment }) => leads.payment(lead, payment),
     'leads.applyActions': async ({ lead, actions, source }) => leads.applyActions(lead, actions, source),
     'leads.checkEmail': async ({ email, exceptLeadId }) => leads.checkEmail(email, exceptLeadId),
     'account.tags': async ({ refresh }) => account.tags(refresh),

@@ -130,10 +130,10 @@ export function ProfilePanel({ onEdit, onClose }: { onEdit(): void; onClose(): v
                 <CalendarsView calendars={lead.calendars} pending={overlay.calendars} />
               </Section>
               <Section title="Transactions">
-                <TransactionsView transactions={profile.transactions} />
+                <TransactionsView transactions={profile.transactions} leadId={lead.id} />
               </Section>
               <Section title="Subscriptions">
-                <SubscriptionsView subscriptions={profile.subscriptions} />
+                <SubscriptionsView subscriptions={profile.subscriptions} transactions={profile.transactions} leadId={lead.id} />
               </Section>
               <Section title="History">
                 <LeadHistory key={lead.id} leadId={lead.id} />
