@@ -16,7 +16,9 @@ export function PaymentWriteModal({ leadId, payment, onClose }: { leadId: string
   const [error, setError] = useState<AppErrorData | null>(null);
   const [queued, setQueued] = useState<string | null>(null);
   const refund = payment?.cmd === 'refund_transaction';
-  const amount = typeof partial === 'number' && partial > 0 ? partial : undefined;
+  // NumberInput gives a string while the text is not a plain number yet ("148.50" keeps its zero).
+  const typed = typeof partial === 'number' ? partial : partial.trim() === '' ? NaN : Number(partial);
+  const amount = Number.isFinite(typed) && typed > 0 ? typed : undefined;
   const sent: PaymentWrite | null = payment && refund && amount !== undefined ? { ...payment, refund_amount: amount } : payment;
 
   const close = () => {
