@@ -1,8 +1,10 @@
 // History and the profile's payments in the browser against the sandbox: 50 dropped rows all show in the Leads
 // table and its search; the History page shows that import's write and a profile edit of one of those leads with
 // their per-action outcomes; a refund from the profile goes behind its confirmation, lands once in the sandbox,
-// and shows in History. Screenshots at 1440×900 and 1024×700 go to test-results/screens/.
-import { DEMO_ACCOUNT } from '../src/main/core/sandbox';
+// and shows in History; a refund whose answer is lost waits in the outbox as "needs your check" (never re-sent)
+// until the user says it is fine. Screenshots at 1440×900 and 1024×700 go to test-results/screens/.
+import { DEMO_ACCOUNT, SANDBOX_APP_ID } from '../src/main/core/sandbox';
+import { startFaultProxy } from '../src/main/core/writes/testing/fault-proxy';
 import { DAY_MS, parseEstDateTime } from '../src/main/core/sandbox/est-time';
 import { expect, test } from './fixtures';
 import { confirmAndStart, countIn, dropFile, makeCsv, validateMapping } from './import-support';
@@ -118,4 +120,49 @@ test('refund a sale from the profile behind a confirmation naming amount and pro
   const entry = app.getByRole('feed', { name: 'History' }).locator('article').filter({ hasText: `Refund ${partial} of ${sale.productName}` });
   await expect(entry).toHaveCount(1);
   await expect(entry.locator('[data-cmd="refund_transaction"]')).toHaveAttribute('data-outcome', 'done');
+});
+
+test('a refund whose answer is lost is never re-sent: the outbox shows it as needs your check, and "It’s fine" settles it', async ({ app, host }) => {
+  await connectSandbox(app);
+  const kartra = sandboxOf(host);
+  const apiKey = DEMO_ACCOUNT.apiKey;
+  // The same sandbox behind a proxy that resets the connection after the first refund was applied.
+  let lost = false;
+  const proxy = await startFaultProxy(kartra.sandbox.url, (r) => {
+    if (lost || !r.what.includes('refund_transaction')) return 'pass';
+    lost = true;
+    return 'reset';
+  });
+  try {
+    const connected = await host.core.handle('accounts.connect', { label: 'Shop via proxy', appId: SANDBOX_APP_ID, apiKey, apiPassword: DEMO_ACCOUNT.apiPassword, apiUrl: proxy.url, sessionOnly: true });
+    expect(connected.ok ? 'connected' : connected.error.message).toBe('connected');
+    await expect(app.getByLabel('Search leads')).toBeVisible();
+    const recent = (date: string) => (Date.now() - parseEstDateTime(date)!) / DAY_MS < 7;
+    const sale = kartra.sandbox.inspect.transactions({ apiKey }).find((t) => t.type === 'sale' && recent(t.date) && !t.isTest && !t.refundFails && t.refundedAmount === 0 && t.leadEmail)!;
+    const profile = await openLead(app, kartra.lead({ id: sale.leadId }).email, /.+/);
+    await profile.getByRole('table', { name: 'Transactions' }).getByRole('button', { name: `Refund transaction ${sale.id}` }).click();
+    const dialog = app.getByRole('dialog', { name: 'Refund a payment' });
+    await dialog.getByRole('button', { name: `Refund ${sale.amount}` }).click();
+    await expect(dialog.getByRole('status')).toContainText('waits in the outbox for your check', { timeout: 15_000 });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await openTab(app, 'Outbox');
+    const row = app.getByRole('table', { name: 'Outbox' }).locator('tr[data-status="needs_check"]');
+    await expect(row).toContainText(`Refund ${sale.amount} (in full) of ${sale.productName}`);
+    await expect(row.getByRole('group', { name: /^Check of change/ })).toContainText(`Kartra shows: Transaction ${sale.id}`);
+    await expect(app.getByTestId('status-outbox')).toContainText('1 to check');
+    await shoot(app, 'outbox-needs-check');
+    // Applied once in the sandbox, sent once.
+    expect(proxy.writes().filter((r) => r.what === 'refund_transaction')).toHaveLength(1);
+    expect(kartra.sandbox.inspect.transactions({ apiKey }).find((t) => t.id === sale.id)!.refundedAmount).toBeCloseTo(sale.amount, 2);
+
+    await row.getByRole('button', { name: /is fine$/ }).click();
+    await expect(row).toHaveCount(0);
+    await openTab(app, 'History');
+    const entry = app.getByRole('feed', { name: 'History' }).locator('article').filter({ hasText: `Refund ${sale.amount} (in full) of ${sale.productName}` });
+    await expect(entry.locator('[data-cmd="refund_transaction"]')).toHaveAttribute('data-outcome', 'done');
+    expect(proxy.writes().filter((r) => r.what === 'refund_transaction')).toHaveLength(1);
+  } finally {
+    await proxy.close();
+  }
 });

@@ -63,21 +63,26 @@ export function HistoryEntryView({ entry, onOpenLead, showLead = true }: { entry
         {entry.summary}
       </Text>
       <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Actions">
-        {entry.actions.map((action, i) => (
-          <Group key={i} component="li" gap="xs" wrap="nowrap" align="flex-start" data-cmd={action.cmd} data-outcome={action.outcome}>
-            <OutcomeBadge outcome={action.outcome} />
-            <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-              {action.summary}
-              {action.message && (
-                <Text span size="xs" c={action.outcome === 'failed' ? 'red' : 'dimmed'}>
-                  {' '}
-                  — {action.outcome === 'failed' ? `Kartra said: ${action.message}` : action.message}
-                  {action.kartraType ? ` (code ${action.kartraType})` : ''}
-                </Text>
-              )}
-            </Text>
-          </Group>
-        ))}
+        {entry.actions.map((action, i) => {
+          // A lone action is the entry's summary already; a message that only repeats the badge is left out.
+          const label = entry.actions.length === 1 && action.summary === entry.summary ? '' : action.summary;
+          const message = action.message && action.message.toLowerCase() !== OUTCOME_LABEL[action.outcome] ? action.message : null;
+          return (
+            <Group key={i} component="li" gap="xs" wrap="nowrap" align="flex-start" data-cmd={action.cmd} data-outcome={action.outcome}>
+              <OutcomeBadge outcome={action.outcome} />
+              <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                {label}
+                {message && (
+                  <Text span size="xs" c={action.outcome === 'failed' ? 'red' : 'dimmed'}>
+                    {label ? ' — ' : ''}
+                    {action.outcome === 'failed' ? `Kartra said: ${message}` : message}
+                    {action.kartraType ? ` (code ${action.kartraType})` : ''}
+                  </Text>
+                )}
+              </Text>
+            </Group>
+          );
+        })}
       </Stack>
       {entry.fields.length > 0 && (
         <Stack gap={0} aria-label="Fields before and after">

@@ -78,7 +78,7 @@ export function HistoryFilters({ query, onChange }: { query: HistoryQuery; onCha
         value={query.accountId ?? currentId ?? null}
         allowDeselect={false}
         onChange={(value) => set({ accountId: value === null || value === currentId ? undefined : value })}
-        w={220}
+        w={280}
       />
     </Group>
   );

@@ -53,7 +53,7 @@ function CheckChoice({ item }: { item: OutboxItemView }) {
   return (
     <Stack gap={2} aria-label={`Check of change ${item.id}`} role="group">
       <Text size="xs" c="yellow.8">
-        Kartra’s answer did not say whether this was applied, and reading the lead cannot tell. Please check in Kartra.
+        Kartra’s answer did not say whether this was applied, and Lead Desk cannot tell by reading Kartra. Check in Kartra, then decide:
       </Text>
       <Text size="xs">
         <Text span size="xs" fw={600}>

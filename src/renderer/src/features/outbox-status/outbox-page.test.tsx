@@ -128,7 +128,7 @@ describe('Outbox page', () => {
     const check = within(row).getByRole('group', { name: 'Check of change 7' });
     expect(check.textContent).toContain(`Sent: ${sent}`);
     expect(check.textContent).toContain('Kartra shows: Score 130 (was 100 before; it also moved for another reason)');
-    expect(within(row).getByText('needs your check')).toBeTruthy();
+    expect(within(row).getByText('needs check')).toBeTruthy();
 
     fireEvent.click(within(check).getByRole('button', { name: 'Send change 7 again' }));
     await waitFor(() => expect(settled).toEqual([{ id: 7, decision: 'send_again' }]));

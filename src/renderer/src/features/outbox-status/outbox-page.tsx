@@ -46,7 +46,8 @@ export function OutboxPage({ onOpenLead }: { onOpenLead(id: string): void }) {
   const error = useOutbox((s) => s.error);
   const online = useSession((s) => s.status?.online ?? true);
   const failed = items.filter((i) => i.status === 'failed').map((i) => i.id);
-  const discardable = items.filter((i) => i.status !== 'in_flight').map((i) => i.id);
+  // In flight: Kartra may be applying it. Needs a check: settled with Send again / It's fine, not discarded.
+  const discardable = items.filter((i) => i.status !== 'in_flight' && i.status !== 'needs_check').map((i) => i.id);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   return (
