@@ -98,7 +98,7 @@ export function OutboxPage({ onOpenLead }: { onOpenLead(id: string): void }) {
               <Table.Tr>
                 <Table.Th>Lead</Table.Th>
                 <Table.Th>Change</Table.Th>
-                <Table.Th>State</Table.Th>
+                <Table.Th style={{ minWidth: 120 }}>State</Table.Th>
                 <Table.Th>Queued</Table.Th>
                 <Table.Th />
               </Table.Tr>
