@@ -200,6 +200,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     'leads.profile': async ({ id }) => leads.profile(id),
     'leads.create': async ({ lead, actions, source }) => leads.create(lead, actions, source),
     'leads.edit': async ({ lead, changes, seen, actions, source }) => leads.edit(lead, changes, seen, actions, source),
+    'leads.payment': async ({ lead, payment }) => leads.payment(lead, payment),
     'leads.applyActions': async ({ lead, actions, source }) => leads.applyActions(lead, actions, source),
     'leads.refreshFromKartra': async () => cacheRefresh.start(),
     'leads.refreshState': async () => cacheRefresh.current(),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppErrorData } from '../ipc/envelope';
 import { LeadAction } from './actions';
 import { CreateLeadInput, EditLeadChanges } from './lead-input';
+import { PaymentWrite } from './payment-writes';
 
 /**
  * `needs_check`: Kartra's answer did not say whether the change was applied and reading the lead back cannot
@@ -13,11 +14,12 @@ export const OUTBOX_STATUSES = ['pending', 'in_flight', 'done', 'failed', 'confl
 export const OutboxStatus = z.enum(OUTBOX_STATUSES);
 export type OutboxStatus = z.infer<typeof OutboxStatus>;
 
-/** What one queued change does: create a lead, edit its fields (incl. new_email), or one action. */
+/** What one queued change does: create a lead, edit its fields (incl. new_email), one action, or a money write. */
 export const OutboxChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('create'), lead: CreateLeadInput }),
   z.object({ kind: z.literal('edit'), changes: EditLeadChanges }),
   z.object({ kind: z.literal('action'), action: LeadAction }),
+  z.object({ kind: z.literal('payment'), payment: PaymentWrite }),
 ]);
 export type OutboxChange = z.infer<typeof OutboxChange>;
 

@@ -4,6 +4,7 @@ import type { LeadAction } from '../../../shared/domain/actions';
 import type { Lead, LeadRef } from '../../../shared/domain/lead';
 import type { CreateLeadData, EditLeadData } from '../../../shared/domain/lead-input';
 import type { LeadProfile, LeadRow } from '../../../shared/domain/lead-views';
+import type { PaymentWrite } from '../../../shared/domain/payment-writes';
 import type { WriteReceipt } from '../../../shared/ipc/contract';
 import type { AccountService } from '../account/account-service';
 import type { ConnectionService, Session } from '../connection/connection-service';
@@ -93,6 +94,11 @@ export class LeadService {
   async applyActions(ref: LeadRef, actions: LeadAction[], source: HistorySource = 'edit'): Promise<WriteReceipt> {
     await this.deps.account.assertNamesExist(actions);
     return this.write(ref, actions.map((action) => ({ change: { kind: 'action', action } })), source);
+  }
+
+  /** A money write from the profile's payments (refund, cancel a subscription); History source 'edit'. */
+  payment(ref: LeadRef, payment: PaymentWrite): Promise<WriteReceipt> {
+    return this.write(ref, [{ change: { kind: 'payment', payment } }], 'edit');
   }
 
   /** Free for a new lead or a new_email? A deleted lead keeps its address reserved at Kartra. */

@@ -3,6 +3,7 @@
 import { actionTarget } from '../../../shared/domain/action-target';
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { CreateLeadData, EditLeadData } from '../../../shared/domain/lead-input';
+import type { PaymentWrite } from '../../../shared/domain/payment-writes';
 import type { OutboxItem } from './write-repo';
 
 /** Kartra allows "any number" of chained actions; a bound keeps one failure from touching too many items. */
@@ -19,7 +20,9 @@ export interface BatchAction {
 export type BatchHead =
   | { kind: 'create'; lead: CreateLeadData; items: OutboxItem[] }
   | { kind: 'edit'; changes: EditLeadData; seen: Record<string, string>; items: OutboxItem[] }
-  | { kind: 'actions' };
+  | { kind: 'actions' }
+  /** A money write: always a call of its own (account-scoped, no lead block, never chained). */
+  | { kind: 'payment'; payment: PaymentWrite; items: OutboxItem[] };
 
 export interface Batch {
   head: BatchHead;
@@ -48,10 +51,11 @@ function pointsDelta(action: LeadAction): number | undefined {
 
 export function buildBatch(all: readonly OutboxItem[]): Batch | undefined {
   // Failed actions stay in the list for the user but do not hold up the lead's other changes.
-  const queue = all.filter((i) => !(i.status === 'failed' && i.change.kind === 'action'));
+  const queue = all.filter((i) => !(i.status === 'failed' && (i.change.kind === 'action' || i.change.kind === 'payment')));
   let index = 0;
   const first = queue[0];
   if (!first || !sendable(first)) return undefined;
+  if (first.change.kind === 'payment') return { head: { kind: 'payment', payment: first.change.payment, items: [first] }, actions: [], items: [first] };
 
   let head: BatchHead = { kind: 'actions' };
   if (first.change.kind === 'create' || first.change.kind === 'edit') {

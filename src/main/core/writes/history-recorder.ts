@@ -8,7 +8,8 @@ import { currentValue } from './conflicts';
 import type { HistoryRepo } from './history-repo';
 import { describeChange } from './item-view';
 
-const cmdOf = (change: OutboxChange) => (change.kind === 'create' ? 'create_lead' : change.kind === 'edit' ? 'edit_lead' : change.action.cmd);
+const cmdOf = (change: OutboxChange) =>
+  change.kind === 'create' ? 'create_lead' : change.kind === 'edit' ? 'edit_lead' : change.kind === 'payment' ? change.payment.cmd : change.action.cmd;
 
 /** Field changes of a create/edit: `before` from the lead as last known (null when unknown or a new lead). */
 export function fieldChanges(changes: EditLeadData, before: Lead | undefined, seen: Record<string, string> = {}): HistoryFieldChange[] {

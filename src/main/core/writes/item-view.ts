@@ -1,5 +1,6 @@
 // Human one-liners for queued changes ("Assign tag VIP") and the view the UI receives.
 import { describeAction } from '../../../shared/domain/describe-action';
+import { describePayment } from '../../../shared/domain/payment-writes';
 import type { OutboxChange, OutboxItemView, OutboxStatus } from '../../../shared/domain/outbox';
 import type { OutboxItem } from './write-repo';
 
@@ -11,6 +12,8 @@ export function describeChange(change: OutboxChange): string {
       return `Create lead ${change.lead.email}`;
     case 'action':
       return describeAction(change.action);
+    case 'payment':
+      return describePayment(change.payment);
     case 'edit': {
       const { new_email, custom_fields, ...fields } = change.changes;
       const parts = Object.keys(fields).filter((k) => (fields as Record<string, unknown>)[k] !== undefined).map(label);

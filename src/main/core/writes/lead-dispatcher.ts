@@ -15,6 +15,7 @@ import { buildBatch, isNoop, type Batch, type BatchAction } from './batch';
 import { findConflicts } from './conflicts';
 import { describeChange } from './item-view';
 import { LIMITER_LANE, leadKey, type LaneSlots } from './lane-slots';
+import { paymentCheck, sendPayment } from './payment-sender';
 import { verifyWrite, type PartOutcome, type Verdict } from './verifier';
 import type { OutboxItem, WriteRepo } from './write-repo';
 
@@ -113,6 +114,10 @@ export class LeadDispatcher {
     const lane = first.madeOffline ? 'replay' : 'interactive';
     const release = await this.deps.slots.acquire(lane, leadKey({ id: first.lead.kartraId, email: first.lead.email }));
     try {
+      if (batch.head.kind === 'payment') {
+        await this.pay(session, batch.head, lane);
+        return;
+      }
       if (batch.items.some((i) => i.status === 'in_flight')) {
         // Left in flight by a crash or a lost answer: read the lead, then settle (never a blind resend).
         await this.verify(session, buildBatch(batch.items.filter((i) => i.status === 'in_flight')) ?? batch, null, lane);
@@ -204,6 +209,36 @@ export class LeadDispatcher {
     }
   }
 
+  /**
+   * A money write: sent on its own; an unknown outcome (a lost answer, or found in flight after a crash) is
+   * never re-sent or verified into a re-send: it becomes needs_check with what Kartra shows.
+   */
+  private async pay(session: Session, head: Extract<Batch['head'], { kind: 'payment' }>, lane: 'interactive' | 'replay'): Promise<void> {
+    const limiterLane = LIMITER_LANE[lane];
+    const localId = head.items[0]!.lead.localId;
+    const outcome = head.items[0]!.status === 'in_flight' ? ({ kind: 'unknown', error: null } as const) : await this.sendPaymentNow(session, head, limiterLane);
+    if (outcome.kind === 'done') return this.settle(head.items, localId, null, {}, outcome.message);
+    if (outcome.kind === 'failed') return this.fail(head.items, toAppError(outcome.error).toData(), outcome.error.type);
+    if (outcome.kind === 'rate_limited') return this.requeue(head.items, true);
+    if (outcome.kind === 'not_sent') {
+      this.deps.connectivity.reportFailure(outcome.error);
+      this.deps.repo.markMadeOffline(head.items.map((i) => i.id));
+      return this.requeue(head.items);
+    }
+    this.report(head.items, { status: 'in_flight', unknown: true });
+    const check = await paymentCheck(session.client, limiterLane, head.payment);
+    this.deps.repo.setStatus(head.items.map((i) => i.id), 'needs_check', { check });
+    this.report(head.items, { status: 'needs_check', check });
+  }
+
+  private async sendPaymentNow(session: Session, head: Extract<Batch['head'], { kind: 'payment' }>, lane: (typeof LIMITER_LANE)[keyof typeof LIMITER_LANE]) {
+    this.deps.repo.markInFlight(head.items.map((i) => i.id), new Map(head.items.map((i) => [i.id, null])));
+    this.report(head.items, { status: 'in_flight' });
+    const outcome = await sendPayment(session.client, lane, head.payment);
+    if (outcome.kind === 'done' || outcome.kind === 'failed') this.deps.connectivity.reportSuccess();
+    return outcome;
+  }
+
   private async afterError(session: Session, batch: Batch, items: OutboxItem[], error: unknown, lane: 'interactive' | 'replay', scoreBefore?: number): Promise<void> {
     if (isNotSent(error)) {
       this.deps.connectivity.reportFailure(error);
@@ -262,7 +297,7 @@ export class LeadDispatcher {
       this.fail(this.unknownItems(batch, all), error, '243');
       return;
     }
-    if (batch.head.kind !== 'actions' && result.head) this.apply(batch.head.items, result.head, localId, read?.lead ?? null, { kartraId: leadId, email: batch.head.kind === 'create' ? batch.head.lead.email : batch.head.changes.new_email });
+    if ((batch.head.kind === 'create' || batch.head.kind === 'edit') && result.head) this.apply(batch.head.items, result.head, localId, read?.lead ?? null, { kartraId: leadId, email: batch.head.kind === 'create' ? batch.head.lead.email : batch.head.changes.new_email });
     batch.actions.forEach((entry, i) => {
       const verdict = result.actions[i];
       if (verdict) this.apply(entry.items, verdict, localId, read?.lead ?? null, { kartraId: leadId }, entry);

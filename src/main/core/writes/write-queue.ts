@@ -262,6 +262,8 @@ export class WriteQueue {
     else if (status === 'in_flight' && event.unknown) this.recordOutcome(items, 'unknown', null, "Kartra's answer did not say; reading the lead to check");
     for (const item of items) {
       const view = { ...toView(item, status), ...(status === 'needs_check' ? { check: event.check } : {}) };
+      // A confirmed create learns its Kartra id only now: the view (and the command's receipt) carries it.
+      if (status === 'done' && view.leadId === null && event.kartraId) view.leadId = event.kartraId;
       this.deps.onItem(view);
       this.waiters.settled(view);
     }

@@ -109,6 +109,7 @@ export class FakeCore implements Transport {
     this.answer('outbox.list', () =>
       ok({ items: [], state: { accountId: this.status.account?.id ?? null, online: this.status.online, counts: { pending: 0, inFlight: 0, failed: 0, conflict: 0 }, nextProbeAt: null } }),
     );
+    this.answer('history.list', () => ok({ entries: [], nextBeforeId: null }));
     this.answer('account.tags', () => ok({ items: [...this.tags], fetchedAt: 1_700_000_000_000, stale: false }));
     // Views: the table reads through views.filter; here it answers what this fake's leads.search answers
     // for the words (conditions are the real core's business, tested there: src/main/core/views).

@@ -65,18 +65,31 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     badge: lazy(async () => ({ default: (await import('../features/outbox-status/outbox-page')).OutboxBadge })),
   },
   {
+    id: 'history',
+    label: 'History',
+    component: page(
+      () => import('../features/history/history-page'),
+      ({ HistoryPage }) =>
+        function History(a: PageActions) {
+          return <HistoryPage onOpenLead={a.openLead} />;
+        },
+    ),
+    palette: { label: 'Open history', description: 'Every write to Kartra and how it ended', keywords: ['history', 'log', 'audit'] },
+    shortcut: 'alt+4',
+  },
+  {
     id: 'import',
     label: 'Import',
     component: page(() => import('../features/import/import-page'), (m) => m.ImportPage),
     palette: { label: 'Import CSV', description: 'Import leads from a CSV file, and past imports', keywords: ['csv', 'import', 'upload'] },
-    shortcut: 'alt+4',
+    shortcut: 'alt+5',
   },
   {
     id: 'recipes',
     label: 'Recipes',
     component: page(() => import('../features/recipes/recipes-page'), (m) => m.RecipesPage),
     palette: { label: 'Open recipes', description: 'Saved sets of actions to apply to many leads', keywords: ['recipe', 'bulk'] },
-    shortcut: 'alt+5',
+    shortcut: 'alt+6',
   },
 ];
 

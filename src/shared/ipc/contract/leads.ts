@@ -8,6 +8,7 @@ import { LeadProfile, LeadRow } from '../../domain/lead-views';
 import { CacheRefreshState } from '../../domain/local-leads';
 import { OutboxItemView } from '../../domain/outbox';
 import { boundedRecord, MAX_EMAIL, MAX_LEAD_ID } from '../../domain/bounded';
+import { PaymentWrite } from '../../domain/payment-writes';
 
 /** The answer to a write: the queued changes (done when Kartra confirmed them in time) and the lead. */
 export const WriteReceipt = z.object({
@@ -35,6 +36,8 @@ export const leadCommands = {
     input: z.object({ lead: LeadRef, actions: z.array(LeadAction).min(1).max(50), source }).strict(),
     output: WriteReceipt,
   },
+  /** Refund a transaction or cancel a subscription of this lead: queued durably, never re-sent after an unknown outcome. */
+  'leads.payment': { input: z.object({ lead: LeadRef, payment: PaymentWrite }).strict(), output: WriteReceipt },
   /** Instant search over every lead the app has seen (local cache); an empty query lists them all. */
   'leads.search': {
     input: z

@@ -1,5 +1,6 @@
 // What one outbox row shows under its summary: Kartra's reason when it failed, both values of a conflict
-// with keep mine / keep Kartra's, and a small form to change the values a queued edit will send.
+// with keep mine / keep Kartra's, what was sent and what Kartra shows for a write that needs the user's check
+// (send again / it's fine), and a small form to change the values a queued edit will send.
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { EditLeadChanges } from '../../../../shared/domain/lead-input';
@@ -23,6 +24,7 @@ export function OutboxItemDetails({ item, editing, onDoneEditing }: { item: Outb
         </Text>
       )}
       {item.status === 'conflict' && <ConflictChoice item={item} />}
+      {item.status === 'needs_check' && <CheckChoice item={item} />}
       {editing && <EditQueued item={item} onDone={onDoneEditing} />}
     </Stack>
   );
@@ -40,6 +42,39 @@ function ConflictChoice({ item }: { item: OutboxItemView }) {
         </Text>
       ))}
       <ResolveConflictButtons itemId={item.id} />
+    </Stack>
+  );
+}
+
+/** Never re-sent on its own: the user looks at Kartra and decides. */
+function CheckChoice({ item }: { item: OutboxItemView }) {
+  const { outbox } = useWorkspace();
+  const busy = useOutbox((s) => s.busy.includes(item.id));
+  return (
+    <Stack gap={2} aria-label={`Check of change ${item.id}`} role="group">
+      <Text size="xs" c="yellow.8">
+        Kartra’s answer did not say whether this was applied, and Lead Desk cannot tell by reading Kartra. Check in Kartra, then decide:
+      </Text>
+      <Text size="xs">
+        <Text span size="xs" fw={600}>
+          Sent:
+        </Text>{' '}
+        {item.check?.sent ?? item.summary}
+      </Text>
+      <Text size="xs">
+        <Text span size="xs" fw={600}>
+          Kartra shows:
+        </Text>{' '}
+        {item.check?.kartraShows ?? 'nothing that tells'}
+      </Text>
+      <Group gap={4}>
+        <Button size="compact-xs" variant="light" loading={busy} onClick={() => void outbox.getState().settleCheck(item.id, 'send_again')} aria-label={`Send change ${item.id} again`}>
+          Send again
+        </Button>
+        <Button size="compact-xs" variant="default" disabled={busy} onClick={() => void outbox.getState().settleCheck(item.id, 'fine')} aria-label={`Change ${item.id} is fine`}>
+          It’s fine
+        </Button>
+      </Group>
     </Stack>
   );
 }

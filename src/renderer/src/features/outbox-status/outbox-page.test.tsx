@@ -96,4 +96,45 @@ describe('Outbox page', () => {
     await waitFor(() => expect(table.querySelectorAll('tr[data-outbox-id]')).toHaveLength(1));
     expect([...kit.items.keys()]).toEqual([4]);
   });
+
+  it('shows what was sent and what Kartra shows for a needs-check item, settles it with outbox.settleCheck and counts it on the tab', async () => {
+    const kit = makeWorkspaceCore();
+    const sent = 'Give 10 points (score 100 before the write)';
+    kit.items.set(7, {
+      ...base,
+      id: 7,
+      change: { kind: 'action', action: { cmd: 'give_points_to_lead', points: 10 } },
+      summary: 'Give 10 points',
+      status: 'needs_check',
+      check: { sent, kartraShows: 'Score 130 (was 100 before; it also moved for another reason)' },
+    });
+    const settled: unknown[] = [];
+    kit.core.answer('outbox.settleCheck', (input) => {
+      settled.push(input);
+      if (input.decision === 'fine') {
+        kit.core.emit('outbox.item', { ...kit.items.get(7)!, status: 'done', check: null });
+        kit.items.delete(7);
+      }
+      return ok({ accountId: 'sandbox', online: true, counts: { pending: 0, inFlight: 0, failed: 0, conflict: 0, needsCheck: input.decision === 'fine' ? 0 : 1 }, nextProbeAt: null });
+    });
+    const view = renderWorkspace(kit);
+    kit.core.emit('outbox.state', { accountId: 'sandbox', online: true, counts: { pending: 0, inFlight: 0, failed: 0, conflict: 0, needsCheck: 1 }, nextProbeAt: null });
+    const tab = await screen.findByRole('tab', { name: /Outbox/ });
+    await waitFor(() => expect(within(tab).getByLabelText('0 waiting, 1 need attention').textContent).toBe('1'));
+    fireEvent.click(tab);
+    const table = await screen.findByRole('table', { name: 'Outbox' });
+    const row = await waitFor(() => table.querySelector<HTMLElement>('tr[data-outbox-id="7"]')!);
+    expect(row.getAttribute('data-status')).toBe('needs_check');
+    const check = within(row).getByRole('group', { name: 'Check of change 7' });
+    expect(check.textContent).toContain(`Sent: ${sent}`);
+    expect(check.textContent).toContain('Kartra shows: Score 130 (was 100 before; it also moved for another reason)');
+    expect(within(row).getByText('needs check')).toBeTruthy();
+
+    fireEvent.click(within(check).getByRole('button', { name: 'Send change 7 again' }));
+    await waitFor(() => expect(settled).toEqual([{ id: 7, decision: 'send_again' }]));
+    fireEvent.click(within(check).getByRole('button', { name: 'Change 7 is fine' }));
+    await waitFor(() => expect(settled).toEqual([{ id: 7, decision: 'send_again' }, { id: 7, decision: 'fine' }]));
+    expect(await screen.findByText('Nothing is waiting: every change reached Kartra.')).toBeTruthy();
+    view.unmount();
+  });
 });

@@ -16,8 +16,8 @@ import type { PendingStatus } from '../profile/pending-overlay';
 export function useOutboxCount(): { waiting: number; attention: number } {
   const state = useOutbox((s) => s.state);
   if (!state) return { waiting: 0, attention: 0 };
-  const { pending, inFlight, failed, conflict } = state.counts;
-  return { waiting: pending + inFlight, attention: failed + conflict };
+  const { pending, inFlight, failed, conflict, needsCheck = 0 } = state.counts;
+  return { waiting: pending + inFlight, attention: failed + conflict + needsCheck };
 }
 
 /** The Outbox tab's count (the workspace shell tells the status bar how to open this page). */
@@ -39,7 +39,8 @@ export function OutboxPage({ onOpenLead }: { onOpenLead(id: string): void }) {
   const error = useOutbox((s) => s.error);
   const online = useSession((s) => s.status?.online ?? true);
   const failed = items.filter((i) => i.status === 'failed').map((i) => i.id);
-  const discardable = items.filter((i) => i.status !== 'in_flight').map((i) => i.id);
+  // In flight: Kartra may be applying it. Needs a check: settled with Send again / It's fine, not discarded.
+  const discardable = items.filter((i) => i.status !== 'in_flight' && i.status !== 'needs_check').map((i) => i.id);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
 
   return (
@@ -90,7 +91,7 @@ export function OutboxPage({ onOpenLead }: { onOpenLead(id: string): void }) {
               <Table.Tr>
                 <Table.Th>Lead</Table.Th>
                 <Table.Th>Change</Table.Th>
-                <Table.Th>State</Table.Th>
+                <Table.Th style={{ minWidth: 120 }}>State</Table.Th>
                 <Table.Th>Queued</Table.Th>
                 <Table.Th />
               </Table.Tr>

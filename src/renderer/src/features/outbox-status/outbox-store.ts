@@ -1,5 +1,5 @@
 // Outbox store: the queue's state (online, counts) from `outbox.state`, the waiting items kept current
-// from `outbox.item`, and retry / discard / edit a queued value / settle-a-conflict.
+// from `outbox.item`, and retry / discard / edit a queued value / settle a conflict / settle a needs-check.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EditLeadChanges } from '../../../../shared/domain/lead-input';
 import type { OutboxItemView, OutboxState } from '../../../../shared/domain/outbox';
@@ -8,7 +8,7 @@ import { toErrorData, unwrap, type AppErrorData } from '../../api/unwrap';
 
 export interface OutboxStoreState {
   state: OutboxState | null;
-  /** Items not done yet (pending, in flight, failed, in conflict), oldest first. */
+  /** Items not done yet (pending, in flight, failed, in conflict, needing a check), oldest first. */
   items: OutboxItemView[];
   loaded: boolean;
   loading: boolean;
@@ -21,6 +21,8 @@ export interface OutboxStoreState {
   retry(ids: number[]): Promise<void>;
   discard(ids: number[]): Promise<void>;
   resolve(id: number, keep: 'mine' | 'theirs'): Promise<void>;
+  /** A write whose outcome could not be read back: send it again, or accept that Kartra has it. */
+  settleCheck(id: number, decision: 'send_again' | 'fine'): Promise<void>;
   /** Replace the fields a queued edit sends (it is queued again); true when the core accepted it. */
   edit(id: number, changes: EditLeadChanges): Promise<boolean>;
 }
@@ -55,7 +57,7 @@ export function createOutboxStore(api: LeadDeskApi): OutboxStore {
       async load() {
         set({ loading: true, error: null });
         try {
-          const reply = await unwrap(api.outbox.list({ statuses: ['pending', 'in_flight', 'failed', 'conflict'], limit: LIST_LIMIT }));
+          const reply = await unwrap(api.outbox.list({ statuses: ['pending', 'in_flight', 'failed', 'conflict', 'needs_check'], limit: LIST_LIMIT }));
           const items = reply.items.filter((i) => !finished.has(i.id)).sort((a, b) => a.id - b.id);
           set({ items, state: get().state ?? reply.state, loaded: true, loading: false });
         } catch (error) {
@@ -92,6 +94,10 @@ export function createOutboxStore(api: LeadDeskApi): OutboxStore {
 
       resolve(id, keep) {
         return run([id], async () => set({ state: await unwrap(api.outbox.resolve({ id, keep })) }));
+      },
+
+      settleCheck(id, decision) {
+        return run([id], async () => set({ state: await unwrap(api.outbox.settleCheck({ id, decision })) }));
       },
 
       async edit(id, changes) {

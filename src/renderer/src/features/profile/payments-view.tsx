@@ -1,8 +1,12 @@
-// Transactions and subscriptions (read-only). null means Kartra's data was not available (offline copy,
-// or an app without payment permissions); an empty list means there are none.
-import { Table, Text } from '@mantine/core';
+// Transactions and subscriptions, with "Refund…" on sales and rebills and "Cancel…" on running subscriptions
+// (each behind a confirmation, see payment-write-modal.tsx). null means Kartra's data was not available
+// (offline copy, or an app without payment permissions); an empty list means there are none.
+import { Button, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { LeadProfile } from '../../../../shared/domain/lead-views';
 import { formatKartraDate, isZeroDate } from '../views/kartra-dates';
+import type { PaymentWrite } from '../../../../shared/domain/payment-writes';
+import { PaymentWriteModal } from './payment-write-modal';
 
 /** The detail keys worth a column, in this order, when Kartra gave them. */
 const SUBSCRIPTION_KEYS = [
@@ -50,7 +54,17 @@ function product(details: Record<string, string> | null): string {
   return point ? `${base} · price point ${point}` : base;
 }
 
-export function TransactionsView({ transactions }: { transactions: LeadProfile['transactions'] }) {
+const REFUNDABLE = new Set(['sale', 'rebill']);
+const CANCELLABLE = new Set(['active', 'paused']);
+
+/** The product a subscription pays for: the name from one of its transactions, else Kartra's product id. */
+function subscriptionProduct(s: NonNullable<LeadProfile['subscriptions']>[number], transactions: LeadProfile['transactions']): string {
+  const sale = transactions?.find((t) => t.details?.transaction_internal_subscription_id === s.subscription_id && t.details.product_name);
+  return sale?.details?.product_name ?? (s.details?.subscription_product_id ? `product ${s.details.subscription_product_id}` : `subscription ${s.subscription_id}`);
+}
+
+export function TransactionsView({ transactions, leadId }: { transactions: LeadProfile['transactions']; leadId: string }) {
+  const [confirming, setConfirming] = useState<PaymentWrite | null>(null);
   if (transactions === null) return <NotAvailable what="Transactions" />;
   if (transactions.length === 0) return <Text size="sm" c="dimmed">No transactions.</Text>;
   const named = transactions.some((t) => CURRENCY_KEYS.some((k) => t.details?.[k]));
@@ -70,11 +84,12 @@ export function TransactionsView({ transactions }: { transactions: LeadProfile['
             <Table.Th ta="right">Qty</Table.Th>
             <Table.Th>Type</Table.Th>
             <Table.Th>ID</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {transactions.map((t) => (
-            <Table.Tr key={t.transaction_id}>
+            <Table.Tr key={t.transaction_id} data-transaction-id={t.transaction_id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatKartraDate(t.details?.transaction_date)}</Table.Td>
               <Table.Td>{product(t.details)}</Table.Td>
               <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -83,15 +98,37 @@ export function TransactionsView({ transactions }: { transactions: LeadProfile['
               <Table.Td ta="right">{t.details?.transaction_quantity || '—'}</Table.Td>
               <Table.Td>{t.transaction_type}</Table.Td>
               <Table.Td>{t.transaction_id}</Table.Td>
+              <Table.Td>
+                {REFUNDABLE.has(t.transaction_type) && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={`Refund transaction ${t.transaction_id}`}
+                    onClick={() =>
+                      setConfirming({
+                        cmd: 'refund_transaction',
+                        transaction_id: t.transaction_id,
+                        product: t.details?.product_name || `transaction ${t.transaction_id}`,
+                        amount: t.details?.transaction_full_amount ?? '',
+                      })
+                    }
+                  >
+                    Refund…
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <PaymentWriteModal leadId={leadId} payment={confirming} onClose={() => setConfirming(null)} />
     </Table.ScrollContainer>
   );
 }
 
-export function SubscriptionsView({ subscriptions }: { subscriptions: LeadProfile['subscriptions'] }) {
+export function SubscriptionsView({ subscriptions, transactions, leadId }: { subscriptions: LeadProfile['subscriptions']; transactions: LeadProfile['transactions']; leadId: string }) {
+  const [confirming, setConfirming] = useState<PaymentWrite | null>(null);
   if (subscriptions === null) return <NotAvailable what="Subscriptions" />;
   if (subscriptions.length === 0) return <Text size="sm" c="dimmed">No subscriptions.</Text>;
   const columns = detailColumns(subscriptions, SUBSCRIPTION_KEYS);
@@ -105,20 +142,42 @@ export function SubscriptionsView({ subscriptions }: { subscriptions: LeadProfil
             {columns.map((c) => (
               <Table.Th key={c}>{title(c)}</Table.Th>
             ))}
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {subscriptions.map((s) => (
-            <Table.Tr key={s.subscription_id}>
+            <Table.Tr key={s.subscription_id} data-subscription-id={s.subscription_id}>
               <Table.Td>{s.subscription_id}</Table.Td>
               <Table.Td>{s.subscription_status}</Table.Td>
               {columns.map((c) => (
                 <Table.Td key={c}>{shownDetail(c, s.details?.[c])}</Table.Td>
               ))}
+              <Table.Td>
+                {CANCELLABLE.has(s.subscription_status.toLowerCase()) && (
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={`Cancel subscription ${s.subscription_id}`}
+                    onClick={() =>
+                      setConfirming({
+                        cmd: 'cancel_transaction',
+                        transaction_internal_subscription_id: s.subscription_id,
+                        product: subscriptionProduct(s, transactions),
+                        amount: s.details?.subscription_next_scheduled_payment_amount?.replace(/^N\/A$/, '') ?? '',
+                      })
+                    }
+                  >
+                    Cancel…
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <PaymentWriteModal leadId={leadId} payment={confirming} onClose={() => setConfirming(null)} />
     </Table.ScrollContainer>
   );
 }

@@ -134,5 +134,5 @@ export const PENDING_LABEL: Record<PendingStatus, string> = {
   in_flight: 'sending',
   failed: 'failed',
   conflict: 'needs a decision',
-  needs_check: 'check',
+  needs_check: 'needs check',
 };

@@ -10,6 +10,8 @@ import { useAccountLists, useProfile, useWorkspace } from '../leads/workspace-co
 import { ApplyRecipeModal } from '../recipes/apply-recipe-modal';
 import { AssignmentsPanel } from './assignments-panel';
 import { CustomFieldsView } from './custom-fields-view';
+import { LeadHistory } from './lead-history';
+import { PendingBadge } from './pending-badge';
 import { PendingChanges } from './pending-changes';
 import { ProfileHeader } from './profile-header';
 import { openItems, pendingOverlay } from './pending-overlay';
@@ -90,10 +92,13 @@ export function ProfilePanel({ onEdit, onClose }: { onEdit(): void; onClose(): v
                 <CalendarsView calendars={lead.calendars} pending={overlay.calendars} />
               </Section>
               <Section title="Transactions">
-                <TransactionsView transactions={profile.transactions} />
+                <TransactionsView transactions={profile.transactions} leadId={lead.id} />
               </Section>
               <Section title="Subscriptions">
-                <SubscriptionsView subscriptions={profile.subscriptions} />
+                <SubscriptionsView subscriptions={profile.subscriptions} transactions={profile.transactions} leadId={lead.id} />
+              </Section>
+              <Section title="History">
+                <LeadHistory key={lead.id} leadId={lead.id} />
               </Section>
             </>
           )}

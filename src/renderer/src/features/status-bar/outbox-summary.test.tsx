@@ -22,6 +22,7 @@ describe('describeOutbox', () => {
     expect(describeOutbox({ pending: 3, inFlight: 0, failed: 0, conflict: 1 })).toBe('3 pending · 1 conflict');
     expect(describeOutbox({ pending: 0, inFlight: 2, failed: 1, conflict: 2 })).toBe('2 in flight · 1 failed · 2 conflicts');
     expect(describeOutbox({ pending: 0, inFlight: 0, failed: 0, conflict: 0 })).toBeNull();
+    expect(describeOutbox({ pending: 1, inFlight: 0, failed: 0, conflict: 0, needsCheck: 2 })).toBe('1 pending · 2 to check');
   });
 });
 

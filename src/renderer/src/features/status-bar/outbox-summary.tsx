@@ -1,4 +1,4 @@
-// The status bar's outbox counts (pending · in flight · failed · conflicts) from the `outbox.state` event,
+// The status bar's outbox counts (pending · in flight · failed · conflicts · to check) from the `outbox.state` event,
 // and, while Kartra cannot be reached, when the next try is. Clicking it opens the Outbox page.
 import { Button, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -16,6 +16,7 @@ export function describeOutbox(counts: OutboxState['counts']): string | null {
     counts.inFlight > 0 ? `${counts.inFlight} in flight` : '',
     counts.failed > 0 ? `${counts.failed} failed` : '',
     counts.conflict > 0 ? plural(counts.conflict, 'conflict') : '',
+    (counts.needsCheck ?? 0) > 0 ? `${counts.needsCheck} to check` : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
@@ -60,7 +61,7 @@ export function useSecondsUntil(at: number | null): number | null {
 export function OutboxSummary({ state }: { state: OutboxState }) {
   const app = useStores();
   const text = describeOutbox(state.counts) ?? 'nothing waiting';
-  const attention = state.counts.failed + state.counts.conflict > 0;
+  const attention = state.counts.failed + state.counts.conflict + (state.counts.needsCheck ?? 0) > 0;
   return (
     <Button
       size="compact-xs"

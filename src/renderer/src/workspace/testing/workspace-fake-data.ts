@@ -113,7 +113,7 @@ export function toRow(lead: Lead): LeadRow {
 export function summarize(change: OutboxChange): string {
   if (change.kind === 'create') return `Create lead ${change.lead.email}`;
   if (change.kind === 'edit') return change.changes.new_email ? `Change email to ${change.changes.new_email}` : 'Edit lead';
-  return `${change.action.cmd}`;
+  return change.kind === 'payment' ? change.payment.cmd : `${change.action.cmd}`;
 }
 
 /** Applies a change to the fake's lead the way Kartra would (enough for the UI tests). */
@@ -135,6 +135,7 @@ export function applyChange(lead: Lead, change: OutboxChange | { kind: 'edit'; c
     }
     return;
   }
+  if (change.kind === 'payment') return;
   const a = change.action;
   switch (a.cmd) {
     case 'assign_tag':
