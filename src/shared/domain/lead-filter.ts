@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LeadRow } from './lead-views';
 
 const name = z.string().trim().min(1, 'pick a name').max(200);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2024-05-31');
+const day = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2024-05-31');
 
 /** Kartra's gdpr_lead_status values (kartra-api.md §8: 0 off for the account … 5 pending). */
 export const GDPR_STATUSES = {
@@ -38,7 +38,7 @@ export const FilterCondition = z.discriminatedUnion('kind', [
     .strict()
     .refine((c) => c.min === null || c.max === null || c.min <= c.max, { message: 'the lowest score must not be above the highest', path: ['min'] }),
   z
-    .object({ kind: z.literal('gdpr'), statuses: z.array(z.enum(Object.keys(GDPR_STATUSES) as [GdprStatus, ...GdprStatus[]])).min(1, 'pick at least one GDPR status') })
+    .object({ kind: z.literal('gdpr'), statuses: z.array(z.enum(Object.keys(GDPR_STATUSES) as [GdprStatus, ...GdprStatus[]])).min(1, 'pick at least one GDPR status').max(10) })
     .strict(),
   /** Kartra's date_joined (account time), inclusive days. */
   z
@@ -114,7 +114,7 @@ export type TableLayout = z.infer<typeof TableLayout>;
  * mean the whole view, not the rows that happen to be loaded.
  */
 export const LeadSelection = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ids'), ids: z.array(z.string().regex(/^\d+$/)).max(100_000) }).strict(),
-  z.object({ kind: z.literal('view'), filter: LeadFilter, except: z.array(z.string().regex(/^\d+$/)).max(100_000) }).strict(),
+  z.object({ kind: z.literal('ids'), ids: z.array(z.string().max(20).regex(/^\d+$/)).max(100_000) }).strict(),
+  z.object({ kind: z.literal('view'), filter: LeadFilter, except: z.array(z.string().max(20).regex(/^\d+$/)).max(100_000) }).strict(),
 ]);
 export type LeadSelection = z.infer<typeof LeadSelection>;

@@ -3,7 +3,7 @@
 // refund cannot be taken back): such an outcome becomes "needs your check".
 import { z } from 'zod';
 
-const Id = z.string().regex(/^\d{1,20}$/, 'must be a Kartra id (digits)');
+const Id = z.string().max(20).regex(/^\d{1,20}$/, 'must be a Kartra id (digits)');
 /** What the user confirmed, kept with the write so the outbox and History name it the same way. */
 const Shown = { product: z.string().trim().min(1).max(200), amount: z.string().trim().max(40) };
 

@@ -31,7 +31,7 @@ export const catalogCommands = {
    * sequence's steps (kartra-api.md §0.4 E6), so the step boxes suggest these.
    */
   'account.sequenceSteps': {
-    input: z.object({ sequence: z.string().trim().min(1, 'name the sequence') }).strict(),
+    input: z.object({ sequence: z.string().trim().min(1, 'name the sequence').max(200) }).strict(),
     output: z.object({ steps: z.array(z.string()) }),
   },
   'account.createCustomField': {

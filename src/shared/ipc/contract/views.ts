@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LeadFilter, LeadSelection, SavedView, TableLayout, ViewName, ViewRow, ViewSort, DEFAULT_SORT } from '../../domain/lead-filter';
 import { none } from './common';
 
-const ViewId = z.string().regex(/^\d+$/, 'not a view id');
+const ViewId = z.string().max(20).regex(/^\d+$/, 'not a view id');
 
 export const viewCommands = {
   /** A page of the cached leads that meet the filter, in the asked order, and how many meet it. */
