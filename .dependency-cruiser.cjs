@@ -1,7 +1,6 @@
 // The layer rules of architecture.md §3.1, checked by dependency-cruiser over src, e2e and scripts.
 // Run with `npm run check:layers` (scripts/depcruise/run.mjs, which lets dependency-cruiser read TypeScript 7
-// sources). Known violations that other work is removing live in .dependency-cruiser-known-violations.json;
-// anything not listed there fails.
+// sources). There is no known-violations baseline: any violation fails.
 
 /** Test support: `testing/` folders, `*.testkit.ts`, `test-kit.ts` files and `test-support/` folders. */
 const TEST_KIT = '(^|/)testing/|\\.testkit\\.tsx?$|(^|/|-)test-kit\\.tsx?$|(^|/)test-support/';

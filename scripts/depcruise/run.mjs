@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs dependency-cruiser's CLI (arguments passed through) with ./typescript-adapter.mjs as its 'typescript', so it
 // reads the project's .ts/.tsx files although the project compiles with TypeScript 7 (see that file for why).
-// `npm run check:layers` = `node scripts/depcruise/run.mjs src e2e scripts --ignore-known`.
+// `npm run check:layers` = `node scripts/depcruise/run.mjs src e2e scripts --config .dependency-cruiser.cjs`.
 import { registerHooks } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

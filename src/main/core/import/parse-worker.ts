@@ -1,7 +1,6 @@
 // Worker-thread entry: runs the CSV analysis and validation passes off the main thread, against the app database file.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import { parentPort } from 'node:worker_threads';
 import type { ColumnMapping } from '../../../shared/domain/import';
 import { AppError } from '../errors';
@@ -12,14 +11,14 @@ import { compileFix } from './bulk-fixes';
 import { RowValidator, validatePass, type ValidateCounts } from './validate-job';
 import { compileMapping } from './validate-row';
 import type { AnalyzeReply, WorkerReply, WorkerRequest } from './worker-protocol';
-import { openWorkerDb, shortTransaction } from './worker-db';
+import { WorkerRepo } from './worker-repo';
 import { ensurePrivateDir } from '../store/private-files';
 
-const connections = new Map<string, DatabaseSync>();
+const connections = new Map<string, WorkerRepo>();
 
-function db(file: string): DatabaseSync {
+function repoFor(file: string): WorkerRepo {
   let open = connections.get(file);
-  if (!open) connections.set(file, (open = openWorkerDb(file)));
+  if (!open) connections.set(file, (open = WorkerRepo.open(file)));
   return open;
 }
 
@@ -27,21 +26,14 @@ function reply(message: WorkerReply): void {
   parentPort?.postMessage(message);
 }
 
-function remembered(connection: DatabaseSync, accountId: string, headers: string[]): ColumnMapping | undefined {
-  const row = connection.prepare('SELECT mapping_json FROM import_mappings WHERE account_id = ? AND header_key = ?').get(accountId, headerSetKey(headers)) as
-    | { mapping_json: string }
-    | undefined;
-  return row ? (JSON.parse(row.mapping_json) as ColumnMapping) : undefined;
-}
-
 /**
  * One parse: the analysis, and — when the offered mapping maps an email column — its validation too, so a
  * user who accepts the offer waits for a single pass over the file.
  */
 async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progress: (rows: number) => void): Promise<AnalyzeReply> {
-  const connection = db(request.dbFile);
+  const repo = repoFor(request.dbFile);
   ensurePrivateDir(request.input.workDir);
-  shortTransaction(connection, () => connection.prepare('DELETE FROM job_rows WHERE job_id = ?').run(request.jobId));
+  repo.clearRows(request.jobId);
   let offer: { mapping: ColumnMapping; remembered: boolean } = { mapping: {}, remembered: false };
   let validator: RowValidator | null = null;
   let result: AnalyzeResult;
@@ -61,7 +53,7 @@ async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progr
     result = await analyzeFile(
       input,
       (headers) => {
-        offer = chooseMapping(headers, request.fields, remembered(connection, request.accountId, headers));
+        offer = chooseMapping(headers, request.fields, repo.rememberedMapping(request.accountId, headerSetKey(headers)));
         let cm;
         try {
           cm = compileMapping(headers, offer.mapping, request.fields);
@@ -69,7 +61,7 @@ async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progr
           return null; // no email column offered: the user maps by hand, validation comes later
         }
         validator?.abort(); // a second pass (the file turned out not to be UTF-8) starts over
-        validator = new RowValidator(connection, request.jobId, request.input.workDir, cm);
+        validator = new RowValidator(repo, request.jobId, request.input.workDir, cm);
         return validator;
       },
       progress,
@@ -82,7 +74,7 @@ async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progr
   const finished = validator as RowValidator | null;
   if (result.fatal) {
     finished?.abort();
-    shortTransaction(connection, () => connection.prepare('DELETE FROM job_rows WHERE job_id = ?').run(request.jobId));
+    repo.clearRows(request.jobId);
     return { result, mapping: offer.mapping, remembered: offer.remembered, counts: null };
   }
   const counts: ValidateCounts | null = finished ? await finished.finish() : null;
@@ -96,14 +88,14 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return analyze(request, progress);
     case 'validate': {
       const cm = compileMapping(request.input.headers, request.input.mapping, request.input.fields);
-      return validatePass(db(request.dbFile), request.input, cm, progress);
+      return validatePass(repoFor(request.dbFile), request.input, cm, progress);
     }
     case 'fix': {
       const cm = compileMapping(request.input.headers, request.input.mapping, request.input.fields);
-      return validatePass(db(request.dbFile), request.input, cm, progress, compileFix(request.fix, cm));
+      return validatePass(repoFor(request.dbFile), request.input, cm, progress, compileFix(request.fix, cm));
     }
     case 'close':
-      for (const connection of connections.values()) connection.close();
+      for (const repo of connections.values()) repo.close();
       connections.clear();
       return null;
   }

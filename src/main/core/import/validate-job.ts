@@ -2,7 +2,6 @@
 // rows that are not "ready as parsed" written to the journal; each row's email goes to the job's emails file.
 import { createWriteStream, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AccountCustomField } from '../../../shared/domain/account';
 import type { ColumnMapping } from '../../../shared/domain/import';
 import type { PageLayout } from '../jobs/job-repo';
@@ -12,7 +11,7 @@ import { DuplicateFinder } from './duplicates';
 import type { CellTransform } from './bulk-fixes';
 import { splitList } from './list-cells';
 import { validateRow, type CellError, type CompiledMapping } from './validate-row';
-import { shortTransaction } from './worker-db';
+import type { JournalWrite, WorkerRepo } from './worker-repo';
 import { PRIVATE_FILE } from '../store/private-files';
 
 export interface ValidateCounts {
@@ -56,8 +55,6 @@ export class RowValidator implements RowSink {
   private readonly kept = new Map<number, { fixed: string[] | null; excluded: boolean }>();
   private readonly duplicates = new DuplicateFinder();
   private readonly emailHeader: string;
-  private readonly insert: StatementSync;
-  private readonly update: StatementSync;
   /** Written in the background (libuv), so a busy disk does not stall the parse. */
   private readonly emailsOut: WriteStream;
   /** Written under a name of its own and renamed when complete: an aborted pass never mixes into the file. */
@@ -65,18 +62,15 @@ export class RowValidator implements RowSink {
   private readonly emailsPath: string;
   private emailsError: Error | null = null;
   private emails: string[] = [];
-  /** [row, status, errors, email, fixed cells (JSON) or undefined to keep the journal's]. */
-  private writes: [number, string, string | null, string | null, string | undefined][] = [];
+  private writes: JournalWrite[] = [];
   readonly counts: ValidateCounts = { ready: 0, invalid: 0, excluded: 0, changed: 0 };
   private readonly values = { tags: new Map<string, string>(), lists: new Map<string, string>(), sequences: new Map<string, string>() };
   private valuesTruncated = false;
   private readonly workDir: string;
-  private readonly insertFixed: StatementSync;
-  private readonly updateFixed: StatementSync;
   private readonly now = Date.now();
 
   constructor(
-    private readonly db: DatabaseSync,
+    private readonly repo: WorkerRepo,
     private readonly jobId: string,
     workDir: string,
     private readonly cm: CompiledMapping,
@@ -86,14 +80,7 @@ export class RowValidator implements RowSink {
     this.workDir = workDir;
     this.emailHeader = cm.headers[cm.emailIndex] ?? 'email';
     // Fixes and exclusions are the user's work: they survive a new mapping. Everything else is recomputed.
-    shortTransaction(db, () => db.prepare('DELETE FROM job_rows WHERE job_id = ? AND fixed_json IS NULL AND excluded = 0').run(jobId));
-    for (const r of db.prepare('SELECT row, fixed_json, excluded FROM job_rows WHERE job_id = ?').all(jobId) as { row: number; fixed_json: string | null; excluded: number }[]) {
-      this.kept.set(r.row, { fixed: r.fixed_json === null ? null : (JSON.parse(r.fixed_json) as string[]), excluded: r.excluded === 1 });
-    }
-    this.insert = db.prepare('INSERT INTO job_rows (job_id, row, status, excluded, errors_json, email, updated_at) VALUES (?, ?, ?, 0, ?, ?, ?)');
-    this.update = db.prepare('UPDATE job_rows SET status = ?, errors_json = ?, email = ?, updated_at = ? WHERE job_id = ? AND row = ?');
-    this.insertFixed = db.prepare('INSERT INTO job_rows (job_id, row, status, excluded, errors_json, email, updated_at, fixed_json) VALUES (?, ?, ?, 0, ?, ?, ?, ?)');
-    this.updateFixed = db.prepare('UPDATE job_rows SET status = ?, errors_json = ?, email = ?, updated_at = ?, fixed_json = ? WHERE job_id = ? AND row = ?');
+    for (const k of repo.resetForPass(jobId)) this.kept.set(k.row, { fixed: k.fixed, excluded: k.excluded });
     this.emailsPath = emailsFile(workDir);
     this.emailsTemp = `${this.emailsPath}.${process.pid}.${++passes}.tmp`;
     this.emailsOut = createWriteStream(this.emailsTemp, PRIVATE_FILE);
@@ -119,7 +106,14 @@ export class RowValidator implements RowSink {
     if (status === 'ready' && this.cm.actionColumns.length > 0) this.collectValues(current);
     this.counts[status]++;
     if (k || fixed || errors.length > 0) {
-      this.writes.push([row, status, errors.length > 0 ? JSON.stringify(errors) : null, check.emailKey || null, fixed ? JSON.stringify(fixed) : undefined]);
+      this.writes.push({
+        row,
+        status,
+        errors: errors.length > 0 ? JSON.stringify(errors) : null,
+        email: check.emailKey || null,
+        fixed: fixed ? JSON.stringify(fixed) : undefined,
+        journaled: k !== undefined,
+      });
     }
     if (this.writes.length >= ROWS_PER_TRANSACTION) this.flushWrites();
     if (this.emails.length >= 20_000) this.flushEmails();
@@ -171,27 +165,19 @@ export class RowValidator implements RowSink {
     if (this.writes.length === 0) return;
     const batch = this.writes;
     this.writes = [];
-    shortTransaction(this.db, () => {
-      for (const [row, status, errors, email, fixed] of batch) {
-        if (fixed !== undefined) {
-          if (this.kept.has(row)) this.updateFixed.run(status, errors, email, this.now, fixed, this.jobId, row);
-          else this.insertFixed.run(this.jobId, row, status, errors, email, this.now, fixed);
-        } else if (this.kept.has(row)) this.update.run(status, errors, email, this.now, this.jobId, row);
-        else this.insert.run(this.jobId, row, status, errors, email, this.now);
-      }
-    });
+    this.repo.writeRows(this.jobId, this.now, batch);
   }
 }
 
 /** A full validation pass over the job's (UTF-8) rows with a mapping the user chose. */
 export async function validatePass(
-  db: DatabaseSync,
+  repo: WorkerRepo,
   input: ValidateInput,
   cm: CompiledMapping,
   onProgress: (rows: number) => void,
   transform: CellTransform | null = null,
 ): Promise<ValidateCounts> {
-  const validator = new RowValidator(db, input.jobId, input.workDir, cm, transform);
+  const validator = new RowValidator(repo, input.jobId, input.workDir, cm, transform);
   let header = false;
   let rows = 0;
   try {

@@ -4,9 +4,9 @@ import './bulk-dom.test-setup';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportDropZone } from './drop-zone';
-import { makeImportKit, settle, type ImportKit } from './import-fake-core';
+import { makeImportKit, settle, type ImportKit } from './testing/import-fake-core';
 import { ImportPage } from './import-page';
-import { renderBulk } from './render-bulk';
+import { renderBulk } from './testing/render-bulk';
 import { RunningJobsIndicator } from './running-jobs-indicator';
 
 const CSV = 'Email,First name\nada@example.com,Ada\nnot-an-email,Bob\ncy@example.com,Cy\n';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeApi } from '../../../../shared/ipc/make-api';
-import { makeImportKit } from './import-fake-core';
+import { makeImportKit } from './testing/import-fake-core';
 import { toBase64, uploadFile } from './upload';
 
 describe('uploadFile', () => {

@@ -3,8 +3,8 @@ import '../../testing/setup-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ImportPage } from '../import/import-page';
-import { makeImportKit } from '../import/import-fake-core';
-import { renderBulk } from '../import/render-bulk';
+import { makeImportKit } from '../import/testing/import-fake-core';
+import { renderBulk } from '../import/testing/render-bulk';
 import { RecipesPage } from './recipes-page';
 
 describe('Recipes page', () => {

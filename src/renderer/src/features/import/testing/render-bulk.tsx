@@ -2,10 +2,10 @@
 import { MantineProvider } from '@mantine/core';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { makeApi } from '../../../../shared/ipc/make-api';
-import { theme } from '../../theme';
-import type { FakeCore } from '../../testing/fake-core';
-import { createBulkStores, BulkStoresProvider, type BulkPage } from './import-context';
+import { makeApi } from '../../../../../shared/ipc/make-api';
+import { theme } from '../../../theme';
+import type { FakeCore } from '../../../testing/fake-core';
+import { createBulkStores, BulkStoresProvider, type BulkPage } from '../import-context';
 
 export function renderBulk(core: FakeCore, ui: ReactNode) {
   const api = makeApi(core);

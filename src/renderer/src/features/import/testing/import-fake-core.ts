@@ -1,7 +1,7 @@
 // Test helper: import.*, jobs.* and recipes.* answered in memory on a FakeCore, shaped like the real core's answers.
 // It fakes the far side of window.api only; the stores and screens under test are the real ones.
-import type { FileAnalysis, ImportRow, JobProgress, Recipe } from '../../../../shared/domain/import';
-import { FakeCore, fail, ok } from '../../testing/fake-core';
+import type { FileAnalysis, ImportRow, JobProgress, Recipe } from '../../../../../shared/domain/import';
+import { FakeCore, fail, ok } from '../../../testing/fake-core';
 
 export interface ImportKit {
   core: FakeCore;
