@@ -9,9 +9,9 @@ import { FakeClock, simulatedKartra, sustainedRate } from './rate-limiter.testki
 const ceiling = (upstreamMs: number, jitter: number) => zero429Ceiling(20, upstreamMs, jitter);
 
 /** Each client queues `calls` at its own start time (ms); the measures count only while all of them send. */
-async function run(startAt: number[], calls: number, upstreamMs: number, jitter: number, seed: number) {
+async function run(startAt: number[], calls: number, upstreamMs: number, jitter: number, seed: number, downstreamMs = upstreamMs) {
   const clock = new FakeClock();
-  const kartra = simulatedKartra(clock, { upstreamMs, downstreamMs: upstreamMs, jitter, seed });
+  const kartra = simulatedKartra(clock, { upstreamMs, downstreamMs, jitter, seed });
   const limiters = startAt.map(() => new RateLimiter({ appId: 'one-app', clock }));
   const outcomes: Promise<number>[] = [];
   limiters.forEach((limiter, c) =>
@@ -53,6 +53,17 @@ describe('RateLimiter behind a jittery network', () => {
     expect(fulfilled).toBe(800);
     expect(ratio).toBeGreaterThanOrEqual(0.97);
     expect(limiters[0]!.guardMs).toBeGreaterThanOrEqual(5 + 2 * jitter * upstreamMs * 0.9); // learned, not guessed
+  });
+
+  it('never waits longer past a start than its own round trip: answers that jitter alone do not slow the window', async () => {
+    // Kartra counts on arrival; with no upstream delay every arrival is at its send, however late the answer.
+    // The learned margin sees round trips of 0–200 ms differ and grows past 150 ms; the cap keeps each wait at
+    // the awaited start's own round trip (100 ms on average), not the margin.
+    const { ratio, count429, limiters } = await run([0], 800, 0, 1, 4, 100);
+    expect(count429).toBe(0);
+    expect(limiters[0]!.guardMs).toBeGreaterThan(150);
+    // Waiting W + 5 + ~100 ms per slot gives ≈ 0.90; the learned margin alone (W + 5 + ~160) gave 0.857 here.
+    expect(ratio).toBeGreaterThan(0.88);
   });
 
   // Fairness costs some of the combined rate: each 429 pauses its client 1 s and halves a large share (aimd.ts).

@@ -161,12 +161,22 @@ export class RateLimiter implements Scheduler {
   private nextStartAt(now: number): number {
     const allowed = this.share.allowed;
     // The allowed-th latest anchor must leave the window before another start.
-    const anchor = this.anchors.length >= allowed ? this.anchors.map((a) => a.at).sort((x, y) => y - x)[allowed - 1] : undefined;
-    const at = anchor === undefined ? -Infinity : anchor + this.opts.windowMs + this.guard.ms;
+    const anchor = this.anchors.length >= allowed ? [...this.anchors].sort((x, y) => y.at - x.at)[allowed - 1] : undefined;
+    const at = anchor === undefined ? -Infinity : anchor.at + this.opts.windowMs + this.marginAfter(anchor);
     // Sharing the App: spread starts over the window, so a burst after a pause does not meet a full window at once.
     const lastStart = this.starts[this.starts.length - 1];
     const paced = this.share.sharing && lastStart !== undefined ? lastStart + this.opts.windowMs / allowed : -Infinity;
     return Math.max(at, paced, this.pausedUntil);
+  }
+
+  /**
+   * The margin to wait past `anchor`'s window. Its arrival lay between its send and its answer, so it cannot have
+   * arrived later than its round trip after its send: waiting that long is safe whatever the learned margin says.
+   * On loopback under load the learned margin is scheduling noise (73 ms once) while answers come in a few ms.
+   */
+  private marginAfter(anchor: Anchor): number {
+    const learned = this.guard.ms;
+    return anchor.roundTrip === null ? learned : Math.min(learned, this.guard.baseMs + anchor.roundTrip);
   }
 
   /** If the wall clock stepped backwards, recorded times lie in the future; clamp them so we wait at most one window, not the size of the jump. */
