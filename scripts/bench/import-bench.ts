@@ -3,6 +3,8 @@
 // new leads into a strict sandbox (20 calls/s): calls per row, calls per second, 429s.
 //   npx tsx scripts/bench/import-bench.ts [--rows 1000000] [--rounds 3] [--import-rows 2000] [--skip-parse] [--skip-import]
 //   [--xlsx-rows 100000]: also (c) the same rows as an .xlsx workbook through the same analyze + validate, with its peak RSS.
+//   [--latency 125:125 --jitter 0.05]: the sandbox adds that network (ms upstream:downstream, ± share) and (b) reports
+//   the rate measured at the sandbox (arrivals), against the zero-429 ceiling (npm run -s bench:import-latency).
 // Each measured part runs in its own child process, so a peak RSS belongs to that work alone.
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { writeLargeWorkbook } from '../../src/main/core/import/testing/workbooks
 import { silentLogger } from '../../src/main/core/log';
 import { DEMO_ACCOUNT, SANDBOX_APP_ID, startSandbox } from '../../src/main/core/sandbox';
 import { coreClient } from '../../src/main/core/core-client';
+import { sustainedRate, zero429Ceiling } from '../../src/main/core/sandbox/arrival-rate';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SELF = resolve(__dirname, 'import-bench.ts');
@@ -178,14 +181,23 @@ async function main(): Promise<void> {
       'skip-import': { type: 'boolean', default: false },
       'xlsx-rows': { type: 'string', default: '0' },
       rounds: { type: 'string', default: '3' },
+      latency: { type: 'string', default: '0:0' },
+      jitter: { type: 'string', default: '0' },
     },
   });
+  const [upstreamMs, downstreamMs] = values.latency!.split(':').map(Number) as [number, number];
+  const jitter = Number(values.jitter);
+  if (![upstreamMs, downstreamMs, jitter].every((n) => Number.isFinite(n) && n >= 0) || jitter > 1) {
+    throw new Error(`--latency takes UP:DOWN in ms and --jitter a share 0..1; got ${values.latency} and ${values.jitter}`);
+  }
   if (values.phase === 'bare') return void process.stdout.write(`${JSON.stringify(await bare(values.file!))}\n`);
   if (values.phase === 'product') return void process.stdout.write(`${JSON.stringify(await product(values.file!, values.url!))}\n`);
 
   const dir = mkdtempSync(join(tmpdir(), 'lead-desk-bench-'));
   // Strict like Kartra: 20 accepted calls per second per App, 429 beyond.
-  const sandbox = await startSandbox({ rate: 20 });
+  // With --latency, requests are counted when they arrive (after the upstream delay), as Kartra counts them.
+  const arrivals: { at: number; accepted: boolean }[] = [];
+  const sandbox = await startSandbox({ rate: 20, faults: { upstreamMs, downstreamMs, jitter }, onArrival: (a) => arrivals.push(a) });
   const result: Record<string, unknown> = {};
   try {
     if (!values['skip-parse']) {
@@ -239,17 +251,25 @@ async function main(): Promise<void> {
       const demo = sandbox.accounts[0]!;
       const env = { ...process.env, KARTRA_API_URL: sandbox.url, KARTRA_APP_ID: demo.appId, KARTRA_API_KEY: demo.apiKey, KARTRA_API_PASSWORD: demo.apiPassword };
       const before = sandbox.stats();
+      arrivals.length = 0; // only the import's calls
       process.stderr.write(`bench: importing ${rows} new leads through the CLI into a strict sandbox (20 calls/s)…\n`);
       const cli = await childJson([join(ROOT, 'src/cli/main.ts'), 'import', file, '--tag', 'VIP', '--list', 'Newsletter', '--mode', 'upsert', '--gdpr-confirmed'], env);
       const after = sandbox.stats();
+      const atSandbox = sustainedRate(arrivals.filter((a) => a.accepted).map((a) => a.at));
+      const ceiling = zero429Ceiling(20, upstreamMs, jitter);
       result.import = {
+        network: { upstream_ms: upstreamMs, downstream_ms: downstreamMs, jitter },
+        sustained_calls_per_s_at_sandbox: Number(atSandbox.toFixed(2)),
+        ceiling_per_s: Number(ceiling.toFixed(2)),
+        ratio_to_ceiling: Number((atSandbox / ceiling).toFixed(3)),
+        arrivals_429: arrivals.filter((a) => !a.accepted).length,
         cli,
         calls_per_row: Number((cli.calls / rows).toFixed(3)),
         calls_per_s: cli.calls_per_s,
         sandbox_requests: after.requests - before.requests,
         sandbox_count_429: after.count429 - before.count429,
         goal_calls_per_row: 1.0,
-        goal_calls_per_s: 19.6,
+        goal_calls_per_s: upstreamMs > 0 ? Number((0.97 * ceiling).toFixed(2)) : 19.6,
       };
     }
   } finally {

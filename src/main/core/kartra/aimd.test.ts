@@ -1,7 +1,7 @@
-// The 429 back-off: multiplicative decrease per 429, one step up per clean window, and patience next to a level
-// that failed.
+// The 429 back-off: one share-proportional cut per 429 event, a floor, one step up per clean window, patience next
+// to a level that failed.
 import { describe, expect, it } from 'vitest';
-import { AimdRate, DECREASE, FIRST_HOLD_WINDOWS } from './aimd';
+import { AimdRate, CUT, FIRST_HOLD_WINDOWS } from './aimd';
 
 /** Answers `windows` clean windows of requests started at `at`. */
 function cleanWindows(rate: AimdRate, windows: number, at: number): void {
@@ -16,26 +16,41 @@ describe('AimdRate', () => {
     const rate = new AimdRate(20);
     cleanWindows(rate, 50, 0);
     expect(rate.allowed).toBe(20);
+    expect(rate.sharing).toBe(false);
   });
 
-  it('cuts by DECREASE per 429, so a burst of refusals cuts by about the refused share', () => {
+  it('cuts once per event, in proportion to the share held: a full share halves, a small one barely moves', () => {
+    const full = new AimdRate(20);
+    expect(full.rejected(0, 100)).toBe(true);
+    expect(full.allowed).toBe(20 * (1 - CUT)); // 10
+    for (let i = 0; i < 9; i++) expect(full.rejected(50, 100)).toBe(false); // the rest of that burst: old news
+    expect(full.allowed).toBe(10);
+    full.rejected(200, 300); // a new event at share 0.5: × 0.75
+    expect(full.allowed).toBe(7);
+    expect(full.sharing).toBe(true);
+    const small = new AimdRate(20);
+    for (let t = 0; t < 4; t++) small.rejected(t * 10, t * 10); // 20 → 10 → 7.5 → 6.09 → 5.16
+    const before = small.allowed;
+    small.rejected(100, 100);
+    expect(small.allowed).toBeGreaterThanOrEqual(before - 1); // at a quarter share a cut takes at most one start
+  });
+
+  it('never goes below the floor (a tenth of the budget, at least one start)', () => {
     const rate = new AimdRate(20);
-    expect(rate.rejected(0, 100)).toBe(true); // 19
-    expect(rate.allowed).toBe(19);
-    for (let i = 0; i < 9; i++) rate.rejected(0, 100); // ten refused of a burst of twenty
-    expect(rate.allowed).toBe(Math.floor(20 * DECREASE ** 10)); // 11: about the half that got through
-    const floor = new AimdRate(2);
-    for (let i = 0; i < 100; i++) floor.rejected(0, 1);
-    expect(floor.allowed).toBe(1); // never below one start a window
+    for (let t = 0; t < 100; t++) rate.rejected(t, t);
+    expect(rate.allowed).toBe(2);
+    const tiny = new AimdRate(3);
+    for (let t = 0; t < 100; t++) tiny.rejected(t, t);
+    expect(tiny.allowed).toBe(1);
   });
 
   it('climbs one step per clean window while far below the level that failed, then waits before trying it', () => {
     const rate = new AimdRate(20);
-    for (let i = 0; i < 10; i++) rate.rejected(0, 100); // failed at 20 → 11
+    rate.rejected(0, 100); // failed at 20 → 10
     cleanWindows(rate, 1, 50); // answers to requests sent before the cut are old news
-    expect(rate.allowed).toBe(11);
-    cleanWindows(rate, 8, 200);
-    expect(rate.allowed).toBe(19); // 11 → 19 one per window
+    expect(rate.allowed).toBe(10);
+    cleanWindows(rate, 9, 200);
+    expect(rate.allowed).toBe(19); // 10 → 19 one per window
     cleanWindows(rate, FIRST_HOLD_WINDOWS - 1, 200);
     expect(rate.allowed).toBe(19); // next to 20, which drew the 429: hold
     cleanWindows(rate, 1, 200);
@@ -43,19 +58,20 @@ describe('AimdRate', () => {
   });
 
   it('waits twice as long after a failed probe, and grows freely once a probe holds for a window', () => {
-    const rate = new AimdRate(20);
-    rate.rejected(0, 0); // failed at 20 → 19
+    const rate = new AimdRate(4);
+    rate.rejected(0, 0); // failed at 4 → 2
+    cleanWindows(rate, 1, 10); // 3
     cleanWindows(rate, FIRST_HOLD_WINDOWS, 10);
-    expect(rate.allowed).toBe(20); // first probe after 8 windows
-    rate.rejected(20, 30); // it failed again
-    expect(rate.allowed).toBe(19);
+    expect(rate.allowed).toBe(4); // first probe after the hold
+    rate.rejected(20, 30); // it failed again: 4 → 2
+    cleanWindows(rate, 1, 40);
     cleanWindows(rate, FIRST_HOLD_WINDOWS, 40);
-    expect(rate.allowed).toBe(19); // now 16 windows
+    expect(rate.allowed).toBe(3); // now twice the hold
     cleanWindows(rate, FIRST_HOLD_WINDOWS, 40);
-    expect(rate.allowed).toBe(20);
-    cleanWindows(rate, 1, 40); // a clean window at 20: the memory is cleared
+    expect(rate.allowed).toBe(4);
+    cleanWindows(rate, 1, 40); // a clean window at 4: the memory is cleared
     rate.rejected(50, 60); // a new failure starts over at the first hold
-    cleanWindows(rate, FIRST_HOLD_WINDOWS, 70);
-    expect(rate.allowed).toBe(20);
+    cleanWindows(rate, 1 + FIRST_HOLD_WINDOWS, 70);
+    expect(rate.allowed).toBe(4);
   });
 });

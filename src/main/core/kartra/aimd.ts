@@ -1,22 +1,36 @@
 // The rate limiter's share of Kartra's per-App budget: additive increase, multiplicative decrease on 429, so two
 // clients of one App ID (the desktop app and the CLI, or other installs) settle on splitting the 20 calls/s.
 
-/** Each 429 multiplies the allowed rate by this: a burst of n rejections cuts it by about n/20, the overshoot. */
-export const DECREASE = 0.95;
+/** A 429 event at a share s of the budget multiplies the rate by 1 − CUT·s: a full share halves, a small one barely moves. */
+export const CUT = 0.5;
+/** The share never goes below this: a client must keep claiming room, or an incumbent never learns it is there. */
+export const FLOOR_SHARE = 0.1;
 /** Clean windows at one step below a level that drew a 429 before trying it again; doubles per failed try. */
-export const FIRST_HOLD_WINDOWS = 8;
-export const MAX_HOLD_WINDOWS = 32;
+export const FIRST_HOLD_WINDOWS = 16;
+export const MAX_HOLD_WINDOWS = 64;
 
 /**
- * Starts allowed per window, between 1 and `max`. Another client's calls are invisible except through 429s, so:
- * - every 429 multiplies the rate by DECREASE (several 429s of one burst add up to the share that was refused);
- * - each window of clean answers adds 1, but next to a level that drew a 429 the rate waits first (8, 16, 32
+ * Starts allowed per window, between max·FLOOR_SHARE (at least 1) and `max`. Another client's calls are invisible
+ * except through 429s, and which client meets the 429 is not fair: a client already filling the window re-sends
+ * into each slot its own answer frees, one guard margin later, so a newcomer's requests mostly arrive at a full
+ * window and the incumbent only meets a 429 when a newcomer slips into one of those gaps. A per-429 cut (the
+ * earlier design) therefore starved the late client (shares 0.04 / 0.96). So:
+ * - the cut is per *event* (429s to requests started before the last cut are old news: the burst they belong to
+ *   was already answered by the cut) and proportional to the share held: rate × (1 − CUT·share). The rare 429 of a
+ *   client holding most of the budget gives half of it away, the frequent ones of a small client cost it little;
+ *   like TCP's AIMD, equal additive steps and a share-proportional cut converge to equal shares;
+ * - the share has a floor, so a starved client keeps a few starts a window landing in the incumbent's gaps,
+ *   which is the only way the incumbent can learn that it has company. Those gaps are the guard margin: behind a
+ *   jittery network (50 ms at 125 ms ± 20 %) they are wide and a newcomer gets in within a few windows; on
+ *   loopback (5 ms) they are not, and a late client stays starved (a known limit; a periodic yield by the
+ *   incumbent fixed it in simulation but cost a lone client 3 % of its rate);
+ * - each window of clean answers adds 1, but next to a level that drew a 429 the rate waits first (16, 32, 64
  *   clean windows after each failed try), so two clients sharing the budget probe rarely: every probe that fails
  *   costs a 429 and a pause. A probe that survives a clean window clears the memory and growth is free again.
- * Only answers to requests started after the last change count, so old news does not move the rate twice.
  */
 export class AimdRate {
   private rate: number;
+  private readonly floor: number;
   /** The level that drew the last 429, until a window at it passes cleanly. */
   private failedAt: number | null = null;
   private failures = 0;
@@ -26,11 +40,21 @@ export class AimdRate {
 
   constructor(private readonly max: number) {
     this.rate = max;
+    this.floor = Math.max(1, Math.floor(max * FLOOR_SHARE));
   }
 
   /** Whole starts allowed in one window now. */
   get allowed(): number {
-    return Math.max(1, Math.floor(this.rate));
+    return Math.max(this.floor, Math.floor(this.rate));
+  }
+
+  /**
+   * Below the full budget: another client was met, so starts are paced (one every window/allowed) rather than
+   * sent in bursts. After a 1 s pause a burst of `allowed` meets the other client's full window at one instant and
+   * draws as many 429s; paced starts land at different phases of its slots, so some find one of its gaps.
+   */
+  get sharing(): boolean {
+    return this.allowed < this.max;
   }
 
   /** A request started at `startedAt` was answered (not 429). */
@@ -43,13 +67,11 @@ export class AimdRate {
 
   /** A request started at `startedAt` came back 429 at `now`. Returns true when the allowed rate went down. */
   rejected(startedAt: number, now: number): boolean {
+    if (startedAt < this.changedAt) return false; // old news: the cut for its burst is made
     const before = this.allowed;
-    const newEvent = startedAt >= this.changedAt;
-    if (newEvent) {
-      this.failedAt = before;
-      this.failures = Math.min(this.failures + 1, 8);
-    }
-    this.rate = Math.max(1, this.rate * DECREASE);
+    this.failedAt = before;
+    this.failures = Math.min(this.failures + 1, 8);
+    this.rate = Math.max(this.floor, this.rate * (1 - (CUT * this.rate) / this.max));
     this.cleanAnswers = 0;
     this.heldWindows = 0;
     this.changedAt = now;

@@ -151,7 +151,7 @@ describe('RateLimiter on 429', () => {
     const { clock, limiter, starts, task } = setup();
     const results = Array.from({ length: 30 }, (_, i) => limiter.schedule('outbox', task(`t${i}`, i, 50, i === 5 ? once429 : undefined)));
     await clock.advance(50); // t0..t19 started at 0; t5 comes back with 429 at 50
-    expect(limiter.state()).toMatchObject({ count429: 1, pausedUntil: 1050, queued: { outbox: 11 } });
+    expect(limiter.state()).toMatchObject({ count429: 1, pausedUntil: 1050, queued: { outbox: 11 }, limit: 10 }); // a 429 at the full share halves it (aimd.ts)
     await clock.advance(500);
     const click = limiter.schedule('interactive', task('click', 'clicked'));
     await clock.advanceTo(1049);
@@ -161,10 +161,10 @@ describe('RateLimiter on 429', () => {
     await expect(click).resolves.toBe('clicked');
     const after = starts.filter((s) => s.at > 0);
     expect(after[0]).toEqual({ name: 'click', at: 1055 }); // interactive still goes first...
-    expect(after[1]).toEqual({ name: 't5', at: 1055 }); // ...then the failed task, ahead of its lane
+    expect(after[1]).toEqual({ name: 't5', at: 1155 }); // ...then the failed task, ahead of its lane, paced: at a share of 10, starts come 100 ms apart
     expect(after.slice(2).map((s) => s.name)).toEqual(['t20', 't21', 't22', 't23', 't24', 't25', 't26', 't27', 't28', 't29']);
     expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBeLessThanOrEqual(20);
-    expect(limiter.state()).toMatchObject({ count429: 1, pausedUntil: null, limit: 19 }); // the 429 took 5 % off the share
+    expect(limiter.state()).toMatchObject({ count429: 1, pausedUntil: null, limit: 11 }); // one clean window of 10 answers since: + 1
     limiter.close();
   });
 
@@ -238,13 +238,13 @@ describe('RateLimiter state, events and close', () => {
       count429: 0,
       pausedUntil: null,
     });
-    await clock.advance(400); // a: 429 → paused until 1400, share 3 × 0.95 → 2 starts a window; b, c done
+    await clock.advance(400); // a: 429 → paused until 1400, share 3 × (1 − 0.5) → 1 start a window; b, c done
     expect(limiter.state()).toEqual({
       appId: 'app-1',
       queued: { interactive: 1, outbox: 2, bulk: 1 },
       inFlight: 0,
       startsLastSecond: 3,
-      limit: 2,
+      limit: 1,
       count429: 1,
       pausedUntil: 1400,
     });

@@ -1,81 +1,15 @@
 // Per-App Kartra request scheduler: at most `limit` starts in any sliding window (widened by a guard margin learned
 // from round trips, narrowed by the 429 back-off), priority lanes, pause-and-retry on 429.
 import { LANES, type Lane, type LimiterState } from '../../../shared/domain/limiter';
-import { AppError } from '../errors';
-import { silentLogger, type Logger } from '../log';
 import { AimdRate } from './aimd';
 import { KartraApiError, RateLimitedError } from './errors';
 import { GuardMargin } from './guard-margin';
+import { LimiterClosedError, resolveLimiterOptions, type RateLimiterOptions, type ResolvedLimiterOptions } from './limiter-options';
+import { LimiterStateEvents } from './limiter-state-events';
 import type { Scheduler } from './types';
 
-/** Time source and timers; injectable so tests can drive the limiter deterministically. */
-export interface LimiterClock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: LimiterClock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-export interface RateLimiterOptions {
-  appId: string;
-  /** Most starts allowed in any window (Kartra: 20 per second per App). */
-  limit?: number;
-  windowMs?: number;
-  /** How long every lane waits after a 429 (Kartra advises 1 s). */
-  pauseOn429Ms?: number;
-  /** 429 retries per task; one more 429 after that is rethrown to the caller. */
-  max429Retries?: number;
-  /** Always added to the window, under the margin learned from round trips (guard-margin.ts). */
-  safetyMarginMs?: number;
-  /**
-   * Lower this client's share of the window on 429 (aimd.ts); default true. False only where 429s are injected
-   * at random (fault tests): they say nothing about another client, and the 1 s pause still applies.
-   */
-  backOff?: boolean;
-  clock?: LimiterClock;
-  onState?: (state: LimiterState) => void;
-  log?: Logger;
-}
-
-export type ResolvedLimiterOptions = Required<Omit<RateLimiterOptions, 'appId' | 'onState'>>;
-
-/** Rejection for requests still queued when the limiter is closed (shutdown, account switch); Kartra never processed them. */
-export class LimiterClosedError extends AppError {
-  constructor(cause?: unknown) {
-    super('not_connected', 'The Kartra connection was closed (shutdown or account switch) before this request went through; Kartra did not process it.', {
-      retryable: true,
-      cause,
-    });
-  }
-}
-
-const STATE_INTERVAL_MS = 100; // onState at most ~10 times a second: the UI status bar needs no more
-
-function checkNumber(name: string, value: unknown, min: number, integer: boolean): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-    throw new RangeError(`RateLimiter option ${name} must be ${integer ? 'an integer' : 'a finite number'} >= ${min}, got ${String(value)}`);
-  }
-  return value;
-}
-
-/** Fills in defaults and rejects impossible values with a message naming the option. */
-export function resolveLimiterOptions(opts: Omit<RateLimiterOptions, 'appId' | 'onState'>): ResolvedLimiterOptions {
-  return {
-    limit: checkNumber('limit', opts.limit ?? 20, 1, true),
-    windowMs: checkNumber('windowMs', opts.windowMs ?? 1000, 1, false),
-    pauseOn429Ms: checkNumber('pauseOn429Ms', opts.pauseOn429Ms ?? 1000, 0, false),
-    max429Retries: checkNumber('max429Retries', opts.max429Retries ?? 30, 0, true),
-    safetyMarginMs: checkNumber('safetyMarginMs', opts.safetyMarginMs ?? 5, 0, false),
-    backOff: opts.backOff ?? true,
-    clock: opts.clock ?? systemClock,
-    log: opts.log ?? silentLogger,
-  };
-}
+export { LimiterClosedError, resolveLimiterOptions, systemClock } from './limiter-options';
+export type { LimiterClock, RateLimiterOptions, ResolvedLimiterOptions } from './limiter-options';
 
 interface Entry {
   /** Arrival order; keeps a lane FIFO even when several of its tasks come back with 429. */
@@ -108,7 +42,7 @@ interface Timer {
 export class RateLimiter implements Scheduler {
   readonly appId: string;
   private readonly opts: ResolvedLimiterOptions;
-  private readonly onState: ((state: LimiterState) => void) | undefined;
+  private readonly events: LimiterStateEvents;
   private readonly queues: Record<Lane, Entry[]> = { interactive: [], outbox: [], bulk: [] };
   /** Start times of the last `limit` starts, for the state's "starts in the last second". */
   private readonly starts: number[] = [];
@@ -120,15 +54,12 @@ export class RateLimiter implements Scheduler {
   private readonly share: AimdRate;
   private inFlight = 0;
   private count429 = 0;
-  private pausedUntil = 0;
+  /** Read by the state events. */
+  pausedUntil = 0;
   private seq = 0;
-  private closed = false;
+  closed = false;
   private pumping = false;
   private startTimer: Timer | null = null;
-  private stateTimer: (Timer & { settle: boolean }) | null = null;
-  private emitQueued = false;
-  private lastEmitAt = -Infinity;
-  private lastEmitted = '';
 
   constructor(options: RateLimiterOptions) {
     if (typeof options?.appId !== 'string' || options.appId.trim() === '') {
@@ -136,9 +67,14 @@ export class RateLimiter implements Scheduler {
     }
     this.appId = options.appId;
     this.opts = resolveLimiterOptions(options);
-    this.onState = options.onState;
+    this.events = new LimiterStateEvents(this, options.onState, this.opts.clock, this.opts.windowMs, this.opts.log);
     this.guard = new GuardMargin(this.opts.safetyMarginMs, this.opts.windowMs);
     this.share = new AimdRate(this.opts.limit);
+  }
+
+  /** When the latest start was, for the state events' trailing emission. */
+  get lastStartAt(): number | undefined {
+    return this.starts[this.starts.length - 1];
   }
 
   /** The margin now added to each window, in ms: safetyMarginMs plus what the round trips' spread asks for. */
@@ -155,7 +91,7 @@ export class RateLimiter implements Scheduler {
     if (typeof task !== 'function') return Promise.reject(new TypeError('RateLimiter.schedule needs a task function'));
     return new Promise<T>((resolve, reject) => {
       this.queues[lane].push({ seq: this.seq++, lane, task, resolve: resolve as (value: unknown) => void, reject, attempts429: 0 });
-      this.changed();
+      this.events.changed();
       this.pump();
     });
   }
@@ -179,12 +115,12 @@ export class RateLimiter implements Scheduler {
     if (this.closed) return;
     this.closed = true;
     this.clearStartTimer();
-    this.clearStateTimer();
+    this.events.clear();
     for (const lane of LANES) {
       const queue = this.queues[lane].splice(0);
       for (const entry of queue) entry.reject(new LimiterClosedError());
     }
-    this.deliver(this.state()); // the status bar should not keep showing a queue that no longer exists
+    this.events.deliver(this.state()); // the status bar should not keep showing a queue that no longer exists
   }
 
   /** Starts as many queued tasks as the window and the pause allow, then arms one timer for the next allowed start. */
@@ -225,9 +161,22 @@ export class RateLimiter implements Scheduler {
   private nextStartAt(now: number): number {
     const allowed = this.share.allowed;
     // The allowed-th latest anchor must leave the window before another start.
-    const anchor = this.anchors.length >= allowed ? this.anchors.map((a) => a.at).sort((x, y) => y - x)[allowed - 1] : undefined;
-    const at = anchor === undefined ? -Infinity : anchor + this.opts.windowMs + this.guard.ms;
-    return Math.max(at, this.pausedUntil);
+    const anchor = this.anchors.length >= allowed ? [...this.anchors].sort((x, y) => y.at - x.at)[allowed - 1] : undefined;
+    const at = anchor === undefined ? -Infinity : anchor.at + this.opts.windowMs + this.marginAfter(anchor);
+    // Sharing the App: spread starts over the window, so a burst after a pause does not meet a full window at once.
+    const lastStart = this.starts[this.starts.length - 1];
+    const paced = this.share.sharing && lastStart !== undefined ? lastStart + this.opts.windowMs / allowed : -Infinity;
+    return Math.max(at, paced, this.pausedUntil);
+  }
+
+  /**
+   * The margin to wait past `anchor`'s window. Its arrival lay between its send and its answer, so it cannot have
+   * arrived later than its round trip after its send: waiting that long is safe whatever the learned margin says.
+   * On loopback under load the learned margin is scheduling noise (73 ms once) while answers come in a few ms.
+   */
+  private marginAfter(anchor: Anchor): number {
+    const learned = this.guard.ms;
+    return anchor.roundTrip === null ? learned : Math.min(learned, this.guard.baseMs + anchor.roundTrip);
   }
 
   /** If the wall clock stepped backwards, recorded times lie in the future; clamp them so we wait at most one window, not the size of the jump. */
@@ -252,7 +201,7 @@ export class RateLimiter implements Scheduler {
     this.anchors.push(anchor);
     if (this.anchors.length > this.opts.limit) this.anchors.shift();
     this.inFlight++;
-    this.changed();
+    this.events.changed();
     let running: Promise<unknown>;
     try {
       running = Promise.resolve(entry.task());
@@ -264,7 +213,7 @@ export class RateLimiter implements Scheduler {
         this.settle(now, true, anchor, previous);
         this.share.answered(now);
         entry.resolve(value);
-        this.changed();
+        this.events.changed();
         this.pump();
       },
       (error: unknown) => {
@@ -291,7 +240,7 @@ export class RateLimiter implements Scheduler {
   private failed(entry: Entry, error: unknown, startedAt: number): void {
     if (!(error instanceof RateLimitedError)) {
       entry.reject(error); // not ours to handle: the caller gets the very same error
-      this.changed();
+      this.events.changed();
       return;
     }
     // Kartra's window is per App and shared with every other user of it, so one 429 means everyone must back off.
@@ -311,7 +260,7 @@ export class RateLimiter implements Scheduler {
     if (entry.attempts429 > this.opts.max429Retries) entry.reject(error);
     else if (this.closed) entry.reject(new LimiterClosedError(error));
     else this.requeueAtFront(entry);
-    this.changed();
+    this.events.changed();
     this.pump();
   }
 
@@ -336,68 +285,5 @@ export class RateLimiter implements Scheduler {
   private clearStartTimer(): void {
     if (this.startTimer) this.opts.clock.clearTimeout(this.startTimer.handle);
     this.startTimer = null;
-  }
-
-  /** Something changed: emit now if the last emission is old enough, else once when it is (trailing, so the final state always arrives). */
-  private changed(): void {
-    if (!this.onState || this.closed) return;
-    if (this.stateTimer && !this.stateTimer.settle) return; // a throttled emission is already due and will read the latest state
-    this.clearStateTimer(); // a pending "settle" emission is superseded by this real change
-    if (this.emitQueued) return;
-    const now = this.opts.clock.now();
-    const wait = this.lastEmitAt + STATE_INTERVAL_MS - now;
-    if (wait <= 0) {
-      // A microtask, so one synchronous burst (e.g. 20 starts in one pump) yields one consistent event.
-      this.emitQueued = true;
-      queueMicrotask(() => {
-        this.emitQueued = false;
-        this.emitState();
-      });
-    } else {
-      this.armStateTimer(now + wait, now, false);
-    }
-  }
-
-  private emitState(): void {
-    if (this.closed) return;
-    const state = this.state();
-    this.deliver(state);
-    // With nothing queued, no further change may come to show the window emptying or the pause ending:
-    // emit once more when they have, so an idle status bar ends at "0 starts, not paused".
-    const queued = state.queued.interactive + state.queued.outbox + state.queued.bulk;
-    if (queued === 0 && (state.startsLastSecond > 0 || state.pausedUntil !== null)) {
-      const now = this.opts.clock.now();
-      const lastStart = this.starts[this.starts.length - 1] ?? now;
-      const at = Math.max(lastStart + this.opts.windowMs, this.pausedUntil, this.lastEmitAt + STATE_INTERVAL_MS, now);
-      this.armStateTimer(at, now, true);
-    }
-  }
-
-  private deliver(state: LimiterState): void {
-    const key = JSON.stringify(state);
-    if (!this.onState || key === this.lastEmitted) return;
-    this.lastEmitted = key;
-    this.lastEmitAt = this.opts.clock.now();
-    try {
-      this.onState(state);
-    } catch (error) {
-      this.opts.log.error('limiter state listener failed', { appId: this.appId, error });
-    }
-  }
-
-  private armStateTimer(at: number, now: number, settle: boolean): void {
-    this.clearStateTimer();
-    const handle = this.opts.clock.setTimeout(() => {
-      this.stateTimer = null;
-      this.emitState();
-    }, at - now);
-    // Only a status update is pending: it must not keep a CLI process alive.
-    (handle as { unref?: () => void } | null)?.unref?.();
-    this.stateTimer = { handle, at, settle };
-  }
-
-  private clearStateTimer(): void {
-    if (this.stateTimer) this.opts.clock.clearTimeout(this.stateTimer.handle);
-    this.stateTimer = null;
   }
 }

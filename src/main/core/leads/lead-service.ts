@@ -49,11 +49,11 @@ export class LeadService {
     }
   }
 
-  search(query: string, offset: number, limit: number): { rows: LeadRow[]; total: number; tookMs: number; newestSeenAt: number | null } {
+  search(query: string, offset: number, limit: number, cursor?: string): { rows: LeadRow[]; total: number; tookMs: number; newestSeenAt: number | null; nextCursor: string | null } {
     const { account } = this.deps.connection.require();
     const started = performance.now();
-    const { rows, total } = this.deps.cache.search(account.id, query, offset, limit);
-    return { rows, total, tookMs: performance.now() - started, newestSeenAt: this.deps.cache.newestSeenAt(account.id) };
+    const page = this.deps.cache.search(account.id, query, { offset, limit, cursor });
+    return { ...page, tookMs: performance.now() - started, newestSeenAt: this.deps.cache.newestSeenAt(account.id) };
   }
 
   async profile(id: string): Promise<LeadProfile> {

@@ -2,9 +2,11 @@
 import type { Lead } from '../../../shared/domain/lead';
 import { SEARCH_COUNT_CAP, type LeadRow } from '../../../shared/domain/lead-views';
 import type { StatementSync } from 'node:sqlite';
+import { AppError } from '../errors';
 import type { Db } from './database';
 
 interface RawRow {
+  row_id: number;
   lead_id: string;
   email: string;
   name: string;
@@ -155,35 +157,77 @@ export class LeadCacheRepo {
     return known;
   }
 
-  /** A page of matching rows (all rows, by name, when the query has no words) and the total count. */
-  search(accountId: string, query: string, offset: number, limit: number): { rows: LeadRow[]; total: number } {
+  /**
+   * A page of matching rows (all rows, by name, when the query has no words; in index order for a query), the
+   * total count, and the cursor of the page after it. A cursor finds its page by key (name and row id, or the
+   * FTS row id), so a deep page costs what the first does; an offset walks and drops every row before it.
+   */
+  search(accountId: string, query: string, page: { offset?: number; limit: number; cursor?: string }): SearchPage {
     const fts = toFtsQuery(query);
-    const columns = 's.lead_id, s.email, s.name, s.company, s.country, s.tags, s.score, s.seen_at, s.source';
+    const offset = page.offset ?? 0;
+    const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, fts !== undefined);
+    const columns = 's.row_id, s.lead_id, s.email, s.name, s.company, s.country, s.tags, s.score, s.seen_at, s.source';
+    let rows: RawRow[];
+    let total: number;
     if (!fts) {
-      const rows = this.sql(`SELECT ${columns} FROM leads_seen s WHERE s.account_id = ? ORDER BY s.name COLLATE NOCASE, s.row_id LIMIT ? OFFSET ?`)
-        .all(accountId, limit, offset) as unknown as RawRow[];
-      const total = (this.sql('SELECT COUNT(*) AS n FROM leads_seen WHERE account_id = ?').get(accountId) as { n: number }).n;
-      return { rows: rows.map(toRow), total };
+      rows = (
+        after
+          ? this.sql(
+              `SELECT ${columns} FROM leads_seen s WHERE s.account_id = ?
+                 AND s.name COLLATE NOCASE >= ? AND (s.name COLLATE NOCASE > ? OR s.row_id > ?)
+               ORDER BY s.name COLLATE NOCASE, s.row_id LIMIT ?`,
+            ).all(accountId, after.name, after.name, after.rowId, page.limit)
+          : this.sql(`SELECT ${columns} FROM leads_seen s WHERE s.account_id = ? ORDER BY s.name COLLATE NOCASE, s.row_id LIMIT ? OFFSET ?`)
+              .all(accountId, page.limit, offset)
+      ) as unknown as RawRow[];
+      total = (this.sql('SELECT COUNT(*) AS n FROM leads_seen WHERE account_id = ?').get(accountId) as { n: number }).n;
+    } else {
+      // Rows come in index (rowid) order, not ranked: ranking every match costs ~100 ms on a common word
+      // over 100,000 leads, and with every word prefix-matched the first screen is already relevant.
+      rows = this.sql(
+        `SELECT ${columns} FROM leads_fts f JOIN leads_seen s ON s.row_id = f.rowid
+         WHERE leads_fts MATCH ? AND f.rowid > ? AND s.account_id = ? ORDER BY f.rowid LIMIT ? OFFSET ?`,
+      ).all(fts, after?.rowId ?? 0, accountId, page.limit, after ? 0 : offset) as unknown as RawRow[];
+      total = (
+        this.sql(
+          `SELECT COUNT(*) AS n FROM (SELECT 1 FROM leads_fts f JOIN leads_seen s ON s.row_id = f.rowid
+           WHERE leads_fts MATCH ? AND s.account_id = ? LIMIT ${SEARCH_COUNT_CAP})`,
+        ).get(fts, accountId) as { n: number }
+      ).n;
     }
-    // Rows come in index (rowid) order, not ranked: ranking every match costs ~100 ms on a common word
-    // over 100,000 leads, and with every word prefix-matched the first screen is already relevant.
-    const rows = this.sql(
-      `SELECT ${columns} FROM leads_fts f JOIN leads_seen s ON s.row_id = f.rowid
-       WHERE leads_fts MATCH ? AND s.account_id = ? LIMIT ? OFFSET ?`,
-    ).all(fts, accountId, limit, offset) as unknown as RawRow[];
-    const total = (
-      this.sql(
-        `SELECT COUNT(*) AS n FROM (SELECT 1 FROM leads_fts f JOIN leads_seen s ON s.row_id = f.rowid
-         WHERE leads_fts MATCH ? AND s.account_id = ? LIMIT ${SEARCH_COUNT_CAP})`,
-      ).get(fts, accountId) as { n: number }
-    ).n;
-    return { rows: rows.map(toRow), total };
+    const last = rows.length === page.limit ? rows[rows.length - 1] : undefined;
+    return { rows: rows.map(toRow), total, nextCursor: last ? encodeCursor(last, fts !== undefined) : null };
   }
 
   newestSeenAt(accountId: string): number | null {
     const row = this.sql('SELECT MAX(seen_at) AS t FROM leads_seen WHERE account_id = ?').get(accountId) as { t: number | null };
     return row.t;
   }
+}
+
+export interface SearchPage {
+  rows: LeadRow[];
+  total: number;
+  nextCursor: string | null;
+}
+
+/** A cursor names the last row of a page: its row id, and for the unfiltered list its name (the sort key). */
+function encodeCursor(row: RawRow, filtered: boolean): string {
+  return Buffer.from(JSON.stringify(filtered ? { r: row.row_id } : { n: row.name, r: row.row_id })).toString('base64url');
+}
+
+function decodeCursor(cursor: string, filtered: boolean): { name: string; rowId: number } {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = null;
+  }
+  const v = value as { n?: unknown; r?: unknown } | null;
+  if (!v || !Number.isInteger(v.r) || (!filtered && typeof v.n !== 'string')) {
+    throw new AppError('invalid_input', 'This search cursor is not one this search handed out (a cursor belongs to its query: with or without words); start again from the first page.');
+  }
+  return { name: typeof v.n === 'string' ? v.n : '', rowId: v.r as number };
 }
 
 function toRow(r: RawRow): LeadRow {

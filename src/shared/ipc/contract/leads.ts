@@ -45,9 +45,19 @@ export const leadCommands = {
         query: z.string().max(200).default(''),
         offset: z.number().int().nonnegative().default(0),
         limit: z.number().int().min(1).max(500).default(100),
+        /** The previous page's nextCursor: the page after it, found by key (fast at any depth); offset must then be 0. */
+        cursor: z.string().max(600).optional(),
       })
-      .strict(),
-    output: z.object({ rows: z.array(LeadRow), total: z.number(), tookMs: z.number(), newestSeenAt: z.number().nullable() }),
+      .strict()
+      .refine((v) => v.cursor === undefined || v.offset === 0, { message: 'give either a cursor or an offset, not both', path: ['offset'] }),
+    output: z.object({
+      rows: z.array(LeadRow),
+      total: z.number(),
+      tookMs: z.number(),
+      newestSeenAt: z.number().nullable(),
+      /** Pass as `cursor` for the next page; null on the last page (optional so offset-only fakes still fit). */
+      nextCursor: z.string().nullable().optional(),
+    }),
   },
   /** The full profile: Kartra's lead, its transactions and subscriptions, and its queued changes. Offline: the cached copy. */
   'leads.profile': { input: z.object({ id: z.string().max(MAX_LEAD_ID).regex(/^\d+$/, 'lead id must be digits') }).strict(), output: LeadProfile },
