@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ColumnMapping, ExistingPolicy, ImportMode, ImportOptions, ImportPlan, JobProgress } from '../../shared/domain/import';
-import { IMPORT_ACTION_TARGETS, IMPORT_TARGET_FIELDS } from '../../shared/domain/import';
+import { IMPORT_ACTION_TARGETS, IMPORT_TARGET_FIELDS, rowOutcomes } from '../../shared/domain/import';
 import type { LeadDeskApi } from '../../shared/ipc/make-api';
 import { bool, int, keyValue, list, parseFlags, str, UsageError } from '../args';
 import type { CliContext, Command } from '../context';
@@ -52,11 +52,11 @@ export function parseSequence(raw: string | undefined): ImportOptions['sequence'
 }
 
 function progressLine(p: JobProgress): string {
-  const settled = p.counts.created + p.counts.updated + p.counts.skipped + p.counts.failed;
+  const settled = p.counts.created + p.counts.updated + p.counts.unchanged + p.counts.failed;
   const toSend = settled + p.counts.ready;
   const eta = p.etaSec === null ? '' : `, ETA ${p.etaSec} s`;
   const wait = p.status === 'paused' && p.error ? ` — ${p.error}` : '';
-  return `import: ${settled}/${toSend} rows sent (${p.counts.created} created, ${p.counts.updated} updated, ${p.counts.skipped} skipped, ${p.counts.failed} failed), ${p.rowsPerSec} rows/s, ${p.callsPerSec} calls/s${eta}${wait}`;
+  return `import: ${settled}/${toSend} rows sent (${p.counts.created} created, ${p.counts.updated} updated, ${p.counts.unchanged} unchanged, ${p.counts.failed} failed), ${p.rowsPerSec} rows/s, ${p.callsPerSec} calls/s${eta}${wait}`;
 }
 
 export const importCommand: Command = async (argv, ctx) => {
@@ -140,13 +140,8 @@ async function runImport({ api, core }: CliSession, ctx: CliContext, plan: Plan)
   }
   const { counts } = final;
   return {
-    rows: counts.total,
-    created: counts.created,
-    updated: counts.updated,
-    skipped: counts.skipped,
-    failed: counts.failed,
-    invalid: counts.invalid,
-    not_sent: counts.ready,
+    // created + updated + unchanged + failed + invalid + excluded (+ not_sent while unfinished) = rows.
+    ...rowOutcomes(counts),
     calls: final.calls,
     count_429: count429 - startedWith,
     seconds: Number(seconds.toFixed(3)),

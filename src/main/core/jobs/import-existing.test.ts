@@ -84,7 +84,7 @@ describe('existing leads in an import', { timeout: 90_000 }, () => {
     ]);
     const done = await runImport(core, csv, 'upsert', 'fill');
     // y has nothing empty the file fills and no tag to add: unchanged, after its one read.
-    expect(done.counts).toMatchObject({ total: 2, updated: 1, skipped: 1, failed: 0 });
+    expect(done.counts).toMatchObject({ total: 2, updated: 1, unchanged: 1, failed: 0 });
     expect(sandbox.inspect.getLead({ apiKey, email: x! })!.profile).toMatchObject({ first_name: 'Kept0', last_name: 'Original', company: 'Old Co', phone: '+15550001', city: 'Paris' });
     expect(sandbox.inspect.getLead({ apiKey, email: x! })!.tags).toContain('VIP');
     expect(sandbox.inspect.getLead({ apiKey, email: y! })!.profile).toMatchObject({ first_name: 'Kept1', company: 'Old Co', phone: '', city: '' });
@@ -112,7 +112,7 @@ describe('existing leads in an import', { timeout: 90_000 }, () => {
     const [x] = twoExisting(sandbox);
     const missing = freshEmail('missing');
     const done = await runImport(core, fileOf([[x!, 'Changed', '', '', '', '', 'Customer'], [missing, 'Ghost', '', '', '', '', 'Customer']]), 'update');
-    expect(done.counts).toMatchObject({ total: 2, updated: 1, skipped: 1 });
+    expect(done.counts).toMatchObject({ total: 2, updated: 1, unchanged: 1 });
     expect(sandbox.inspect.getLead({ apiKey, email: x! })!.profile.first_name).toBe('Kept0');
     expect(sandbox.inspect.getLead({ apiKey, email: x! })!.tags).toContain('Customer');
     expect(sandbox.inspect.getLead({ apiKey, email: missing })).toBeNull();

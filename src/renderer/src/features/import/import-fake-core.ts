@@ -33,7 +33,7 @@ export function makeImportKit(options: { headers?: string[]; data?: string[][]; 
   });
   const counts = () => {
     const n = (s: ImportRow['status']) => rows.filter((r) => r.status === s).length;
-    return { total: rows.length, invalid: n('invalid'), excluded: n('excluded'), ready: n('ready'), created: n('created'), updated: n('updated'), skipped: n('skipped'), failed: n('failed') };
+    return { total: rows.length, invalid: n('invalid'), excluded: n('excluded'), ready: n('ready'), created: n('created'), updated: n('updated'), skipped: n('skipped'), unchanged: n('skipped'), failed: n('failed') };
   };
   const kit: ImportKit = {
     core,

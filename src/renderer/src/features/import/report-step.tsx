@@ -28,7 +28,7 @@ export function ReportStep({ onApplyRecipe }: { onApplyRecipe?: (jobId: string) 
 
   if (!progress) return null;
   const c = progress.counts;
-  const problems = c.failed + c.skipped + c.invalid;
+  const problems = c.failed + c.unchanged + c.invalid;
   const shown = Object.entries(rows)
     .map(([, row]) => row)
     .slice(0, SHOWN);
@@ -46,7 +46,7 @@ export function ReportStep({ onApplyRecipe }: { onApplyRecipe?: (jobId: string) 
       <Group gap="lg" role="group" aria-label="Import report">
         <Count label="Created" value={c.created} color="teal" />
         <Count label="Updated" value={c.updated} color="blue" />
-        <Count label="Skipped" value={c.skipped} />
+        <Count label="Unchanged" value={c.unchanged} />
         <Count label="Failed" value={c.failed} color={c.failed > 0 ? 'red' : undefined} />
         <Count label="Not imported (errors)" value={c.invalid} />
         <Count label="Excluded" value={c.excluded} />
