@@ -20,6 +20,7 @@ const OPTIONS = {
   sequence: { type: 'string' },
   points: { type: 'string' },
   report: { type: 'string' },
+  result: { type: 'string' },
   'gdpr-confirmed': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
 } as const;
@@ -80,7 +81,7 @@ export const importCommand: Command = async (argv, ctx) => {
   };
   const overrides = parseMap(list(values, 'map'));
   return withCore(values, ctx, (session) =>
-    runImport(session, ctx, { file: resolve(file), options, overrides, report: str(values, 'report'), dryRun: bool(values, 'dry-run') }),
+    runImport(session, ctx, { file: resolve(file), options, overrides, report: str(values, 'report'), result: str(values, 'result'), dryRun: bool(values, 'dry-run') }),
   );
 };
 
@@ -89,6 +90,8 @@ interface Plan {
   options: ImportOptions;
   overrides: ColumnMapping;
   report: string | undefined;
+  /** Where to write every row's outcome and Kartra lead id (jobs.exportResult). */
+  result: string | undefined;
   /** Print the plan (counts per class, first rows of each) and send no write. */
   dryRun: boolean;
 }
@@ -138,6 +141,13 @@ async function runImport({ api, core }: CliSession, ctx: CliContext, plan: Plan)
     reportRows = failed.rows;
     ctx.progress(`import: ${failed.rows} failed or invalid rows written to ${plan.report}`);
   }
+  let resultRows: number | undefined;
+  if (plan.result) {
+    const result = unwrap(await api.jobs.exportResult({ jobId }));
+    writeFileSync(plan.result, result.csv);
+    resultRows = result.rows;
+    ctx.progress(`import: every row's outcome and lead id written to ${plan.result}`);
+  }
   const { counts } = final;
   return {
     // created + updated + unchanged + failed + invalid + excluded (+ not_sent while unfinished) = rows.
@@ -150,6 +160,7 @@ async function runImport({ api, core }: CliSession, ctx: CliContext, plan: Plan)
     jobId,
     ...(final.error ? { error: final.error } : {}),
     ...(reportRows !== undefined ? { report: plan.report, report_rows: reportRows } : {}),
+    ...(resultRows !== undefined ? { result: plan.result, result_rows: resultRows } : {}),
   };
 }
 

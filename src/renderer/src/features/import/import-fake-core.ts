@@ -114,6 +114,10 @@ export function makeImportKit(options: { headers?: string[]; data?: string[][]; 
     const csv = ['Email,First name,error', ...failed.map((r) => `${r.values.Email},${r.values['First name']},${r.outcome ?? r.errors[0]?.message ?? ''}`)].join('\n');
     return ok({ fileName: 'people-failed.csv', csv, rows: failed.length });
   });
+  core.answer('jobs.exportResult', () => {
+    const csv = ['Email,First name,result,kartra lead id,result details', ...rows.map((r) => `${r.values.Email},${r.values['First name']},${r.status},${r.leadId ?? ''},${r.outcome ?? ''}`)].join('\n');
+    return ok({ fileName: 'people-result.csv', csv, rows: rows.length });
+  });
   core.answer('recipes.list', () => ok({ recipes: structuredClone(kit.recipes) }));
   core.answer('recipes.save', ({ id, name, actions }) => {
     const recipe: Recipe = { id: id ?? `r${kit.recipes.length + 1}`, name, actions, updatedAt: 1 };
