@@ -116,5 +116,7 @@ describe('existing leads in an import', { timeout: 90_000 }, () => {
     expect(sandbox.inspect.getLead({ apiKey, email: x! })!.profile.first_name).toBe('Kept0');
     expect(sandbox.inspect.getLead({ apiKey, email: x! })!.tags).toContain('Customer');
     expect(sandbox.inspect.getLead({ apiKey, email: missing })).toBeNull();
+    const notDone = valueOf<{ rows: ImportRow[] }>(await core.handle('import.rows', { jobId: done.jobId, statuses: ['failed', 'skipped', 'invalid'] }));
+    expect(notDone.rows.map((r) => [r.status, r.outcome])).toEqual([['skipped', 'No lead with this email in Kartra (update only: not created)']]);
   });
 });
