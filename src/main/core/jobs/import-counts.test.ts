@@ -68,5 +68,8 @@ describe('finished import counts', { timeout: 120_000 }, () => {
     const update = await run(core, 'update.csv', `email,first_name\n${a},A3\n${freshEmail('gone')},G\nbad,\n`, { mode: 'update', existing: 'overwrite' });
     expect(rowOutcomes(update.counts)).toMatchObject({ rows: 3, updated: 1, unchanged: 1, invalid: 1 });
     expect(sum(update)).toBe(3);
+    // A row settled after a read alone (no write of its own) is in the result like every other.
+    const updateResult = parse(valueOf<{ csv: string }>(await core.handle('jobs.exportResult', { jobId: update.jobId })).csv, { bom: true }) as string[][];
+    expect(updateResult.slice(1).map((r) => r[2])).toEqual(['updated', 'unchanged', 'invalid']);
   });
 });
