@@ -1,6 +1,7 @@
 // The CSV import journeys against the sandbox: drop a 500-row file on the window, check the mapping, fix the one
 // bad cell inline, add a tag and a list, confirm GDPR, run — then the sandbox itself must hold all 500 leads with
-// both; and a small import whose rows are not all imported, whose "failed rows" CSV is downloaded and read.
+// both; and a small import whose rows are not all imported, whose "failed rows" CSV is downloaded and read; two
+// existing leads keep their details under the default policy and get a Tags column's tags in one call per row.
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,7 +88,7 @@ test('rows that are not imported are reported, and their CSV downloads with an e
   await app.getByText('Update only (skip unknown emails)').click();
   await confirmAndStart(app);
 
-  await expect(countIn(app, 'Import report', 'Skipped')).toHaveText(/^Skipped\s*2$/, { timeout: 30_000 });
+  await expect(countIn(app, 'Import report', 'Unchanged')).toHaveText(/^Unchanged\s*2$/, { timeout: 30_000 });
   await expect(countIn(app, 'Import report', 'Created')).toHaveText(/^Created\s*0$/);
   const notImported = app.getByRole('table', { name: 'Rows not imported' });
   await expect(notImported).toContainText('No lead with this email in Kartra');
@@ -103,6 +104,56 @@ test('rows that are not imported are reported, and their CSV downloads with an e
   expect(rows.join('\n')).toContain('not-an-email-4');
   // Nothing was created in the sandbox.
   expect(kartra.sandbox.inspect.listLeads({ apiKey: DEMO_ACCOUNT.apiKey }).filter((l) => l.email.includes(`.${stamp}.`))).toHaveLength(0);
+});
+
+test('2 existing leads under the default policy keep their details and get the Tags column\'s tags, one call per row; the imported leads are in the Leads table and search', async ({ app, host }) => {
+  await connectSandbox(app);
+  const kartra = sandboxOf(host);
+  const apiKey = DEMO_ACCOUNT.apiKey;
+  const stamp = `${Date.now()}`;
+  const existing = kartra.otherLeads('').slice(20, 22).map((l) => l.email);
+  for (const email of existing) kartra.sandbox.inspect.editLead({ apiKey, email, profile: { first_name: 'Kept', last_name: 'Original', company: 'Old Co' }, removeTags: ['VIP', 'Customer'] });
+  const fresh = [1, 2, 3].map((i) => `newcomer.${stamp}.${i}@example.org`);
+  const lines = ['Email,First Name,Last Name,Company,Tags', ...existing.map((e) => `${e},Changed,Name,New Co,"VIP; Customer"`), ...fresh.map((e, i) => `${e},New${i},Newcomer${stamp},Fresh Co,"VIP; Customer"`)];
+  const since = kartra.sandbox.requests().at(-1)?.seq ?? 0;
+  await dropFile(app, `existing-${stamp}.csv`, lines.join('\n'));
+  await expect(app.getByRole('combobox', { name: 'Map column Tags' })).toHaveValue('Tags — several per cell', { timeout: 20_000 });
+  await validateMapping(app);
+  await expect(countIn(app, 'Row counts', 'Ready')).toHaveText(/^Ready\s*5$/);
+  await app.getByRole('button', { name: 'Continue to options' }).click();
+  // The safe default: nothing to choose for the existing leads' details to stay as they are.
+  await expect(app.getByRole('radio', { name: /Add tags, lists and sequences only/ })).toBeChecked();
+  await confirmAndStart(app);
+  await expect(countIn(app, 'Import report', 'Created')).toHaveText(/^Created\s*3$/, { timeout: 60_000 });
+  await expect(countIn(app, 'Import report', 'Updated')).toHaveText(/^Updated\s*2$/);
+  await expect(countIn(app, 'Import report', 'Failed')).toHaveText(/^Failed\s*0$/);
+  await shootStep(app, '6-report-existing');
+
+  // The sandbox's own state and request log: details kept, both tags added, one call per row (plus the 244 create).
+  for (const email of existing) {
+    const lead = kartra.lead({ email });
+    expect(lead.profile, email).toMatchObject({ first_name: 'Kept', last_name: 'Original', company: 'Old Co' });
+    expect(lead.tags, email).toEqual(expect.arrayContaining(['VIP', 'Customer']));
+    expect(kartra.sandbox.requests({ since, email }).map((r) => r.cmds.join('+'))).toEqual(['create_lead+assign_tag+assign_tag', 'assign_tag+assign_tag']);
+  }
+  for (const email of fresh) {
+    expect(kartra.lead({ email }).tags).toEqual(expect.arrayContaining(['VIP', 'Customer']));
+    const calls = kartra.sandbox.requests({ since, email });
+    expect(calls.map((r) => r.cmds.join('+'))).toEqual(['create_lead+assign_tag+assign_tag']);
+    expect(calls[0]!.names).toEqual(['', 'VIP', 'Customer']);
+  }
+
+  // The imported leads are in the Leads table and found by search, at once.
+  const before = kartra.requests();
+  await app.getByRole('tab', { name: /Leads/ }).click();
+  await app.getByLabel('Search leads').fill(`newcomer${stamp}`);
+  const rows = app.getByRole('grid', { name: 'Leads' }).getByRole('row').filter({ hasText: `Newcomer${stamp}` });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: fresh[1]! })).toBeVisible();
+  await app.getByLabel('Search leads').fill(fresh[0]!);
+  await expect(app.getByRole('grid', { name: 'Leads' }).getByRole('row').filter({ hasText: fresh[0]! })).toHaveCount(1);
+  await shootStep(app, '7-leads-after-import');
+  expect(kartra.requests()).toBe(before);
 });
 
 test('review: "replace every España with Spain" makes 15 rows ready in one action; a Tags column maps itself', async ({ app, host }) => {

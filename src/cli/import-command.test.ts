@@ -37,7 +37,7 @@ describe('import command', () => {
       30_000,
     );
     expect(run.code, run.stderr).toBe(0);
-    expect(run.json).toMatchObject({ ok: true, rows: 4, created: 2, updated: 0, skipped: 0, failed: 0, invalid: 2, calls: 2, count_429: 0, status: 'finished', report_rows: 2 });
+    expect(run.json).toMatchObject({ ok: true, rows: 4, created: 2, updated: 0, unchanged: 0, failed: 0, invalid: 2, excluded: 0, calls: 2, count_429: 0, status: 'finished', report_rows: 2 });
     expect(run.json.seconds).toBeGreaterThan(0);
     expect(run.json.calls_per_s).toBeGreaterThan(0);
     expect(run.stderr).toContain('import: people.csv: 4 rows');

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ColumnMapping, ExistingPolicy, ImportMode, ImportOptions, ImportPlan, JobProgress } from '../../shared/domain/import';
-import { IMPORT_ACTION_TARGETS, IMPORT_TARGET_FIELDS } from '../../shared/domain/import';
+import { IMPORT_ACTION_TARGETS, IMPORT_TARGET_FIELDS, rowOutcomes } from '../../shared/domain/import';
 import type { LeadDeskApi } from '../../shared/ipc/make-api';
 import { bool, int, keyValue, list, parseFlags, str, UsageError } from '../args';
 import type { CliContext, Command } from '../context';
@@ -20,6 +20,7 @@ const OPTIONS = {
   sequence: { type: 'string' },
   points: { type: 'string' },
   report: { type: 'string' },
+  result: { type: 'string' },
   'gdpr-confirmed': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
 } as const;
@@ -52,11 +53,11 @@ export function parseSequence(raw: string | undefined): ImportOptions['sequence'
 }
 
 function progressLine(p: JobProgress): string {
-  const settled = p.counts.created + p.counts.updated + p.counts.skipped + p.counts.failed;
+  const settled = p.counts.created + p.counts.updated + p.counts.unchanged + p.counts.failed;
   const toSend = settled + p.counts.ready;
   const eta = p.etaSec === null ? '' : `, ETA ${p.etaSec} s`;
   const wait = p.status === 'paused' && p.error ? ` — ${p.error}` : '';
-  return `import: ${settled}/${toSend} rows sent (${p.counts.created} created, ${p.counts.updated} updated, ${p.counts.skipped} skipped, ${p.counts.failed} failed), ${p.rowsPerSec} rows/s, ${p.callsPerSec} calls/s${eta}${wait}`;
+  return `import: ${settled}/${toSend} rows sent (${p.counts.created} created, ${p.counts.updated} updated, ${p.counts.unchanged} unchanged, ${p.counts.failed} failed), ${p.rowsPerSec} rows/s, ${p.callsPerSec} calls/s${eta}${wait}`;
 }
 
 export const importCommand: Command = async (argv, ctx) => {
@@ -80,7 +81,7 @@ export const importCommand: Command = async (argv, ctx) => {
   };
   const overrides = parseMap(list(values, 'map'));
   return withCore(values, ctx, (session) =>
-    runImport(session, ctx, { file: resolve(file), options, overrides, report: str(values, 'report'), dryRun: bool(values, 'dry-run') }),
+    runImport(session, ctx, { file: resolve(file), options, overrides, report: str(values, 'report'), result: str(values, 'result'), dryRun: bool(values, 'dry-run') }),
   );
 };
 
@@ -89,6 +90,8 @@ interface Plan {
   options: ImportOptions;
   overrides: ColumnMapping;
   report: string | undefined;
+  /** Where to write every row's outcome and Kartra lead id (jobs.exportResult). */
+  result: string | undefined;
   /** Print the plan (counts per class, first rows of each) and send no write. */
   dryRun: boolean;
 }
@@ -138,15 +141,17 @@ async function runImport({ api, core }: CliSession, ctx: CliContext, plan: Plan)
     reportRows = failed.rows;
     ctx.progress(`import: ${failed.rows} failed or invalid rows written to ${plan.report}`);
   }
+  let resultRows: number | undefined;
+  if (plan.result) {
+    const result = unwrap(await api.jobs.exportResult({ jobId }));
+    writeFileSync(plan.result, result.csv);
+    resultRows = result.rows;
+    ctx.progress(`import: every row's outcome and lead id written to ${plan.result}`);
+  }
   const { counts } = final;
   return {
-    rows: counts.total,
-    created: counts.created,
-    updated: counts.updated,
-    skipped: counts.skipped,
-    failed: counts.failed,
-    invalid: counts.invalid,
-    not_sent: counts.ready,
+    // created + updated + unchanged + failed + invalid + excluded (+ not_sent while unfinished) = rows.
+    ...rowOutcomes(counts),
     calls: final.calls,
     count_429: count429 - startedWith,
     seconds: Number(seconds.toFixed(3)),
@@ -155,6 +160,7 @@ async function runImport({ api, core }: CliSession, ctx: CliContext, plan: Plan)
     jobId,
     ...(final.error ? { error: final.error } : {}),
     ...(reportRows !== undefined ? { report: plan.report, report_rows: reportRows } : {}),
+    ...(resultRows !== undefined ? { result: plan.result, result_rows: resultRows } : {}),
   };
 }
 

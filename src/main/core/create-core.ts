@@ -239,6 +239,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     'jobs.list': async ({ limit }) => jobs.list(limit),
     'jobs.get': async ({ jobId }) => jobs.progress(jobId),
     'jobs.exportFailed': async ({ jobId }) => jobs.exportFailed(jobId),
+    'jobs.exportResult': async ({ jobId }) => jobs.exportResult(jobId),
     'recipes.list': async () => recipes.list(),
     'recipes.save': async ({ id, name, actions }) => recipes.save({ id, name, actions }),
     'recipes.delete': async ({ id }) => recipes.delete(id),

@@ -106,6 +106,10 @@ export const JobKind = z.enum(['import', 'recipe']);
 export const JobStatus = z.enum(['uploading', 'analyzed', 'validating', 'validated', 'running', 'paused', 'cancelled', 'finished', 'failed']);
 export type JobStatus = z.infer<typeof JobStatus>;
 
+/**
+ * A job's rows by outcome. Once it finished, created + updated + unchanged + failed + invalid + excluded = total
+ * (`ready` counts rows not sent yet; `skipped` is the rows' status name for what the report calls unchanged).
+ */
 export const JobCounts = z.object({
   total: z.number(),
   invalid: z.number(),
@@ -114,8 +118,16 @@ export const JobCounts = z.object({
   created: z.number(),
   updated: z.number(),
   skipped: z.number(),
+  /** Rows whose lead Kartra left as it was: it exists (create only, or nothing to add) or is missing (update only). */
+  unchanged: z.number(),
   failed: z.number(),
 });
+export type JobCounts = z.infer<typeof JobCounts>;
+
+/** The outcome of every row of an import, as reported everywhere (report, Past imports, CLI): they add up to `rows`. */
+export function rowOutcomes(c: Omit<JobCounts, 'unchanged'>) {
+  return { rows: c.total, created: c.created, updated: c.updated, unchanged: c.skipped, failed: c.failed, invalid: c.invalid, excluded: c.excluded, not_sent: c.ready };
+}
 
 export const JobProgress = z.object({
   jobId: z.string(),

@@ -1,5 +1,5 @@
 // An import end to end through the core against the sandbox: chunked upload, analysis, validation, the run
-// (one call per new lead, two for an existing one), the report, and the refusals before anything is sent.
+// (one call per new lead, two for an existing one: its details kept by default), the report, and the refusals before anything is sent.
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -70,7 +70,7 @@ describe('import flow', () => {
     expect(started.status).toBe('running');
     const done = await waitForJob(core, jobId);
     expect(done).toMatchObject({ status: 'finished', counts: { total: 6, created: 2, updated: 1, ready: 0, invalid: 3, failed: 0 } });
-    // Two new leads: one chained call each; the existing one: create → 244 → edit.
+    // Two new leads: one chained call each; the existing one (default policy "keep"): create → 244 → the chain bare.
     expect(done.calls).toBe(4);
     expect(sandbox.stats().requests - before).toBe(4);
 
@@ -84,7 +84,7 @@ describe('import flow', () => {
     expect(leadB.profile).toMatchObject({ last_name: 'Smith; Jr', country: 'Germany' });
     expect(leadB.customFields.company_size).toEqual(['601']);
     const demo = sandbox.inspect.getLead({ apiKey, email: DEMO_LEAD_EMAIL })!;
-    expect(demo.profile.first_name).toBe('Demo Renamed');
+    expect(demo.profile.first_name).not.toBe('Demo Renamed');
     expect(demo.tags).toContain('VIP');
 
     const report = valueOf<{ fileName: string; csv: string; rows: number }>(await core.handle('jobs.exportFailed', { jobId }));
@@ -147,7 +147,7 @@ describe('import flow', () => {
     const missing = freshEmail('missing');
     const updateJob = await upload(core, 'update.csv', `email,first_name\n${fresh},Renamed\n${missing},Ghost\n`);
     valueOf(await core.handle('import.validate', { jobId: updateJob, mapping: (await analyze(core, updateJob)).suggestedMapping }));
-    valueOf(await core.handle('import.start', { jobId: updateJob, options: { mode: 'update', gdprConfirmed: true } }));
+    valueOf(await core.handle('import.start', { jobId: updateJob, options: { mode: 'update', existing: 'overwrite', gdprConfirmed: true } }));
     const done = await waitForJob(core, updateJob);
     expect(done.counts).toMatchObject({ updated: 1, skipped: 1 });
     expect(sandbox.inspect.getLead({ apiKey, email: fresh })?.profile.first_name).toBe('Renamed');

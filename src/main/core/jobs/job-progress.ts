@@ -58,7 +58,7 @@ export function toProgress(job: JobRecord, live?: LiveStats): JobProgress {
     kind: job.kind,
     name: job.name,
     status: job.status,
-    counts: { ...counts, total: job.total },
+    counts: { ...counts, total: job.total, unchanged: counts.skipped },
     done: live?.done ?? 0,
     rowsPerSec: active ? rowsPerSec : 0,
     callsPerSec: active ? (live?.callsPerSec ?? 0) : 0,

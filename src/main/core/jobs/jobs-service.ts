@@ -12,6 +12,7 @@ import { JobRunner, type RunnerDeps } from '../writes/bulk-producer';
 import type { Pages } from './pages';
 import { RECIPE_HEADERS } from './row-plans';
 import type { RowRepo } from './row-repo';
+import { resultCsv } from './result-csv';
 
 export interface JobsServiceDeps {
   jobs: JobRepo;
@@ -124,6 +125,11 @@ export class JobsService {
     }
     const stem = basename(job.name, extname(job.name)) || 'import';
     return { fileName: `${stem}-failed.csv`, csv: csvDocument([...headers, errorColumn], out), rows: out.length };
+  }
+
+  /** Every row of the file with its outcome, Kartra lead id and reason (result-csv.ts). */
+  exportResult(jobId: string): { fileName: string; csv: string; rows: number } {
+    return resultCsv(this.require(jobId), this.deps.rows, this.deps.pages);
   }
 
   /** The current account changed (or the app started): its interrupted jobs go on by themselves. */

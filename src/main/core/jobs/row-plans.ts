@@ -1,4 +1,5 @@
 // Rebuilds what a stored row sends (its lead fields and chain) from the job's mapping snapshot, or its target for recipes.
+import { rowChain } from '../import/list-cells';
 import { compileMapping, validateRow } from '../import/validate-row';
 import type { JobRecord } from './job-repo';
 import type { RowPlan } from '../writes/row-sender';
@@ -24,6 +25,9 @@ export function planner(job: JobRecord): (row: number, cells: readonly string[],
   return (row, cells, reviewed) => {
     const check = validateRow(cm, cells, reviewed);
     if (!check.lead) return { invalid: check.errors.map((e) => `${e.column}: ${e.message}`).join('; ') };
-    return { plan: { row, mode: plan.options.mode, ref: { email: check.lead.email }, lead: check.lead, actions: plan.actions }, key: check.emailKey };
+    // One call per row carries the import's actions and the row's Tags/Lists/Sequences values, chained after the
+    // create (or bare on an existing lead, as the existing-lead policy decides in the row sender).
+    const actions = rowChain(plan.actions, check.actions);
+    return { plan: { row, mode: plan.options.mode, existing: plan.options.existing ?? 'keep', ref: { email: check.lead.email }, lead: check.lead, actions }, key: check.emailKey };
   };
 }

@@ -136,16 +136,13 @@ export class RowRepo {
     ).run(jobId, row, email, step, leadId, now);
   }
 
+  /** A row may settle without a call of its own having been journaled (an existing lead left unchanged after a read). */
   settle(jobId: string, row: number, s: Settlement, now = Date.now()): void {
-    this.sql('UPDATE job_rows SET status = ?, step = NULL, outcome = ?, reason = ?, lead_id = COALESCE(?, lead_id), updated_at = ? WHERE job_id = ? AND row = ?').run(
-      s.status,
-      s.outcome,
-      s.reason,
-      s.leadId,
-      now,
-      jobId,
-      row,
-    );
+    this.sql(
+      `INSERT INTO job_rows (job_id, row, status, outcome, reason, lead_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (job_id, row) DO UPDATE SET status = excluded.status, step = NULL, outcome = excluded.outcome, reason = excluded.reason,
+         lead_id = COALESCE(excluded.lead_id, job_rows.lead_id), updated_at = excluded.updated_at`,
+    ).run(jobId, row, s.status, s.outcome, s.reason, s.leadId, now);
   }
 
   /** Nothing of the row reached Kartra: it waits to be sent again. */

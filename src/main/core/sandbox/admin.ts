@@ -2,6 +2,7 @@
 // process and the CLI. POST /__admin/<method>, JSON body = the method's argument, header x-sandbox-admin.
 import { timingSafeEqual } from 'node:crypto';
 import { checkFaults } from './faults';
+import type { SandboxRequest } from './request-log';
 import { SandboxInspectError, type SandboxBehaviour, type SandboxFaults, type SandboxInspector, type SandboxStats } from './types';
 
 export interface AdminDeps {
@@ -13,6 +14,7 @@ export interface AdminDeps {
   setBehaviour(change: Partial<SandboxBehaviour>): SandboxBehaviour;
   behaviour(): SandboxBehaviour;
   stats(): SandboxStats;
+  requests(query: { since?: number; email?: string }): SandboxRequest[];
 }
 
 export interface AdminAnswer {
@@ -24,7 +26,7 @@ export interface AdminAnswer {
  * Methods: getLead, listLeads, editLead, deleteLead, catalog, transactions, subscriptions, advanceClock (the
  * SandboxInspector methods, same argument), setFaults (SandboxFaults, network delays included), setTestMode ({on: boolean}),
  * setBehaviour (part of SandboxBehaviour: {chain, singleSuccess, textArea, contentType, legacyMessages}; answers the
- * whole set), behaviour ({}), stats ({}).
+ * whole set), behaviour ({}), stats ({}), requests ({since?: seq, email?}: the request log, request-log.ts).
  * Answers `{ok: true, value}` (200) or `{ok: false, error}` (400 bad input, 401 token, 404 method, 405 verb).
  */
 export function handleAdmin(deps: AdminDeps, method: string, path: string, token: string | undefined, body: string): AdminAnswer {
@@ -83,6 +85,11 @@ function route(deps: AdminDeps, name: string): Call | undefined {
     setBehaviour: (x) => deps.setBehaviour(x as Partial<SandboxBehaviour>),
     behaviour: () => deps.behaviour(),
     stats: () => deps.stats(),
+    requests: (x) => {
+      if (x.since !== undefined && !Number.isInteger(x.since)) throw new SandboxInspectError('requests takes {"since"?: a whole number, "email"?: text}');
+      if (x.email !== undefined && typeof x.email !== 'string') throw new SandboxInspectError('requests takes {"since"?: a whole number, "email"?: text}');
+      return deps.requests({ since: x.since as number | undefined, email: x.email as string | undefined });
+    },
   };
   return Object.hasOwn(calls, name) ? calls[name] : undefined;
 }

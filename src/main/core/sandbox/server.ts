@@ -13,6 +13,7 @@ import { Network } from './network';
 import { say } from './messages';
 import { parseKartraBody } from './parse-request';
 import { processRequest, type ProcessSettings } from './process-request';
+import { RequestLog } from './request-log';
 import { SlidingWindow } from './rate-window';
 import { bootstrapState } from './seed/seed';
 import { openState } from './store/state';
@@ -42,6 +43,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const network = new Network(seed, initialFaults);
   const window = new SlidingWindow(options.rate ?? 20);
   const counters: SandboxStats = { requests: 0, count429: 0, byApp: {} };
+  const requestLog = new RequestLog();
   const adminToken = randomBytes(18).toString('hex');
   const inspect = createInspector(state);
   const sockets = new Set<Socket>();
@@ -101,6 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (fault === 'extra429') window.release(appId, arrival);
     const rejected = !accepted || fault === 'extra429';
     count(appId, rejected);
+    requestLog.add(params, !rejected);
     options.onArrival?.({ appId, apiKey: typeof params.api_key === 'string' ? params.api_key : '', at: arrival, accepted: !rejected });
     if (rejected) return answer(res, 429, tooMany());
     if (fault === 'http503') return answer(res, 503, { status: 'Error', message: 'Service Unavailable', type: '503' });
@@ -135,7 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         if (path === '/__admin' || path.startsWith('/__admin/')) {
           const token = req.headers['x-sandbox-admin'];
           const answer = handleAdmin(
-            { token: adminToken, inspect, setFaults, setTestMode, setBehaviour, behaviour, stats },
+            { token: adminToken, inspect, setFaults, setTestMode, setBehaviour, behaviour, stats, requests: (q) => requestLog.list(q) },
             req.method ?? '',
             path,
             Array.isArray(token) ? token[0] : token,
@@ -185,6 +188,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     setBehaviour,
     behaviour,
     stats,
+    requests: (q = {}) => requestLog.list(q),
     async close() {
       if (closed) return;
       closed = true;

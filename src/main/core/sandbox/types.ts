@@ -1,4 +1,5 @@
 // Public types of the Kartra sandbox: options, the running handle and the inspector (re-exported by index.ts).
+import type { SandboxRequest } from './request-log';
 import { LEAD_TEXT_FIELDS } from '../../../shared/domain/lead';
 export { TEXT_AREA_MAX } from '../../../shared/domain/lead';
 
@@ -227,6 +228,8 @@ export interface RunningSandbox {
   setBehaviour(change: Partial<SandboxBehaviour>): SandboxBehaviour;
   behaviour(): SandboxBehaviour;
   stats(): SandboxStats;
+  /** The request log (request-log.ts): requests after `since`, optionally for one email. */
+  requests(query?: { since?: number; email?: string }): SandboxRequest[];
   /** Closes the server and every open socket promptly (held requests included), and the database. */
   close(): Promise<void>;
 }

@@ -2,7 +2,9 @@
 // a needs_check item in the outbox for a part reading the lead could not settle, and the lead in the local cache
 // once Kartra confirmed it — so an imported lead is searchable the moment it exists.
 import type { OutboxChange } from '../../../shared/domain/outbox';
-import type { RowPlan, RowResult } from './row-sender';
+import type { RowHead, RowPlan, RowResult } from './row-sender';
+import type { Lead } from '../../../shared/domain/lead';
+import type { HistoryFieldChange } from '../../../shared/domain/history';
 import type { CacheSync } from './cache-sync';
 import { fieldChanges, type HistoryRecorder } from './history-recorder';
 import { describeChange } from './item-view';
@@ -19,13 +21,16 @@ export function recordRow(deps: RowRecordDeps, job: { id: string; accountId: str
   if (settlement.reason === 'invalid') return;
   const source = job.kind === 'recipe' ? 'recipe' : 'import';
   const email = plan.lead?.email ?? plan.ref.email ?? null;
-  const changes: OutboxChange[] = [...headChange(plan, settlement), ...plan.actions.map((action) => ({ kind: 'action' as const, action }))];
-  // The row's parts are [create/edit, ...actions]; a recipe row has no create/edit.
-  const rowParts = plan.mode === 'recipe' ? result.parts.slice(1) : result.parts;
+  const head = headChange(plan, result.head);
+  const changes: OutboxChange[] = [...head, ...plan.actions.map((action) => ({ kind: 'action' as const, action }))];
+  // An existing lead left as it is with nothing to add: no change to record.
+  if (changes.length === 0) return;
+  // The row's parts are [create/edit, ...actions]; a recipe row and a bare chain have no create/edit.
+  const rowParts = head.length === 0 ? result.parts.slice(1) : result.parts;
   const whole = settlement.status === 'failed' ? 'failed' : settlement.status === 'skipped' ? 'skipped' : 'done';
   const parts = rowParts.length === changes.length ? rowParts : changes.map(() => ({ outcome: whole, message: settlement.outcome }) as const);
   const entry = deps.history.record(
-    { accountId: job.accountId, leadId: settlement.leadId, leadEmail: email, source, jobId: job.id, changes, fields: plan.lead ? fieldChanges(plan.lead, result.lead ?? undefined) : [] },
+    { accountId: job.accountId, leadId: settlement.leadId, leadEmail: email, source, jobId: job.id, changes, fields: fieldsOfHead(plan, result.head, result.lead ?? undefined) },
     parts,
   );
   parts.forEach((part, slot) => {
@@ -38,12 +43,16 @@ export function recordRow(deps: RowRecordDeps, job: { id: string; accountId: str
   else deps.cache.confirmed(job.accountId, settlement.leadId, changes.filter((_, i) => parts[i]?.outcome === 'done'));
 }
 
-/** The create (a new lead) or edit (an existing one) at the head of an import row's chain. */
-function headChange(plan: RowPlan, settlement: Extract<RowResult, { kind: 'settled' }>['settlement']): OutboxChange[] {
-  if (plan.mode === 'recipe' || !plan.lead) return [];
-  if (settlement.status === 'updated' || settlement.reason === 'missing') {
-    const { email: _email, ...fields } = plan.lead;
-    return [{ kind: 'edit', changes: fields }];
-  }
+/** The create (a new lead) or edit (an existing one, only the fields the existing-lead policy sent) heading an import row. */
+function headChange(plan: RowPlan, head: RowHead): OutboxChange[] {
+  if (plan.mode === 'recipe' || !plan.lead || !head) return [];
+  if (head.kind === 'edit') return Object.keys(head.fields).length > 0 ? [{ kind: 'edit', changes: head.fields }] : [];
   return [{ kind: 'create', lead: plan.lead }];
+}
+
+/** The fields History shows before/after: the created lead's, or the edit's; none for a bare chain. */
+function fieldsOfHead(plan: RowPlan, head: RowHead, before: Lead | undefined): HistoryFieldChange[] {
+  if (!plan.lead || !head) return [];
+  if (head.kind === 'create') return fieldChanges(plan.lead, before);
+  return fieldChanges(head.fields, before);
 }

@@ -42,4 +42,29 @@ describe('sendRow', () => {
     expect(server.cmds()).toEqual(['create_lead', 'get_lead']);
     expect(result).toMatchObject({ kind: 'settled', settlement: { status: 'created', leadId: '78' } });
   });
+
+  it('fill, after a crash while its edit was out: reads the lead and sends only what is still empty, never the filled fields', async () => {
+    const fill: RowPlan = { row: 2, mode: 'upsert', existing: 'fill', ref: { email: 'old@example.com' }, lead: { email: 'old@example.com', first_name: 'File', phone: '+15550001' }, actions: [] };
+    const { server, client } = await answer((hit) => {
+      if (hit.form['get_lead[email]']) return { json: { status: 'Success', lead_details: { id: '90', email: 'old@example.com', first_name: 'Kept', phone: '', score: '0', tags: [] } } };
+      return { json: { status: 'Success', actions: [{ edit_lead: { status: 'Success', lead_details: { id: '90' } } }] } };
+    });
+    const result = await sendRow(client, fill, 'edit', { inFlight: () => undefined }, true);
+    expect(server.cmds()).toEqual(['get_lead', 'edit_lead']);
+    expect(server.hits[1]?.form['lead[phone]']).toBe('+15550001');
+    expect(server.hits[1]?.form['lead[first_name]']).toBeUndefined();
+    expect(result).toMatchObject({ kind: 'settled', settlement: { status: 'updated', leadId: '90' }, head: { kind: 'edit', fields: { phone: '+15550001' } } });
+  });
+
+  it('keep, create answered 244: the chain goes bare on the lead, never an edit_lead', async () => {
+    const keep: RowPlan = { ...plan, existing: 'keep' };
+    const { server, client } = await answer((hit) => {
+      if (hit.form['actions[0][cmd]'] === 'create_lead') return { json: { status: 'Error', message: 'Lead already exists', type: '244' } };
+      return { json: { status: 'Success', actions: [{ give_points_to_lead: { status: 'Success', message: 'ok' } }, { assign_tag: { status: 'Success', message: 'Tag added to lead', type: '103' } }] } };
+    });
+    const result = await sendRow(client, keep, 'create', { inFlight: () => undefined }, false);
+    expect(server.cmds()).toEqual(['create_lead', 'give_points_to_lead']);
+    expect(server.hits[1]?.form['lead[first_name]']).toBeUndefined();
+    expect(result).toMatchObject({ kind: 'settled', settlement: { status: 'updated' }, head: null });
+  });
 });

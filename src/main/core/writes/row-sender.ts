@@ -3,7 +3,7 @@
 // answer, fewer results than actions, a crash while the call was out — are settled by reading the lead through
 // the one verifier, and only what is shown not applied is sent again.
 import type { LeadAction } from '../../../shared/domain/actions';
-import type { ImportMode } from '../../../shared/domain/import';
+import type { ExistingPolicy, ImportMode } from '../../../shared/domain/import';
 import type { LeadRef } from '../../../shared/domain/lead';
 import type { CreateLeadData, EditLeadData } from '../../../shared/domain/lead-input';
 import { toAppError } from '../api/to-app-error';
@@ -17,25 +17,21 @@ import { KartraApiError, RateLimitedError, TransportError } from '../kartra/erro
 import { isNotSent } from '../connection/connectivity';
 import { isLeadNotFound } from '../kartra/error-codes';
 import { evidenceAction } from './row-chain';
+import { existingStep, fieldsOf, fillFields, policyOf } from './existing-row';
+import type { RowPlan } from './row-plan';
 import { verifyWrite, type PartOutcome, type VerifyResult } from './verifier';
 import type { Settlement, Step } from '../jobs/row-repo';
 
-export interface RowPlan {
-  row: number;
-  mode: ImportMode | 'recipe';
-  /** How the lead is found: by email for imports, by id or email for recipes. */
-  ref: LeadRef;
-  /** Import: the lead's fields (email included); null for recipes. */
-  lead: CreateLeadData | null;
-  /** The chain, in the order it is sent. */
-  actions: LeadAction[];
-}
+export type { RowPlan } from './row-plan';
 
 /** How each part of the row's chain ended, for History: [create/edit (if any), ...actions]. */
 export type RowParts = { outcome: ActionOutcome; kartraType?: string | null; message?: string | null }[];
 
+/** The head the row's settled call carried: a create, an edit of these fields, or none (a bare chain on an existing lead). */
+export type RowHead = { kind: 'create' } | { kind: 'edit'; fields: EditLeadData } | null;
+
 export type RowResult =
-  | { kind: 'settled'; settlement: Settlement; parts: RowParts; lead: LeadState['lead'] | null }
+  | { kind: 'settled'; settlement: Settlement; parts: RowParts; lead: LeadState['lead'] | null; head: RowHead }
   /** Nothing reached Kartra (network down, limiter closed): the row waits to be sent again. */
   | { kind: 'not_sent'; error: unknown }
   /** It may have reached Kartra and the lead could not be read to tell: the row stays in flight. */
@@ -47,15 +43,9 @@ export const firstStep = (mode: RowPlan['mode']): Step => (mode === 'recipe' ? '
 const DONE_STATUS = { create: 'created', edit: 'updated', actions: 'updated' } as const;
 const DONE_TEXT = { create: 'Created', edit: 'Updated', actions: 'Applied' } as const;
 
-function fieldsOf(plan: RowPlan): EditLeadData {
-  if (!plan.lead) return {};
-  const { email: _email, ...fields } = plan.lead;
-  return fields;
-}
-
-function send(caller: KartraCaller, plan: RowPlan, step: Step, actions: readonly LeadAction[]): Promise<ChainOutcome> {
+function send(caller: KartraCaller, plan: RowPlan, step: Step, actions: readonly LeadAction[], fields: EditLeadData): Promise<ChainOutcome> {
   if (step === 'create') return sendCreate(caller, 'bulk', plan.lead!, actions);
-  if (step === 'edit') return sendEdit(caller, 'bulk', { email: plan.lead!.email }, fieldsOf(plan), actions);
+  if (step === 'edit') return sendEdit(caller, 'bulk', { email: plan.lead!.email }, fields, actions);
   return sendActions(caller, 'bulk', plan.ref, actions);
 }
 
@@ -74,13 +64,16 @@ function fromChain(step: Step, leadId: string | null, results: readonly ActionRe
   return { status: 'failed', outcome: `${done}${leadId ? ` (id ${leadId})` : ''}, but Kartra refused ${parts.join('; ')}`, reason: 'partial', leadId };
 }
 
-/** Kartra refused the call at actions[0]: nothing of it was applied. */
+/**
+ * Kartra refused the call at actions[0]: nothing of it was applied. An import row whose lead exists goes to 'edit',
+ * which the existing-lead policy then turns into an edit, a bare chain or nothing (existing-row.ts).
+ */
 function afterRefusal(plan: RowPlan, step: Step, error: KartraApiError): Step | Settlement {
   if (step === 'create' && error.type === '244') {
     if (plan.mode === 'upsert') return 'edit';
     return { status: 'skipped', outcome: 'A lead with this email already exists in Kartra (create only: left unchanged)', reason: 'exists', leadId: null };
   }
-  if (step === 'edit' && isLeadNotFound(error.type)) {
+  if ((step === 'edit' || (step === 'actions' && plan.mode !== 'recipe')) && isLeadNotFound(error.type)) {
     if (plan.mode === 'upsert') return 'create';
     return { status: 'skipped', outcome: 'No lead with this email in Kartra (update only: not created)', reason: 'missing', leadId: null };
   }
@@ -109,11 +102,20 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
   let parts: Part[] | null = recovering ? unknownParts(plan, step) : null;
   let pending: number[] | null = null; // indexes of plan.actions still to send after a verification
   let leadId: string | null = null;
+  // The fields an edit writes, once the existing-lead policy chose them (null: not chosen yet for this lead).
+  let editFields: EditLeadData | null = null;
+  // Set when the policy sent the chain bare to an existing lead: its outcome says the details were kept.
+  let kept = false;
   const result = (settlement: Settlement, lead: LeadState['lead'] | null = null): RowResult => ({
     kind: 'settled',
-    settlement: { ...settlement, leadId: settlement.leadId ?? leadId },
+    settlement: {
+      ...settlement,
+      leadId: settlement.leadId ?? leadId,
+      outcome: kept && settlement.reason === 'done' ? `Existing lead: tags, lists and sequences added, details kept (${settlement.outcome})` : settlement.outcome,
+    },
     parts: (parts ?? []).map((p) => ({ outcome: p.found === 'cannot_tell' ? 'needs_check' : p.outcome, kartraType: p.kartraType ?? null, message: p.message })),
     lead,
+    head: plan.mode === 'recipe' || doneAs === 'actions' ? null : doneAs === 'create' ? { kind: 'create' } : { kind: 'edit', fields: editFields ?? {} },
   });
   // create → 244 → edit is the normal upsert; the bound only stops a lead that keeps vanishing and reappearing.
   for (let round = 0; round < 5; round++) {
@@ -128,7 +130,13 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
         }
         return { kind: 'unknown', error };
       }
-      const verdicts = verifyRow(plan, current, parts, state);
+      if (current === 'edit' && state && plan.mode !== 'recipe') {
+        // The edit is judged against the lead as it is now: under "fill" what is filled stays filled and only what
+        // is still empty is sent again; "keep" never edits details (a row journaled before the policy existed).
+        const policy = policyOf(plan);
+        editFields = policy === 'fill' ? fillFields(plan, state) : policy === 'keep' ? {} : fieldsOf(plan);
+      }
+      const verdicts = verifyRow(plan, current, parts, state, editFields ?? fieldsOf(plan));
       leadId = verdicts.leadId ?? leadId;
       if (verdicts.missing) {
         // No lead: nothing anchored on it can have happened. A create is simply sent again; anything else
@@ -173,18 +181,37 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
         }
       }
     }
+    if (current === 'edit' && editFields === null && plan.mode !== 'recipe') {
+      // The lead exists (create answered 244) or is presumed to (update only): the existing-lead policy decides.
+      const next = await existingStep(caller, plan);
+      if ('notSent' in next) return { kind: 'not_sent', error: next.notSent };
+      if ('settlement' in next) {
+        const outcome: PartOutcome = next.settlement.status === 'failed' ? 'failed' : ('skipped' as PartOutcome);
+        parts = [{ outcome, message: next.settlement.outcome }, ...plan.actions.map((): Part => ({ outcome, message: next.settlement.outcome }))];
+        doneAs = 'actions';
+        return result(next.settlement);
+      }
+      leadId = ('leadId' in next ? next.leadId : null) ?? leadId;
+      if (next.step === 'edit') editFields = next.fields;
+      else {
+        current = doneAs = next.step;
+        kept = next.step === 'actions';
+      }
+    }
     journal.inFlight(current);
     const actions = pending ? pending.map((i) => plan.actions[i]!) : plan.actions;
     const ref: LeadRef | null = current === 'actions' && leadId ? { id: leadId } : null;
     let outcome: ChainOutcome;
     try {
-      outcome = await send(caller, ref ? { ...plan, ref } : plan, current, actions);
+      outcome = await send(caller, ref ? { ...plan, ref } : plan, current, actions, editFields ?? fieldsOf(plan));
     } catch (error) {
       if (error instanceof KartraApiError) {
         const next = afterRefusal(plan, current, error);
         if (typeof next === 'string') {
           current = doneAs = next;
           parts = null;
+          editFields = null;
+          kept = false;
           continue;
         }
         parts = [{ outcome: 'failed', kartraType: error.type, message: error.kartraMessage }, ...plan.actions.map((): Part => ({ outcome: next.status === 'failed' ? 'failed' : 'unknown', message: 'Not applied: the lead could not be written' }))];
@@ -226,11 +253,11 @@ function mergeParts(previous: Part[] | null, plan: RowPlan, step: Step, pending:
 }
 
 /** The verifier on a row: create rows start from a score of 0; a chain's last checkable action proves the points before it. */
-function verifyRow(plan: RowPlan, step: Step, parts: Part[], state: LeadState | null): VerifyResult {
+function verifyRow(plan: RowPlan, step: Step, parts: Part[], state: LeadState | null, editFields: EditLeadData): VerifyResult {
   const actions = plan.actions.map((action, i) => ({ action, outcome: parts[i + 1]!.outcome }));
   const result = verifyWrite({
     lead: state,
-    head: step === 'create' ? { kind: 'create' } : step === 'edit' ? { kind: 'edit', changes: fieldsOf(plan) } : null,
+    head: step === 'create' ? { kind: 'create' } : step === 'edit' ? { kind: 'edit', changes: editFields } : null,
     headOutcome: step === 'actions' ? 'done' : parts[0]!.outcome,
     actions,
     scoreBefore: step === 'create' ? 0 : undefined,

@@ -73,4 +73,6 @@ export const importCommands = {
   'jobs.get': { input: z.object({ jobId: JobId }).strict(), output: JobProgress },
   /** The failed (and invalid) rows as CSV with an `error` column, ready to fix and drop again. */
   'jobs.exportFailed': { input: z.object({ jobId: JobId }).strict(), output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number() }) },
+  /** Every row with its outcome (created, updated, unchanged, failed, invalid, excluded, not sent), lead id and reason. */
+  'jobs.exportResult': { input: z.object({ jobId: JobId }).strict(), output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number() }) },
 } as const;

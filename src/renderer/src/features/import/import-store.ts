@@ -43,6 +43,8 @@ export interface ImportState {
   start(): Promise<void>;
   control(action: 'pause' | 'resume' | 'cancel'): Promise<void>;
   exportFailed(): Promise<{ fileName: string; csv: string; rows: number } | null>;
+  /** Every row with its outcome and Kartra lead id. */
+  exportResult(): Promise<{ fileName: string; csv: string; rows: number } | null>;
   /** Shows a job from the past list or a recipe run: its run screen while it runs, its report after. */
   openJob(progress: JobProgress): Promise<void>;
   applyProgress(progress: JobProgress): void;
@@ -152,6 +154,12 @@ export function createImportStore(api: LeadDeskApi, review: ReviewStore): Import
         const { jobId } = get();
         if (jobId === null) return null;
         return guarded('export', () => unwrap(api.jobs.exportFailed({ jobId })));
+      },
+
+      async exportResult() {
+        const { jobId } = get();
+        if (jobId === null) return null;
+        return guarded('export', () => unwrap(api.jobs.exportResult({ jobId })));
       },
 
       async openJob(progress) {

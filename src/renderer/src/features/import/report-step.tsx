@@ -8,6 +8,8 @@ import { STATUS_LABELS, count } from './format';
 import { Count } from './count';
 
 const SHOWN = 100;
+/** A run that ended: its result CSV tells every row's outcome. */
+const DONE = ['finished', 'cancelled', 'failed'];
 
 export function ReportStep({ onApplyRecipe }: { onApplyRecipe?: (jobId: string) => void }) {
   const { review } = useBulk();
@@ -15,6 +17,7 @@ export function ReportStep({ onApplyRecipe }: { onApplyRecipe?: (jobId: string) 
   const busy = useImportFlow((s) => s.busy);
   const error = useImportFlow((s) => s.error);
   const exportFailed = useImportFlow((s) => s.exportFailed);
+  const exportResult = useImportFlow((s) => s.exportResult);
   const reset = useImportFlow((s) => s.reset);
   const rows = useReview((s) => s.rows);
   const total = useReview((s) => s.total);
@@ -28,12 +31,12 @@ export function ReportStep({ onApplyRecipe }: { onApplyRecipe?: (jobId: string) 
 
   if (!progress) return null;
   const c = progress.counts;
-  const problems = c.failed + c.skipped + c.invalid;
+  const problems = c.failed + c.unchanged + c.invalid;
   const shown = Object.entries(rows)
     .map(([, row]) => row)
     .slice(0, SHOWN);
-  const download = async () => {
-    const file = await exportFailed();
+  const download = async (which: 'failed' | 'result') => {
+    const file = await (which === 'failed' ? exportFailed() : exportResult());
     if (file) downloadText(file.fileName, file.csv);
   };
 
@@ -46,7 +49,7 @@ export function ReportStep({ onApplyRecipe }: { onApplyRecipe?: (jobId: string) 
       <Group gap="lg" role="group" aria-label="Import report">
         <Count label="Created" value={c.created} color="teal" />
         <Count label="Updated" value={c.updated} color="blue" />
-        <Count label="Skipped" value={c.skipped} />
+        <Count label="Unchanged" value={c.unchanged} />
         <Count label="Failed" value={c.failed} color={c.failed > 0 ? 'red' : undefined} />
         <Count label="Not imported (errors)" value={c.invalid} />
         <Count label="Excluded" value={c.excluded} />
@@ -82,8 +85,13 @@ export function ReportStep({ onApplyRecipe }: { onApplyRecipe?: (jobId: string) 
       <Group>
         {/* The export holds the rows to fix and drop again (failed and invalid); skipped rows need no fixing. */}
         {c.failed + c.invalid > 0 && (
-          <Button variant="default" onClick={() => void download()} loading={busy === 'export'}>
+          <Button variant="default" onClick={() => void download('failed')} loading={busy === 'export'}>
             Download failed rows (CSV)
+          </Button>
+        )}
+        {progress.kind === 'import' && DONE.includes(progress.status) && (
+          <Button variant="default" onClick={() => void download('result')} loading={busy === 'export'}>
+            Download the result (CSV: every row, its outcome and lead id)
           </Button>
         )}
         {onApplyRecipe && progress.kind === 'import' && c.created + c.updated > 0 && (

@@ -59,7 +59,7 @@ export function RunPanel() {
       <Group gap="lg" role="group" aria-label="Outcomes">
         <Count label="Created" value={progress.counts.created} color="teal" />
         <Count label="Updated" value={progress.counts.updated} color="blue" />
-        <Count label="Skipped" value={progress.counts.skipped} />
+        <Count label="Unchanged" value={progress.counts.unchanged} />
         <Count label="Failed" value={progress.counts.failed} color={progress.counts.failed > 0 ? 'red' : undefined} />
       </Group>
       {progress.error && <Text c="red" size="sm">{progress.error}</Text>}

@@ -23,7 +23,7 @@ function makeKit() {
     kind: 'recipe',
     name: 'VIP',
     status: 'running',
-    counts: { total: 2, invalid: 0, excluded: 0, ready: 2, created: 0, updated: 0, skipped: 0, failed: 0 },
+    counts: { total: 2, invalid: 0, excluded: 0, ready: 2, created: 0, updated: 0, skipped: 0, unchanged: 0, failed: 0 },
     done: 0,
     rowsPerSec: 0,
     callsPerSec: 0,

@@ -33,7 +33,7 @@ export function makeImportKit(options: { headers?: string[]; data?: string[][]; 
   });
   const counts = () => {
     const n = (s: ImportRow['status']) => rows.filter((r) => r.status === s).length;
-    return { total: rows.length, invalid: n('invalid'), excluded: n('excluded'), ready: n('ready'), created: n('created'), updated: n('updated'), skipped: n('skipped'), failed: n('failed') };
+    return { total: rows.length, invalid: n('invalid'), excluded: n('excluded'), ready: n('ready'), created: n('created'), updated: n('updated'), skipped: n('skipped'), unchanged: n('skipped'), failed: n('failed') };
   };
   const kit: ImportKit = {
     core,
@@ -113,6 +113,10 @@ export function makeImportKit(options: { headers?: string[]; data?: string[][]; 
     const failed = rows.filter((r) => r.status === 'failed' || r.status === 'invalid');
     const csv = ['Email,First name,error', ...failed.map((r) => `${r.values.Email},${r.values['First name']},${r.outcome ?? r.errors[0]?.message ?? ''}`)].join('\n');
     return ok({ fileName: 'people-failed.csv', csv, rows: failed.length });
+  });
+  core.answer('jobs.exportResult', () => {
+    const csv = ['Email,First name,result,kartra lead id,result details', ...rows.map((r) => `${r.values.Email},${r.values['First name']},${r.status},${r.leadId ?? ''},${r.outcome ?? ''}`)].join('\n');
+    return ok({ fileName: 'people-result.csv', csv, rows: rows.length });
   });
   core.answer('recipes.list', () => ok({ recipes: structuredClone(kit.recipes) }));
   core.answer('recipes.save', ({ id, name, actions }) => {

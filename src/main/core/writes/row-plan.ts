@@ -1,0 +1,18 @@
+// What one import or recipe row sends: the lead, how it is found, its chain and the existing-lead policy.
+import type { LeadAction } from '../../../shared/domain/actions';
+import type { ExistingPolicy, ImportMode } from '../../../shared/domain/import';
+import type { LeadRef } from '../../../shared/domain/lead';
+import type { CreateLeadData } from '../../../shared/domain/lead-input';
+
+export interface RowPlan {
+  row: number;
+  mode: ImportMode | 'recipe';
+  /** How the lead is found: by email for imports, by id or email for recipes. */
+  ref: LeadRef;
+  /** Import: the lead's fields (email included); null for recipes. */
+  lead: CreateLeadData | null;
+  /** The chain, in the order it is sent. */
+  actions: LeadAction[];
+  /** Import: what an existing lead gets (existing-row.ts); absent means "keep", never an edit by surprise. */
+  existing?: ExistingPolicy;
+}
