@@ -90,8 +90,8 @@ export function ReportStep({ onApplyRecipe }: { onApplyRecipe?: (jobId: string) 
           </Button>
         )}
         {progress.kind === 'import' && DONE.includes(progress.status) && (
-          <Button variant="default" onClick={() => void download('result')} loading={busy === 'export'}>
-            Download the result (CSV: every row, its outcome and lead id)
+          <Button variant="default" onClick={() => void download('result')} loading={busy === 'export'} title="Every row of the file with its outcome and Kartra lead id">
+            Download the result (CSV)
           </Button>
         )}
         {onApplyRecipe && progress.kind === 'import' && c.created + c.updated > 0 && (
