@@ -74,10 +74,10 @@ test('edit fields, a drop-down custom field and the email, assign tag + list + s
   await expect(profile.getByLabel(`Score ${before.score + 25}`)).toBeVisible();
   await expect.poll(() => outboxItems(host)).toEqual([]);
 
-  // 5. Close and reopen from the table (search cleared: all cached leads): everything shows as saved.
+  // 5. Close and reopen from the table (found by its new email among every cached lead): everything shows as saved.
   await app.keyboard.press('Escape');
   await expect(profile).toBeHidden();
-  await app.getByLabel('Search leads').fill('');
+  await app.getByLabel('Search leads').fill(newEmail);
   const row = app.getByRole('grid', { name: 'Leads' }).getByRole('row').filter({ hasText: newEmail });
   await row.click();
   await expect(profile.getByRole('heading', { level: 2, name: `Liv ${before.profile.last_name}` })).toBeVisible();
