@@ -25,6 +25,9 @@ export class GuardMargin {
   private readonly samples: number[] = [];
   private next = 0;
   private cached: number | null = 0;
+  private readonly roundTrips: number[] = [];
+  private nextRoundTrip = 0;
+  private typicalCached: number | null = null;
 
   /**
    * @param baseMs always added (clock granularity, local scheduling); the learned part comes on top.
@@ -43,6 +46,35 @@ export class GuardMargin {
     else this.samples[this.next] = size;
     this.next = (this.next + 1) % SAMPLE_SIZE;
     this.cached = null;
+  }
+
+  /** One observed round trip, in ms, for the typical round trip a stall is told apart from. */
+  addRoundTrip(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) return;
+    if (this.roundTrips.length < SAMPLE_SIZE) this.roundTrips.push(ms);
+    else this.roundTrips[this.nextRoundTrip] = ms;
+    this.nextRoundTrip = (this.nextRoundTrip + 1) % SAMPLE_SIZE;
+    this.typicalCached = null;
+  }
+
+  /** The median of the remembered round trips (null without any). */
+  get typicalRoundTripMs(): number | null {
+    if (this.roundTrips.length === 0) return null;
+    if (this.typicalCached === null) {
+      const sorted = [...this.roundTrips].sort((a, b) => a - b);
+      this.typicalCached = sorted[Math.floor((sorted.length - 1) / 2)]!;
+    }
+    return this.typicalCached;
+  }
+
+  /**
+   * Whether a request `elapsedMs` after its send (answered or not) lies outside what the learned margin covers:
+   * its upstream trip may then exceed a typical one by more than the margin (a stalled event loop on either side,
+   * a connection opened again), so only its answer bounds its arrival.
+   */
+  isStall(elapsedMs: number): boolean {
+    const typical = this.typicalRoundTripMs;
+    return typical === null || elapsedMs > typical + this.ms;
   }
 
   /** The PERCENTILE of the remembered |differences| (0 without any). */

@@ -114,7 +114,10 @@ describe('RateLimiter lanes', () => {
   it('runs started tasks concurrently and times the window from send times, not answers', async () => {
     // Requests sent a window apart arrive a window apart (± the learned spread): a slow answer holds no slot.
     const { clock, limiter, starts, task } = setup({ limit: 3 });
-    await limiter.schedule('outbox', task('warm', 'warm')); // an answer: connections are warm, starts count from sends
+    // An answer: connections are warm and starts count from sends. 5 s is this server's typical round trip.
+    const warm = limiter.schedule('outbox', task('warm', 'warm', 5000));
+    await clock.advance(5000);
+    await warm;
     await clock.advance(1005);
     const all = ['a', 'b', 'c', 'd'].map((name) => limiter.schedule('outbox', task(name, name, 5000)));
     expect(limiter.state().inFlight).toBe(3);
@@ -126,6 +129,51 @@ describe('RateLimiter lanes', () => {
     await clock.advance(6000);
     await Promise.all(all);
     expect(limiter.state().inFlight).toBe(0);
+    limiter.close();
+  });
+});
+
+describe('RateLimiter after a stall', () => {
+  // Kartra counts a request when it arrives, somewhere between its send and its answer. A round trip far beyond
+  // the typical one (a busy event loop on either side) says nothing of where in between: its answer is the bound.
+  async function warmUp(clock: FakeClock, limiter: RateLimiter, task: ReturnType<typeof setup>['task']) {
+    // Typical round trip 0 ms, and enough of them that the learned margin ignores two stalls (its 95th percentile).
+    const warm = Array.from({ length: 60 }, (_, i) => limiter.schedule('outbox', task(`w${i}`, i)));
+    await clock.advance(31 * 1005);
+    await Promise.all(warm);
+    expect(limiter.guardMs).toBe(5);
+    await clock.advance(1005);
+  }
+
+  it('counts an answered stall from its answer, not from its send plus the learned margin', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 2 });
+    await warmUp(clock, limiter, task);
+    const t0 = clock.t;
+    const first = [limiter.schedule('bulk', task('a', 'a', 400)), limiter.schedule('bulk', task('b', 'b', 400))];
+    const next = limiter.schedule('bulk', task('c', 'c'));
+    await clock.advance(400);
+    await Promise.all(first);
+    await clock.advance(605); // send + window + margin: enough for a typical request, not for a 400 ms stall
+    expect(starts.map((s) => s.name)).not.toContain('c');
+    await clock.advance(400); // answer + window + margin
+    expect(starts.find((s) => s.name === 'c')?.at).toBe(t0 + 400 + 1005);
+    await next;
+    limiter.close();
+  });
+
+  it('holds the slot of a request that is still unanswered long past the typical round trip, until it answers', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 2 });
+    await warmUp(clock, limiter, task);
+    const t0 = clock.t;
+    const stalled = [limiter.schedule('bulk', task('a', 'a', 3000)), limiter.schedule('bulk', task('b', 'b', 3000))];
+    const next = limiter.schedule('bulk', task('c', 'c'));
+    await clock.advance(2999);
+    expect(starts.map((s) => s.name)).not.toContain('c');
+    await clock.advance(1);
+    await Promise.all(stalled);
+    await clock.advance(1005);
+    expect(starts.find((s) => s.name === 'c')?.at).toBe(t0 + 3000 + 1005);
+    await next;
     limiter.close();
   });
 });

@@ -26,6 +26,8 @@ interface Anchor {
   at: number;
   /** Its round trip once answered; the next window's start in its place learns from the difference. */
   roundTrip: number | null;
+  /** Started cold: its `at` becomes its answer time, which already bounds its arrival. */
+  readonly cold: boolean;
 }
 
 /**
@@ -160,9 +162,9 @@ export class RateLimiter implements Scheduler {
    */
   private nextStartAt(now: number): number {
     const allowed = this.share.allowed;
-    // The allowed-th latest anchor must leave the window before another start.
-    const anchor = this.anchors.length >= allowed ? [...this.anchors].sort((x, y) => y.at - x.at)[allowed - 1] : undefined;
-    const at = anchor === undefined ? -Infinity : anchor.at + this.opts.windowMs + this.marginAfter(anchor);
+    // The allowed-th latest end of an anchor's window must have passed before another start.
+    const ends = this.anchors.length >= allowed ? this.anchors.map((a) => a.at + this.opts.windowMs + this.marginAfter(a, now)).sort((x, y) => y - x) : [];
+    const at = ends[allowed - 1] ?? -Infinity;
     // Sharing the App: spread starts over the window, so a burst after a pause does not meet a full window at once.
     const lastStart = this.starts[this.starts.length - 1];
     const paced = this.share.sharing && lastStart !== undefined ? lastStart + this.opts.windowMs / allowed : -Infinity;
@@ -170,13 +172,18 @@ export class RateLimiter implements Scheduler {
   }
 
   /**
-   * The margin to wait past `anchor`'s window. Its arrival lay between its send and its answer, so it cannot have
-   * arrived later than its round trip after its send: waiting that long is safe whatever the learned margin says.
-   * On loopback under load the learned margin is scheduling noise (73 ms once) while answers come in a few ms.
+   * The margin to wait past `anchor`'s window. Its arrival lay between its send and its answer, so waiting its
+   * round trip is always safe; the learned margin (shorter on a loaded loopback, where it is scheduling noise) is
+   * trusted only when the anchor's round trip was typical. A stalled one (a busy event loop on either side, seen
+   * as a round trip far beyond the median) may have arrived anywhere up to its answer: count it from there, and
+   * while such a request is still unanswered, wait for its answer (Infinity: its settling pumps again).
    */
-  private marginAfter(anchor: Anchor): number {
+  private marginAfter(anchor: Anchor, now: number): number {
     const learned = this.guard.ms;
-    return anchor.roundTrip === null ? learned : Math.min(learned, this.guard.baseMs + anchor.roundTrip);
+    if (anchor.roundTrip === null) return this.guard.isStall(now - anchor.at) ? Infinity : learned;
+    if (anchor.cold) return this.guard.baseMs; // counted from its answer already
+    const bound = this.guard.baseMs + anchor.roundTrip;
+    return this.guard.isStall(anchor.roundTrip) ? bound : Math.min(learned, bound);
   }
 
   /** If the wall clock stepped backwards, recorded times lie in the future; clamp them so we wait at most one window, not the size of the jump. */
@@ -195,7 +202,7 @@ export class RateLimiter implements Scheduler {
     // Cold (nothing answered lately): its arrival may lag by a connection set-up, so it counts from its answer,
     // as every start did before round trips were learned; warm starts count from their send time.
     const cold = now - this.lastAnswerAt > COLD_AFTER_MS;
-    const anchor: Anchor = { at: cold ? Infinity : now, roundTrip: null };
+    const anchor: Anchor = { at: cold ? Infinity : now, roundTrip: null, cold };
     // The start this one waited for: `allowed` places back, one window earlier.
     const previous = this.anchors[this.anchors.length - this.share.allowed];
     this.anchors.push(anchor);
@@ -231,6 +238,7 @@ export class RateLimiter implements Scheduler {
     if (anchor.at === Infinity) anchor.at = Math.max(startedAt, now);
     if (!answered) return;
     anchor.roundTrip = now - startedAt;
+    this.guard.addRoundTrip(anchor.roundTrip);
     if (previous?.roundTrip != null && startedAt - previous.at < 2 * this.opts.windowMs + this.guard.ms) {
       this.guard.add(anchor.roundTrip - previous.roundTrip);
     }
