@@ -178,6 +178,26 @@ describe('RateLimiter after a stall', () => {
   });
 });
 
+describe('RateLimiter after a network failure', () => {
+  it('counts a failed send from its failure, and goes on (no slot held forever by a request that never answered)', async () => {
+    const { clock, limiter, starts, task } = setup({ limit: 2 });
+    const warm = [0, 1, 2].map((i) => limiter.schedule('outbox', task(`w${i}`, i)));
+    await clock.advance(1005);
+    await Promise.all(warm);
+    await clock.advance(1005);
+    const t0 = clock.t;
+    const reset = () => new Error('socket hang up');
+    const failing = [task('a', 'a', 3000, reset), task('b', 'b', 3000, reset)].map((t) => limiter.schedule('bulk', t).catch((e: Error) => e.message));
+    const next = limiter.schedule('bulk', task('c', 'c'));
+    await clock.advance(3000);
+    expect(await Promise.all(failing)).toEqual(['socket hang up', 'socket hang up']);
+    await clock.advance(1005);
+    expect(starts.find((s) => s.name === 'c')?.at).toBe(t0 + 3000 + 1005);
+    expect(await next).toBe('c');
+    limiter.close();
+  });
+});
+
 describe('RateLimiter on 429', () => {
   const once429 = (attempt: number) => (attempt === 1 ? new RateLimitedError() : undefined);
 

@@ -26,6 +26,8 @@ interface Anchor {
   at: number;
   /** Its round trip once answered; the next window's start in its place learns from the difference. */
   roundTrip: number | null;
+  /** Send to settling (answer or network failure): null while in flight. If it arrived at all, it was by then. */
+  settledAfter: number | null;
   /** Started cold: its `at` becomes its answer time, which already bounds its arrival. */
   readonly cold: boolean;
 }
@@ -173,17 +175,21 @@ export class RateLimiter implements Scheduler {
 
   /**
    * The margin to wait past `anchor`'s window. Its arrival lay between its send and its answer, so waiting its
-   * round trip is always safe; the learned margin (shorter on a loaded loopback, where it is scheduling noise) is
-   * trusted only when the anchor's round trip was typical. A stalled one (a busy event loop on either side, seen
-   * as a round trip far beyond the median) may have arrived anywhere up to its answer: count it from there, and
-   * while such a request is still unanswered, wait for its answer (Infinity: its settling pumps again).
+   * round trip is always safe. The learned margin covers how much a *typical* trip's upstream leg varies; when a
+   * round trip exceeds the typical one by more (a busy event loop on either side, a backlog at the server), that
+   * whole excess may have been upstream, so it is the margin, up to the round trip itself. A request still unanswered long past
+   * the typical round trip may arrive at any moment: its answer is awaited (Infinity: its settling pumps again).
    */
   private marginAfter(anchor: Anchor, now: number): number {
     const learned = this.guard.ms;
-    if (anchor.roundTrip === null) return this.guard.isStall(now - anchor.at) ? Infinity : learned;
+    if (anchor.settledAfter === null) return this.guard.isStall(now - anchor.at) ? Infinity : learned;
     if (anchor.cold) return this.guard.baseMs; // counted from its answer already
-    const bound = this.guard.baseMs + anchor.roundTrip;
-    return this.guard.isStall(anchor.roundTrip) ? bound : Math.min(learned, bound);
+    const bound = this.guard.baseMs + anchor.settledAfter;
+    // A network failure's arrival, if any, is bounded only by the failure.
+    if (anchor.roundTrip === null) return bound;
+    // Within the learned spread of the typical trip the margin holds; beyond it, the whole excess may be upstream.
+    const excess = anchor.roundTrip - (this.guard.typicalRoundTripMs ?? 0);
+    return Math.min(Math.max(learned, this.guard.baseMs + excess), bound);
   }
 
   /** If the wall clock stepped backwards, recorded times lie in the future; clamp them so we wait at most one window, not the size of the jump. */
@@ -202,7 +208,7 @@ export class RateLimiter implements Scheduler {
     // Cold (nothing answered lately): its arrival may lag by a connection set-up, so it counts from its answer,
     // as every start did before round trips were learned; warm starts count from their send time.
     const cold = now - this.lastAnswerAt > COLD_AFTER_MS;
-    const anchor: Anchor = { at: cold ? Infinity : now, roundTrip: null, cold };
+    const anchor: Anchor = { at: cold ? Infinity : now, roundTrip: null, settledAfter: null, cold };
     // The start this one waited for: `allowed` places back, one window earlier.
     const previous = this.anchors[this.anchors.length - this.share.allowed];
     this.anchors.push(anchor);
@@ -236,6 +242,7 @@ export class RateLimiter implements Scheduler {
     this.inFlight--;
     const now = this.opts.clock.now();
     if (anchor.at === Infinity) anchor.at = Math.max(startedAt, now);
+    anchor.settledAfter = Math.max(0, now - startedAt);
     if (!answered) return;
     anchor.roundTrip = now - startedAt;
     this.guard.addRoundTrip(anchor.roundTrip);
