@@ -146,6 +146,7 @@ export class ImportService {
       ...(again ? { mapping: null } : {}),
     });
     this.deps.runner.emitNow(jobId);
+    if (sheet !== undefined && !result.sheets) throw invalid('This file is not an Excel workbook, so it has no sheets to choose from.', 'sheet');
     return publicAnalysis(analysis);
   }
 
@@ -322,8 +323,9 @@ function sameMapping(headers: readonly string[], a: ColumnMapping, b: ColumnMapp
 
 /** The stored analysis read this sheet (by name, or by its position from 1). */
 function isSheet(analysis: StoredAnalysis, sheet: SheetChoice): boolean {
+  if (analysis.sheet === undefined) return false;
   if (typeof sheet === 'number') return analysis.sheets?.[sheet - 1] === analysis.sheet;
-  return (analysis.sheet ?? '').trim().toLowerCase() === sheet.trim().toLowerCase();
+  return analysis.sheet.trim().toLowerCase() === sheet.trim().toLowerCase();
 }
 
 function publicAnalysis(analysis: StoredAnalysis): FileAnalysis {
