@@ -10,7 +10,14 @@ const ROW_HEIGHT = 40;
 const COL_WIDTH = 180;
 const FIXED = '64px 84px 96px 280px';
 
-const STATUS_COLORS: Record<string, string> = { invalid: 'red', ready: 'green', excluded: 'gray', created: 'teal', updated: 'blue', skipped: 'yellow', failed: 'red', in_flight: 'violet' };
+const STATUS_COLORS: Record<string, string> = { invalid: 'red', ready: 'green', excluded: 'gray', created: 'teal', updated: 'blue', skipped: 'yellow', failed: 'red', in_flight: 'violet', new: 'green', existing: 'blue', unknown: 'orange', duplicate: 'orange' };
+
+/** Before the run, a ready row shows its class in the plan (new, existing, unknown) and a repeated one "duplicate". */
+function badgeOf(row: ImportRow): string {
+  if (row.status === 'ready' && row.plan) return row.plan;
+  if (row.status === 'invalid' && row.plan === 'duplicate') return 'duplicate';
+  return row.status;
+}
 
 export interface ReviewTableProps {
   headers: string[];
@@ -129,8 +136,8 @@ function RowCells({ row, headers, editable, editing, saving, onEdit, onChange, o
         <Checkbox aria-label={`Exclude row ${row.row}`} checked={excluded} disabled={!editable} onChange={(e) => onExclude(e.currentTarget.checked)} />
       </div>
       <div role="cell" style={{ padding: 8 }}>
-        <Badge size="sm" variant="light" color={STATUS_COLORS[row.status] ?? 'gray'} title={row.outcome ?? undefined}>
-          {row.status}
+        <Badge size="sm" variant="light" color={STATUS_COLORS[badgeOf(row)] ?? 'gray'} title={row.outcome ?? undefined}>
+          {badgeOf(row)}
         </Badge>
       </div>
       <RowProblem row={row} />
