@@ -69,6 +69,7 @@ describe('import --dry-run', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.json).toMatchObject({ dry_run: true, new: 1, invalid: 1 });
       expect(run.stderr).toContain('2 rows, sheet "Contacts"');
+      expect(run.stderr).toContain('this workbook has 2 sheets ("Summary", "Contacts"); "Contacts" was read');
     }
     const missing = await runCli(['import', file, '--sheet', 'Leads', '--dry-run', '--gdpr-confirmed'], env, 30_000);
     expect(missing.code).toBe(2);

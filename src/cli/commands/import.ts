@@ -134,8 +134,10 @@ async function runImport({ api, core }: CliSession, ctx: CliContext, plan: Plan)
     if (TERMINAL.has(progress.status)) settle?.(progress);
   });
   const analysis = unwrap(await api.import.analyze({ jobId, ...(plan.sheet !== undefined ? { sheet: plan.sheet } : {}) }));
-  const sheet = analysis.sheet ? `sheet "${analysis.sheet}"` : `${analysis.encoding}, delimiter ${JSON.stringify(analysis.delimiter)}`;
-  ctx.progress(`import: ${analysis.fileName}: ${analysis.rowCount} rows, ${sheet}`);
+  const read = analysis.sheet ? `sheet "${analysis.sheet}"` : `${analysis.encoding}, delimiter ${JSON.stringify(analysis.delimiter)}`;
+  ctx.progress(`import: ${analysis.fileName}: ${analysis.rowCount} rows, ${read}`);
+  const sheets = analysis.sheets ?? [];
+  if (sheets.length > 1) ctx.progress(`import: this workbook has ${sheets.length} sheets (${sheets.map((n) => `"${n}"`).join(', ')}); "${analysis.sheet}" was read — --sheet NAME|N reads another`);
   for (const problem of analysis.problems) ctx.progress(`import: ${problem}`);
   const mapping = { ...analysis.suggestedMapping, ...plan.overrides };
   ctx.progress(`import: mapping ${Object.entries(mapping).filter(([, t]) => t !== 'ignore').map(([c, t]) => `${c}→${t}`).join(', ') || '(none)'}`);

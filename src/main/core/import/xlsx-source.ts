@@ -144,7 +144,6 @@ export async function xlsxToCsv(xlsxPath: string, csvPath: string, onProgress: (
     const asked = typeof choice === 'number' ? `no sheet ${choice} (it has ${sheets.length || seen})` : `no sheet named "${choice}"`;
     fatal = `This workbook has ${asked}; its sheets are ${listed || '(none)'}. Choose one of them.`;
   }
-  if (sheets.length > 1 && !fatal) problems.push(`This workbook has ${sheets.length} sheets (${listed}); "${sheet}" was read. Choose another sheet to import that one instead.`);
   if (fatal) return { sheet, sheets, rows: 0, problems, fatal };
   if (header === null) {
     const which = sheets.length > 1 && sheet !== sheets[0] ? `The sheet "${sheet}"` : `The first sheet of this workbook ("${sheet}")`;

@@ -50,7 +50,7 @@ export function ReviewStep() {
           onChange={(value) => review.getState().setFilter(value as RowFilter)}
         />
         <Text size="sm" c="dimmed">
-          {total === null ? 'Loading rows…' : `${count(total)} rows shown. Click a cell to fix it; Enter saves.`}
+          {total === null ? 'Loading rows…' : `${count(total)} ${total === 1 ? 'row' : 'rows'} shown. Click a cell to fix it; Enter saves.`}
         </Text>
       </Group>
       {error && <ErrorAlert error={error} title="The change was not saved" />}
