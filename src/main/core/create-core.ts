@@ -242,7 +242,11 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     'import.bulkFix': async ({ jobId, fix }) => imports.bulkFix(jobId, fix),
     'import.unknownNames': async ({ jobId, refresh }) => imports.unknownNames(jobId, refresh),
     'import.exclude': async ({ jobId, rows, excluded }) => imports.exclude(jobId, rows, excluded),
-    'import.start': async ({ jobId, options }) => imports.start(jobId, options),
+    'import.start': async ({ jobId, options }) => {
+      const started = await imports.start(jobId, options);
+      kartraCheck.cancel(jobId); // once it runs, the rows' own calls answer what the look-ups would
+      return started;
+    },
     'jobs.pause': async ({ jobId }) => jobs.pause(jobId),
     'jobs.resume': async ({ jobId }) => jobs.resume(jobId),
     'jobs.cancel': async ({ jobId }) => jobs.cancel(jobId),
