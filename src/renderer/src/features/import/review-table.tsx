@@ -4,10 +4,12 @@ import { Badge, Checkbox, TextInput, Tooltip, UnstyledButton } from '@mantine/co
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportRow } from '../../../../shared/domain/import';
-import { useBulk, useReview } from './import-context';
+import { useBulk, useImportFlow, useReview } from './import-context';
 
 const ROW_HEIGHT = 40;
 const COL_WIDTH = 180;
+/** The email column is what a user scans the rows by: wide enough for a whole address. */
+const EMAIL_WIDTH = 280;
 const FIXED = '64px 84px 96px 280px';
 
 const STATUS_COLORS: Record<string, string> = { invalid: 'red', ready: 'green', excluded: 'gray', created: 'teal', updated: 'blue', skipped: 'yellow', failed: 'red', in_flight: 'violet', new: 'green', existing: 'blue', unknown: 'orange', duplicate: 'orange' };
@@ -36,6 +38,7 @@ export function ReviewTable({ headers, editable }: ReviewTableProps) {
   const rows = useReview((s) => s.rows);
   const total = useReview((s) => s.total) ?? 0;
   const generation = useReview((s) => s.generation);
+  const mapping = useImportFlow((s) => s.mapping);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [saving, setSaving] = useState(false);
@@ -48,7 +51,7 @@ export function ReviewTable({ headers, editable }: ReviewTableProps) {
     if (total > 0) void review.getState().ensureRange(first, last);
   }, [review, first, last, total, generation]);
 
-  const template = `${FIXED} ${headers.map(() => `${COL_WIDTH}px`).join(' ')}`;
+  const template = `${FIXED} ${headers.map((h) => `${mapping[h] === 'email' ? EMAIL_WIDTH : COL_WIDTH}px`).join(' ')}`;
   const save = async () => {
     if (!editing) return;
     setSaving(true);
