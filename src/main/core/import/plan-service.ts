@@ -26,7 +26,7 @@ export interface PlanServiceDeps {
 
 export class PlanService {
   /** The last plan of each job, with the state it was worked out from. */
-  private readonly last = new Map<string, { key: string; pass: PlanPass }>();
+  private readonly last = new Map<string, { key: string; updatedAt: number; pass: PlanPass }>();
 
   constructor(private readonly deps: PlanServiceDeps) {}
 
@@ -52,7 +52,8 @@ export class PlanService {
   annotate<T extends { rows: ImportRow[] }>(jobId: string, page: T): T {
     const job = this.deps.runner.require(jobId);
     const last = this.last.get(job.id);
-    if (job.status !== 'validated' || !last || last.key !== this.key(job)) return page;
+    // While a check runs the look-ups move on between two plans: the last plan's classes are still the best shown.
+    if (job.status !== 'validated' || !last || last.updatedAt !== job.updatedAt) return page;
     const rows = page.rows.map((r) => {
       const plan = classOf(last.pass.classes, r.row);
       return plan ? { ...r, plan } : r;
@@ -88,7 +89,7 @@ export class PlanService {
     const last = this.last.get(job.id);
     if (!fresh && last?.key === key) return last.pass;
     const pass = await planImport(this.deps.rows, this.deps.leadCache, job, jobDir(this.deps.dataDir, job.id), this.deps.lookups.of(job.id));
-    this.last.set(job.id, { key, pass });
+    this.last.set(job.id, { key, updatedAt: job.updatedAt, pass });
     return pass;
   }
 
