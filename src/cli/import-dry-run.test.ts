@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LEAD_EMAIL, startSandbox, type RunningSandbox } from '../main/core/sandbox';
+import { writeWorkbook } from '../main/core/import/testing/workbooks';
 import { accountEnv, cleanEnv, runCli } from './test-kit';
 
 let sb: RunningSandbox;
@@ -38,6 +39,45 @@ describe('import --dry-run', () => {
     expect(run.stderr).toContain('nothing sent');
     for (const email of emails) expect(sb.inspect.getLead({ apiKey: sb.accounts[0]!.apiKey, email })).toBeNull();
     expect(sb.inspect.getLead({ apiKey: sb.accounts[0]!.apiKey, email: DEMO_LEAD_EMAIL })).toEqual(demoBefore);
+  });
+
+  it('--check looks each unknown row up once (reads only) and counts the leads Kartra has as existing', async () => {
+    const fresh = `drycheck.${stamp}@example.net`;
+    const file = join(dir, 'check.csv');
+    writeFileSync(file, `Email,First\n${DEMO_LEAD_EMAIL},Renamed\n${fresh},New\nbroken@,X\n`);
+    const seq = sb.requests().at(-1)?.seq ?? 0;
+    const run = await runCli(['import', file, '--dry-run', '--check', '--gdpr-confirmed'], env, 30_000);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json).toMatchObject({ dry_run: true, new: 1, existing: 1, unknown: 0, invalid: 1, unchecked: 0, lookups: { sent: 2, found: 1, missing: 1, failed: 0, status: 'done' } });
+    const sent = sb.requests({ since: seq });
+    // Reads the user asked for, and nothing else: one get_lead per valid row.
+    expect(sent.map((r) => [r.cmds, r.email.toLowerCase()])).toEqual(expect.arrayContaining([[['get_lead'], DEMO_LEAD_EMAIL], [['get_lead'], fresh]]));
+    expect(sent.filter((r) => r.cmds.some((c) => c !== 'get_lead'))).toEqual([]);
+    expect(sent.filter((r) => r.cmds[0] === 'get_lead')).toHaveLength(2);
+    expect(run.stderr).toContain('1 existing (known locally or in Kartra)');
+  });
+
+  it('--sheet reads another sheet of a workbook by name or position', async () => {
+    const file = join(dir, 'two.xlsx');
+    const email = `sheet.${stamp}@example.net`;
+    await writeWorkbook(file, [
+      { name: 'Summary', rows: [['Total'], [1]] },
+      { name: 'Contacts', rows: [['E-mail Address', 'First'], [email, 'Ann'], ['nope', 'Bob']] },
+    ]);
+    for (const sheet of ['Contacts', '2']) {
+      const run = await runCli(['import', file, '--sheet', sheet, '--dry-run', '--gdpr-confirmed'], env, 30_000);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.json).toMatchObject({ dry_run: true, new: 1, invalid: 1 });
+      expect(run.stderr).toContain('2 rows, sheet "Contacts"');
+      expect(run.stderr).toContain('this workbook has 2 sheets ("Summary", "Contacts"); "Contacts" was read');
+    }
+    const missing = await runCli(['import', file, '--sheet', 'Leads', '--dry-run', '--gdpr-confirmed'], env, 30_000);
+    expect(missing.code).toBe(2);
+    expect(missing.json.error.message).toContain('This workbook has no sheet named "Leads"; its sheets are "Summary", "Contacts".');
+    writeFileSync(join(dir, 'plain.csv'), `Email\n${email}\n`);
+    const csv = await runCli(['import', join(dir, 'plain.csv'), '--sheet', '2', '--dry-run', '--gdpr-confirmed'], env, 30_000);
+    expect(csv.code).toBe(2);
+    expect(csv.json.error.message).toContain('not an Excel workbook');
   });
 
   it('refuses an unknown --existing policy (exit 2)', async () => {

@@ -17,7 +17,7 @@ const USAGE = [
   'search "QUERY"   (the leads this data folder has seen, as the app\'s search box finds them)',
   'history [--email E | --id N] [--source edit|import|recipe|cli] [--since DATE]',
   'account tags|lists|sequences|pages|custom-fields',
-  'import FILE.csv [--map "Column=field" ...] [--mode create|update|upsert] [--tag T ...] [--list L ...] [--sequence "Name:step"] [--points N] [--existing keep|fill|overwrite] [--dry-run] [--report OUT.csv] [--result OUT.csv] [--gdpr-confirmed]',
+  'import FILE.csv [--map "Column=field" ...] [--mode create|update|upsert] [--tag T ...] [--list L ...] [--sequence "Name:step"] [--points N] [--existing keep|fill|overwrite] [--sheet NAME|N] [--dry-run [--check]] [--report OUT.csv] [--result OUT.csv] [--gdpr-confirmed]',
   'bench rate --table [--calls 600] [--contention-calls 600]',
   'bench rate [--calls 1200] [--email E] [--latency RTT_MS|UP:DOWN] [--jitter 0.2] [--url U --app-id .. --api-key - --api-password - [--admin-token T]]',
   'Every lead, search, history, account and import command runs on a data folder: --data-dir DIR, else LEAD_DESK_DATA_DIR, else the desktop app\'s.',

@@ -2,7 +2,7 @@
 // on the data folder, for the account of the flags; progress on stderr, a JSON summary on stdout.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ColumnMapping, ExistingPolicy, ImportMode, ImportOptions, ImportPlan, JobProgress } from '../../shared/domain/import';
+import type { ColumnMapping, ExistingPolicy, ImportMode, ImportOptions, ImportPlan, JobProgress, PlanCheckState } from '../../shared/domain/import';
 import { IMPORT_ACTION_TARGETS, IMPORT_TARGET_FIELDS, rowOutcomes } from '../../shared/domain/import';
 import type { LeadDeskApi } from '../../shared/ipc/make-api';
 import { bool, int, keyValue, list, parseFlags, str, UsageError } from '../args';
@@ -23,6 +23,8 @@ const OPTIONS = {
   result: { type: 'string' },
   'gdpr-confirmed': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  check: { type: 'boolean' },
+  sheet: { type: 'string' },
 } as const;
 
 const MODES: readonly ImportMode[] = ['create', 'update', 'upsert'];
@@ -41,6 +43,15 @@ export function parseMap(entries: string[]): ColumnMapping {
     mapping[column] = known ? t : `custom:${t}`;
   }
   return mapping;
+}
+
+/** --sheet NAME|N: a workbook's sheet by its name, or by its position from 1. */
+export function parseSheet(raw: string | undefined): string | number | undefined {
+  if (raw === undefined) return undefined;
+  const name = raw.trim();
+  if (name === '') throw new UsageError('--sheet takes a sheet name or its position from 1, got nothing', '--sheet');
+  if (/^\d+$/.test(name)) return int(name, '--sheet', 1, 10_000);
+  return name;
 }
 
 export function parseSequence(raw: string | undefined): ImportOptions['sequence'] {
@@ -80,8 +91,19 @@ export const importCommand: Command = async (argv, ctx) => {
     gdprConfirmed: bool(values, 'gdpr-confirmed'),
   };
   const overrides = parseMap(list(values, 'map'));
+  const check = bool(values, 'check');
+  if (check && !bool(values, 'dry-run')) throw new UsageError('--check looks the rows up in Kartra for the plan: use it with --dry-run', '--check');
   return withCore(values, ctx, (session) =>
-    runImport(session, ctx, { file: resolve(file), options, overrides, report: str(values, 'report'), result: str(values, 'result'), dryRun: bool(values, 'dry-run') }),
+    runImport(session, ctx, {
+      file: resolve(file),
+      options,
+      overrides,
+      report: str(values, 'report'),
+      result: str(values, 'result'),
+      dryRun: bool(values, 'dry-run'),
+      check,
+      sheet: parseSheet(str(values, 'sheet')),
+    }),
   );
 };
 
@@ -94,6 +116,10 @@ interface Plan {
   result: string | undefined;
   /** Print the plan (counts per class, first rows of each) and send no write. */
   dryRun: boolean;
+  /** With dryRun: look the rows the cache does not know up in Kartra first (one get_lead each, bulk lane). */
+  check: boolean;
+  /** A workbook's sheet (name or position from 1); the first when not given. */
+  sheet: string | number | undefined;
 }
 
 async function runImport({ api, core }: CliSession, ctx: CliContext, plan: Plan): Promise<Doc> {
@@ -107,14 +133,17 @@ async function runImport({ api, core }: CliSession, ctx: CliContext, plan: Plan)
     latest = progress;
     if (TERMINAL.has(progress.status)) settle?.(progress);
   });
-  const analysis = unwrap(await api.import.analyze({ jobId }));
-  ctx.progress(`import: ${analysis.fileName}: ${analysis.rowCount} rows, ${analysis.encoding}, delimiter ${JSON.stringify(analysis.delimiter)}`);
+  const analysis = unwrap(await api.import.analyze({ jobId, ...(plan.sheet !== undefined ? { sheet: plan.sheet } : {}) }));
+  const read = analysis.sheet ? `sheet "${analysis.sheet}"` : `${analysis.encoding}, delimiter ${JSON.stringify(analysis.delimiter)}`;
+  ctx.progress(`import: ${analysis.fileName}: ${analysis.rowCount} rows, ${read}`);
+  const sheets = analysis.sheets ?? [];
+  if (sheets.length > 1) ctx.progress(`import: this workbook has ${sheets.length} sheets (${sheets.map((n) => `"${n}"`).join(', ')}); "${analysis.sheet}" was read — --sheet NAME|N reads another`);
   for (const problem of analysis.problems) ctx.progress(`import: ${problem}`);
   const mapping = { ...analysis.suggestedMapping, ...plan.overrides };
   ctx.progress(`import: mapping ${Object.entries(mapping).filter(([, t]) => t !== 'ignore').map(([c, t]) => `${c}→${t}`).join(', ') || '(none)'}`);
   const validated = unwrap(await api.import.validate({ jobId, mapping }));
   ctx.progress(`import: ${validated.counts.ready} rows ready, ${validated.counts.invalid} invalid`);
-  if (plan.dryRun) return dryRun(api, ctx, jobId);
+  if (plan.dryRun) return dryRun(api, ctx, jobId, plan.check);
 
   const startedAt = performance.now();
   const done = new Promise<JobProgress>((resolvePromise) => (settle = resolvePromise));
@@ -164,8 +193,10 @@ async function runImport({ api, core }: CliSession, ctx: CliContext, plan: Plan)
   };
 }
 
-/** --dry-run: the plan of a validated import, with the first rows of each class; nothing is sent to Kartra. */
-async function dryRun(api: LeadDeskApi, ctx: CliContext, jobId: string): Promise<Doc> {
+/** --dry-run: the plan of a validated import, with the first rows of each class; no write is sent to Kartra. */
+async function dryRun(api: LeadDeskApi, ctx: CliContext, jobId: string, check: boolean): Promise<Doc> {
+  let lookups: PlanCheckState | null = null;
+  if (check) lookups = await checkAgainstKartra(api, ctx, jobId);
   const plan: ImportPlan = unwrap(await api.import.plan({ jobId }));
   const first: Record<string, string[]> = {};
   for (const [kind, rows] of Object.entries(plan.examples)) {
@@ -177,6 +208,48 @@ async function dryRun(api: LeadDeskApi, ctx: CliContext, jobId: string): Promise
       first[kind].push(`row ${row}: ${Object.values(r.values).slice(0, 3).join(', ')}${why ? ` — ${why}` : ''}`);
     }
   }
-  ctx.progress(`import: dry run — ${plan.new} new, ${plan.existing} existing (known locally), ${plan.invalid} invalid, ${plan.duplicate} duplicate in the file, ${plan.excluded} excluded; nothing sent`);
-  return { dry_run: true, new: plan.new, existing: plan.existing, invalid: plan.invalid, duplicate: plan.duplicate, excluded: plan.excluded, unchecked: plan.unchecked, first_rows: first, jobId };
+  const known = lookups ? 'known locally or in Kartra' : 'known locally';
+  const unknown = plan.unknown > 0 ? `, ${plan.unknown} unknown (${plan.unknownReason})` : '';
+  ctx.progress(`import: dry run — ${plan.new} new, ${plan.existing} existing (${known})${unknown}, ${plan.invalid} invalid, ${plan.duplicate} duplicate in the file, ${plan.excluded} excluded; ${lookups ? `no write sent (${lookups.done} reads)` : 'nothing sent'}`);
+  if (plan.unchecked > 0) ctx.progress(`import: ${plan.unchecked} new rows are not checked against Kartra; --check looks them up (${plan.unchecked} reads, about ${Math.max(1, Math.ceil(plan.unchecked / 20))} s)`);
+  return {
+    dry_run: true,
+    new: plan.new,
+    existing: plan.existing,
+    unknown: plan.unknown,
+    invalid: plan.invalid,
+    duplicate: plan.duplicate,
+    excluded: plan.excluded,
+    unchecked: plan.unchecked,
+    ...(lookups ? { lookups: { sent: lookups.done, found: lookups.found, missing: lookups.missing, failed: lookups.failed, status: lookups.status } } : {}),
+    first_rows: first,
+    jobId,
+  };
+}
+
+/** The plan's look-ups (one get_lead per row the cache does not know, bulk lane), with progress; Ctrl-C cancels them. */
+async function checkAgainstKartra(api: LeadDeskApi, ctx: CliContext, jobId: string): Promise<PlanCheckState> {
+  const ended = (s: PlanCheckState) => s.status !== 'running' && s.status !== 'cancelling';
+  let settle: ((s: PlanCheckState) => void) | undefined;
+  const done = new Promise<PlanCheckState>((resolvePromise) => (settle = resolvePromise));
+  let latest: PlanCheckState | null = null;
+  const off = api.on('import.check', (state) => {
+    if (state.jobId !== jobId) return;
+    latest = state;
+    if (ended(state)) settle?.(state);
+  });
+  try {
+    const started = unwrap(await api.import.checkKartra({ jobId }));
+    ctx.progress(`import: checking ${started.total} rows against Kartra (about ${started.etaSec ?? 0} s)`);
+    if (ended(started)) return started;
+    const ticker = setInterval(() => latest && ctx.progress(`import: checked ${latest.done}/${latest.total}: ${latest.found} found, ${latest.missing} not in Kartra, ${latest.failed} failed`), 1000);
+    void ctx.stopSignal().then(() => api.import.cancelCheck({ jobId }));
+    try {
+      return await done;
+    } finally {
+      clearInterval(ticker);
+    }
+  } finally {
+    off();
+  }
 }

@@ -15,6 +15,9 @@ import { openKeychain } from './credentials/secret-store';
 import { EventHub } from './events';
 import { LimiterRegistry } from './kartra/limiter-registry';
 import { CacheRefresh } from './leads/cache-refresh';
+import { KartraCheck } from './import/kartra-check';
+import { PlanLookups } from './import/plan-lookups';
+import { PlanService } from './import/plan-service';
 import { LeadService } from './leads/lead-service';
 import { createLogger } from './log';
 import { AccountCacheRepo } from './store/account-cache-repo';
@@ -181,6 +184,9 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     uploads: new Uploads(options.dataDir, jobRepo),
     emit: (progress) => events.emit('job.progress', progress),
   });
+  const lookups = new PlanLookups((jobId) => jobDir(options.dataDir, jobId));
+  const kartraCheck = new KartraCheck({ connection, cache: leadCache, lookups, emit: (state) => events.emit('import.check', state), perSecond: options.limiter?.limit });
+  const plans = new PlanService({ dataDir: options.dataDir, rows: rowRepo, pages, runner: jobs, leadCache, lookups, check: kartraCheck });
   const cacheRefresh = new CacheRefresh({ connection, cache: leadCache, emit: (state) => events.emit('leads.refresh', state), perSecond: options.limiter?.limit });
   const recipes = new RecipesService({ dataDir: options.dataDir, db, connection, account, jobs: jobRepo, rows: rowRepo, runner: jobs });
 
@@ -222,17 +228,25 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
       historyRepo.list({ ...filter, accountIds: accountId === 'all' ? 'all' : [accountId ?? connection.require().account.id] }),
     'import.begin': async ({ fileName, bytes }) => imports.begin(fileName, bytes),
     'import.chunk': async ({ jobId, offset, data, final }) => imports.chunk(jobId, offset, data, final),
-    'import.analyze': async ({ jobId, local }) => imports.analyze(jobId, local),
+    'import.analyze': async ({ jobId, local, sheet }) => imports.analyze(jobId, local, sheet),
     'import.addToLocalLeads': async ({ jobId, mapping, fileModifiedAt }) => imports.addToLocalLeads(jobId, mapping, fileModifiedAt),
     'import.validate': async ({ jobId, mapping }) => imports.validate(jobId, mapping),
-    'import.rows': async ({ jobId, offset, limit, statuses }) => imports.rows(jobId, offset, limit, statuses),
+    'import.rows': async ({ jobId, offset, limit, statuses, plan }) =>
+      plan ? plans.rows(jobId, plan, offset, limit) : plans.annotate(jobId, imports.rows(jobId, offset, limit, statuses)),
     'import.fixCell': async ({ jobId, row, column, value }) => imports.fixCell(jobId, row, column, value),
-    'import.plan': async ({ jobId }) => imports.plan(jobId),
+    'import.plan': async ({ jobId }) => plans.plan(jobId),
+    'import.checkKartra': async ({ jobId }) => plans.startCheck(jobId),
+    'import.cancelCheck': async ({ jobId }) => plans.cancelCheck(jobId),
+    'import.checkState': async ({ jobId }) => plans.checkState(jobId),
     'import.refusedValues': async ({ jobId, column }) => imports.refusedValues(jobId, column),
     'import.bulkFix': async ({ jobId, fix }) => imports.bulkFix(jobId, fix),
     'import.unknownNames': async ({ jobId, refresh }) => imports.unknownNames(jobId, refresh),
     'import.exclude': async ({ jobId, rows, excluded }) => imports.exclude(jobId, rows, excluded),
-    'import.start': async ({ jobId, options }) => imports.start(jobId, options),
+    'import.start': async ({ jobId, options }) => {
+      const started = await imports.start(jobId, options);
+      kartraCheck.cancel(jobId); // once it runs, the rows' own calls answer what the look-ups would
+      return started;
+    },
     'jobs.pause': async ({ jobId }) => jobs.pause(jobId),
     'jobs.resume': async ({ jobId }) => jobs.resume(jobId),
     'jobs.cancel': async ({ jobId }) => jobs.cancel(jobId),
@@ -260,7 +274,9 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
       if (closed) return;
       closed = true;
       cacheRefresh.close();
+      kartraCheck.close();
       await cacheRefresh.idle();
+      await kartraCheck.idle();
       await jobs.close();
       await outbox.close();
       connectivity.close();

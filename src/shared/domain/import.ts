@@ -74,6 +74,8 @@ export const FileAnalysis = z.object({
   delimiter: z.enum([',', ';', '\t']),
   /** For a workbook (.xlsx): the sheet that was read. */
   sheet: z.string().optional(),
+  /** For a workbook: every sheet's name, in the workbook's order (the user may pick another one). */
+  sheets: z.array(z.string()).optional(),
   headers: z.array(z.string()),
   /** First rows as parsed (for the mapping screen). */
   sample: z.array(z.array(z.string())),
@@ -85,6 +87,13 @@ export const FileAnalysis = z.object({
   mappingRemembered: z.boolean(),
 });
 export type FileAnalysis = z.infer<typeof FileAnalysis>;
+
+/**
+ * The plan's classes of rows: New (neither the local cache nor a look-up knows the email), Existing (the cache or a
+ * look-up found the lead), Unknown (the look-up failed: never guessed), Invalid, Duplicate in the file, Excluded.
+ */
+export const PlanClass = z.enum(['new', 'existing', 'unknown', 'invalid', 'duplicate', 'excluded']);
+export type PlanClass = z.infer<typeof PlanClass>;
 
 export const CellError = z.object({ column: z.string(), message: z.string() });
 export const RowStatus = z.enum(['invalid', 'ready', 'excluded', 'in_flight', 'created', 'updated', 'skipped', 'failed']);
@@ -99,6 +108,8 @@ export const ImportRow = z.object({
   /** Kartra's reason or the skip reason, after the run. */
   outcome: z.string().nullable(),
   leadId: z.string().nullable(),
+  /** The row's class in the plan (before the run, when the plan was worked out). */
+  plan: PlanClass.optional(),
 });
 export type ImportRow = z.infer<typeof ImportRow>;
 
@@ -192,13 +203,41 @@ export type RefusedValue = z.infer<typeof RefusedValue>;
 /** What a validated import would do, before anything is sent: each row in one class, with the first rows of each. */
 export const ImportPlan = z.object({
   new: z.number(),
-  /** Leads the local cache already knows (by email). */
+  /** Leads the local cache already knows (by email), or that a look-up found in Kartra. */
   existing: z.number(),
+  /** Rows whose look-up failed: neither New nor Existing until checked again. */
+  unknown: z.number(),
   invalid: z.number(),
   duplicate: z.number(),
   excluded: z.number(),
-  /** Ready rows the cache does not know: each is one look-up if the user checks against Kartra. */
+  /** New rows not looked up yet: each is one look-up if the user checks against Kartra. */
   unchecked: z.number(),
-  examples: z.object({ new: z.array(z.number()), existing: z.array(z.number()), invalid: z.array(z.number()), duplicate: z.array(z.number()) }),
+  /** Why the first Unknown row's look-up failed. */
+  unknownReason: z.string().nullable(),
+  examples: z.object({
+    new: z.array(z.number()),
+    existing: z.array(z.number()),
+    unknown: z.array(z.number()),
+    invalid: z.array(z.number()),
+    duplicate: z.array(z.number()),
+  }),
 });
 export type ImportPlan = z.infer<typeof ImportPlan>;
+
+/** "Check against Kartra": one get_lead per unchecked row of an import's plan, on the bulk lane, cancellable. */
+export const PlanCheckState = z.object({
+  jobId: z.string().nullable(),
+  /** `cancelling`: no new look-up starts; the few already queued finish and count. */
+  status: z.enum(['idle', 'running', 'cancelling', 'done', 'cancelled', 'stopped']),
+  total: z.number(),
+  done: z.number(),
+  /** Kartra has the lead: Existing (and the cache holds Kartra's copy now). */
+  found: z.number(),
+  /** Kartra has no such lead: New. */
+  missing: z.number(),
+  /** The look-up failed: Unknown. */
+  failed: z.number(),
+  etaSec: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type PlanCheckState = z.infer<typeof PlanCheckState>;

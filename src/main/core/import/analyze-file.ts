@@ -29,8 +29,9 @@ export interface AnalyzeResult {
   /** Why the file cannot be imported at all (also the first problem), else null. */
   fatal: string | null;
   layout: PageLayout | null;
-  /** A workbook's sheet that was read. */
+  /** A workbook's sheet that was read, and all its sheets. */
   sheet?: string;
+  sheets?: string[];
 }
 
 /** Receives every data row of one pass (the validator); made once the header is known. */

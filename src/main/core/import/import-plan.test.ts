@@ -31,11 +31,13 @@ describe('import.plan', () => {
     expect(plan).toEqual({
       new: 2,
       existing: 1,
+      unknown: 0,
       invalid: 1,
       duplicate: 1,
       excluded: 1,
       unchecked: 2,
-      examples: { new: [1, 5], existing: [2], invalid: [3], duplicate: [4] },
+      unknownReason: null,
+      examples: { new: [1, 5], existing: [2], unknown: [], invalid: [3], duplicate: [4] },
     });
     expect(plan.new + plan.existing + plan.invalid + plan.duplicate + plan.excluded).toBe(analysis.rowCount);
   });

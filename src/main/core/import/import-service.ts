@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import type { AccountCustomField } from '../../../shared/domain/account';
 import type { LeadCacheRepo } from '../store/lead-cache-repo';
-import type { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportPlan, ImportRow, JobProgress, RowStatus } from '../../../shared/domain/import';
+import type { BulkFix, ColumnMapping, FileAnalysis, ImportOptions, ImportRow, JobProgress, RowStatus } from '../../../shared/domain/import';
 import type { AccountService } from '../account/account-service';
 import type { ConnectionService } from '../connection/connection-service';
 import { AppError } from '../errors';
@@ -16,7 +16,6 @@ import type { Pages } from '../jobs/pages';
 import { headerSetKey } from './aliases';
 import type { MappingRepo } from './mapping-repo';
 import { countsBeforeRun, exclude, fixCell } from './row-edits';
-import { planImport } from './import-plan';
 import type { LocalLeadsResult } from '../../../shared/domain/local-leads';
 import { addFileToCache } from './local-leads';
 import { refusedValues, unknownNames, unknownNamesProblem, type RefusedValues, type UnknownNames } from './review-values';
@@ -26,6 +25,7 @@ import type { ValidateCounts } from './validate-job';
 import { compileMapping } from './validate-row';
 import type { ParseWorker } from './worker-client';
 import type { AnalyzeReply } from './worker-protocol';
+import type { SheetChoice } from './xlsx-source';
 
 export interface ImportServiceDeps {
   dataDir: string;
@@ -40,8 +40,8 @@ export interface ImportServiceDeps {
   worker: ParseWorker;
   uploads: Uploads;
   emit: (progress: JobProgress) => void;
-  /** Read only: which emails of the file the account's cached leads have (the plan's "Existing"). */
-  leadCache: Pick<LeadCacheRepo, 'knownEmails' | 'putMany'>;
+  /** "Add to my local leads" writes the file's leads there. */
+  leadCache: Pick<LeadCacheRepo, 'putMany'>;
 }
 
 const SAMPLE_ROWS = 20;
@@ -77,17 +77,27 @@ export class ImportService {
     return { jobId: (await this.deps.uploads.fromPath(account.id, path)).id };
   }
 
-  /** `local`: the file only fills the local lead cache, so nothing is asked of Kartra (custom fields as cached). */
-  async analyze(jobId: string, local = false): Promise<FileAnalysis> {
+  /**
+   * `local`: the file only fills the local lead cache, so nothing is asked of Kartra (custom fields as cached).
+   * `sheet`: a workbook's other sheet (name or position from 1) — the file is read again from that sheet.
+   */
+  async analyze(jobId: string, local = false, sheet?: SheetChoice): Promise<FileAnalysis> {
     const job = this.deps.runner.require(jobId);
+    const other = sheet !== undefined && job.analysis !== null && !isSheet(job.analysis, sheet);
     // Asked again (a reloaded window): the stored answer, even while a validation runs.
-    if (job.analysis && job.status !== 'uploading') return publicAnalysis(job.analysis);
-    return this.exclusive(jobId, () => this.analyzeNow(jobId, local));
+    if (job.analysis && job.status !== 'uploading' && !other) return publicAnalysis(job.analysis);
+    if (other) {
+      if (!job.analysis?.sheets) throw invalid('This file is not an Excel workbook, so it has no sheets to choose from.', 'sheet');
+      // A sheet is chosen before the run; a file whose first sheet could not be read (empty, merged header) may still pick another.
+      const rereadable = job.status === 'analyzed' || job.status === 'validated' || (job.status === 'failed' && job.plan === null);
+      if (!rereadable) throw this.wrongState(job, 'read from another sheet', '');
+    }
+    return this.exclusive(jobId, () => this.analyzeNow(jobId, local, sheet, other));
   }
 
-  private async analyzeNow(jobId: string, local: boolean): Promise<FileAnalysis> {
+  private async analyzeNow(jobId: string, local: boolean, sheet: SheetChoice | undefined, again: boolean): Promise<FileAnalysis> {
     const job = this.deps.runner.require(jobId);
-    if (job.analysis && job.status !== 'uploading') return publicAnalysis(job.analysis);
+    if (job.analysis && job.status !== 'uploading' && !again) return publicAnalysis(job.analysis);
     if (job.receivedBytes !== job.fileBytes || !job.sourcePath) {
       throw invalid(`The file has not fully arrived yet (${job.receivedBytes} of ${job.fileBytes} bytes).`, 'jobId');
     }
@@ -101,6 +111,7 @@ export class ImportService {
         accountId: job.accountId,
         fields,
         input: { sourcePath: job.sourcePath!, workDir: jobDir(this.deps.dataDir, jobId), pageSize: PAGE_SIZE, sampleRows: SAMPLE_ROWS },
+        ...(sheet !== undefined ? { sheet } : {}),
       },
       (rows) => this.deps.emit({ ...toProgress(job), done: rows }),
     );
@@ -112,6 +123,7 @@ export class ImportService {
       encoding: result.encoding,
       delimiter: result.delimiter,
       ...(result.sheet ? { sheet: result.sheet } : {}),
+      ...(result.sheets ? { sheets: result.sheets } : {}),
       headers: result.headers,
       sample: result.sample,
       rowCount: result.rowCount,
@@ -130,8 +142,11 @@ export class ImportService {
       counts: { total: result.rowCount, ready: result.rowCount, invalid: 0, excluded: 0, created: 0, updated: 0, skipped: 0, failed: 0 },
       status: result.fatal ? 'failed' : 'analyzed',
       error: result.fatal,
+      // Another sheet: its columns are other columns, so the earlier mapping no longer applies.
+      ...(again ? { mapping: null } : {}),
     });
     this.deps.runner.emitNow(jobId);
+    if (sheet !== undefined && !result.sheets) throw invalid('This file is not an Excel workbook, so it has no sheets to choose from.', 'sheet');
     return publicAnalysis(analysis);
   }
 
@@ -205,11 +220,6 @@ export class ImportService {
     const fixed = fixCell({ repo: this.deps.rows, pages: this.deps.pages, workDir: jobDir(this.deps.dataDir, jobId) }, job, job.fields ?? [], row, column, value);
     this.recount(job);
     return fixed;
-  }
-
-  plan(jobId: string): Promise<ImportPlan> {
-    const job = this.editable(jobId);
-    return planImport(this.deps.rows, this.deps.leadCache, job, jobDir(this.deps.dataDir, jobId));
   }
 
   refusedValues(jobId: string, column: string): RefusedValues {
@@ -309,6 +319,13 @@ export class ImportService {
 
 function sameMapping(headers: readonly string[], a: ColumnMapping, b: ColumnMapping): boolean {
   return headers.every((h) => (a[h] ?? 'ignore') === (b[h] ?? 'ignore'));
+}
+
+/** The stored analysis read this sheet (by name, or by its position from 1). */
+function isSheet(analysis: StoredAnalysis, sheet: SheetChoice): boolean {
+  if (analysis.sheet === undefined) return false;
+  if (typeof sheet === 'number') return analysis.sheets?.[sheet - 1] === analysis.sheet;
+  return analysis.sheet.trim().toLowerCase() === sheet.trim().toLowerCase();
 }
 
 function publicAnalysis(analysis: StoredAnalysis): FileAnalysis {

@@ -37,16 +37,16 @@ async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progr
   let offer: { mapping: ColumnMapping; remembered: boolean } = { mapping: {}, remembered: false };
   let validator: RowValidator | null = null;
   let result: AnalyzeResult;
-  // A workbook is first streamed to a CSV of its first sheet; everything after reads that CSV like any other.
+  // A workbook is first streamed to a CSV of one sheet (the first, or the one asked for); everything after reads that CSV like any other.
   const workbook = sniffWorkbook(request.input.sourcePath);
   if (workbook === 'encrypted') return { result: fatalResult(statSync(request.input.sourcePath).size, ENCRYPTED_MESSAGE), mapping: {}, remembered: false, counts: null };
   let input = request.input;
   let sheet: SheetCsv | null = null;
   if (workbook === 'zip') {
     const csvPath = join(input.workDir, 'sheet.csv');
-    sheet = await xlsxToCsv(input.sourcePath, csvPath, progress);
+    sheet = await xlsxToCsv(input.sourcePath, csvPath, progress, request.sheet);
     const bytes = statSync(input.sourcePath).size;
-    if (sheet.fatal) return { result: { ...fatalResult(bytes, sheet.fatal), sheet: sheet.sheet || undefined }, mapping: {}, remembered: false, counts: null };
+    if (sheet.fatal) return { result: { ...fatalResult(bytes, sheet.fatal), sheet: sheet.sheet || undefined, sheets: sheet.sheets }, mapping: {}, remembered: false, counts: null };
     input = { ...input, sourcePath: csvPath };
   }
   try {
@@ -70,7 +70,7 @@ async function analyze(request: Extract<WorkerRequest, { op: 'analyze' }>, progr
     (validator as RowValidator | null)?.abort();
     throw error;
   }
-  if (sheet) result = { ...result, bytes: statSync(request.input.sourcePath).size, sheet: sheet.sheet, problems: [...sheet.problems, ...result.problems] };
+  if (sheet) result = { ...result, bytes: statSync(request.input.sourcePath).size, sheet: sheet.sheet, sheets: sheet.sheets, problems: [...sheet.problems, ...result.problems] };
   const finished = validator as RowValidator | null;
   if (result.fatal) {
     finished?.abort();

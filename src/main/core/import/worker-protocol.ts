@@ -4,9 +4,10 @@ import type { BulkFix, ColumnMapping } from '../../../shared/domain/import';
 import type { ErrorCode } from '../../../shared/ipc/envelope';
 import type { AnalyzeInput, AnalyzeResult } from './analyze-file';
 import type { ValidateCounts, ValidateInput } from './validate-job';
+import type { SheetChoice } from './xlsx-source';
 
 export type WorkerRequest =
-  | { id: number; op: 'analyze'; dbFile: string; jobId: string; accountId: string; fields: AccountCustomField[]; input: AnalyzeInput }
+  | { id: number; op: 'analyze'; dbFile: string; jobId: string; accountId: string; fields: AccountCustomField[]; input: AnalyzeInput; sheet?: SheetChoice }
   | { id: number; op: 'validate'; dbFile: string; input: ValidateInput }
   /** A validation pass that first applies a bulk fix to every row. */
   | { id: number; op: 'fix'; dbFile: string; input: ValidateInput; fix: BulkFix }

@@ -1,5 +1,6 @@
-// Excel workbooks (.xlsx): the first sheet is streamed by exceljs's WorkbookReader (bounded memory) into a UTF-8 CSV
-// in the job's folder, which then goes through the same analysis, limits and pages as any CSV file.
+// Excel workbooks (.xlsx): one sheet (the first, or the one the user picked) is streamed by exceljs's WorkbookReader
+// (bounded memory) into a UTF-8 CSV in the job's folder, which then goes through the same analysis, limits and pages
+// as any CSV file.
 import { closeSync, createReadStream, createWriteStream, openSync, readSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
@@ -34,8 +35,10 @@ export const ENCRYPTED_MESSAGE =
   'This Excel workbook is password-protected, so it cannot be read. In Excel open it with its password, choose File › Info › Protect Workbook › Encrypt with Password, clear the password, save, and drop the file again.';
 
 export interface SheetCsv {
-  /** The sheet that was read (the workbook's first). */
+  /** The sheet that was read. */
   sheet: string;
+  /** Every sheet's name in the workbook's order (empty when the workbook could not be read). */
+  sheets: string[];
   rows: number;
   /** Problems worth showing on the mapping screen; `fatal` when nothing can be imported. */
   problems: string[];
@@ -69,23 +72,43 @@ const columnName = (index: number) => {
   return name;
 };
 
+/** A sheet the user asked for: its name, or its position from 1 (the CLI's --sheet NAME|N). */
+export type SheetChoice = string | number;
+
+/** Worksheets as exceljs streams them: the name comes from the workbook's own list when it was read first. */
+interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
+  name: string;
+  id: number | string;
+}
+
 /**
- * Streams the workbook's first sheet into `csvPath`. Only one row is held at a time (shared strings and styles
- * are the workbook's own tables, kept as exceljs reads them).
+ * Streams one sheet of the workbook into `csvPath`: the first, or `choice`. Only one row is held at a time (shared
+ * strings and styles are the workbook's own tables, kept as exceljs reads them); the sheets before the chosen one
+ * are skipped unread.
  */
-export async function xlsxToCsv(xlsxPath: string, csvPath: string, onProgress: (rows: number) => void): Promise<SheetCsv> {
+export async function xlsxToCsv(xlsxPath: string, csvPath: string, onProgress: (rows: number) => void, choice?: SheetChoice): Promise<SheetCsv> {
   const input = createReadStream(xlsxPath);
   const out = createWriteStream(csvPath, PRIVATE_FILE);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const order = () => ((reader as unknown as { model?: { sheets?: { name: string; id: number }[] } }).model?.sheets ?? []);
   let sheet = '';
+  let found = false;
   let rows = 0;
   let header: string[] | null = null;
   const problems: string[] = [];
   let fatal: string | null = null;
+  let seen = 0;
   try {
-    for await (const worksheet of reader) {
-      sheet = (worksheet as unknown as { name: string }).name;
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+    for await (const streamed of reader as AsyncIterable<unknown>) {
+      const worksheet = streamed as StreamedSheet;
+      seen++;
+      // Its place in the workbook's tab order (the order the file stores sheets in when the list is not known yet).
+      const position = order().findIndex((s) => String(s.id) === String(worksheet.id)) + 1 || seen;
+      const wanted = choice === undefined ? true : typeof choice === 'number' ? position === choice : worksheet.name.trim().toLowerCase() === choice.trim().toLowerCase();
+      if (!wanted) continue;
+      found = true;
+      sheet = worksheet.name;
+      for await (const row of worksheet) {
         const values = row.values as CellValue[];
         // row.values is 1-based and sparse; the CSV keeps the columns in place (empty cells stay empty).
         const cells: string[] = [];
@@ -106,7 +129,7 @@ export async function xlsxToCsv(xlsxPath: string, csvPath: string, onProgress: (
         if (!out.write(csvLine(cells))) await once(out, 'drain');
         if (rows % 50_000 === 0 && rows > 0) onProgress(rows);
       }
-      break; // the first sheet only
+      break; // one sheet only
     }
   } catch (error) {
     fatal = `This file is an Excel workbook (.xlsx) or another ZIP archive that cannot be read as a workbook (${(error as Error).message}). Open it in Excel and save it again as .xlsx or "CSV UTF-8".`;
@@ -115,11 +138,17 @@ export async function xlsxToCsv(xlsxPath: string, csvPath: string, onProgress: (
     out.end();
     await once(out, 'close');
   }
-  const sheets = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map((s) => s.name);
-  if (sheets.length > 1) problems.push(`This workbook has ${sheets.length} sheets (${sheets.map((n) => `"${n}"`).join(', ')}); the first, "${sheet}", was read. Move the leads to the first sheet to import another one.`);
-  if (fatal) return { sheet, rows: 0, problems, fatal };
-  if (header === null) {
-    return { sheet, rows: 0, problems, fatal: sheet ? `The first sheet of this workbook ("${sheet}") is empty. Put the leads on the first sheet, with column names in its first row.` : 'This workbook has no sheets.' };
+  const sheets = order().map((s) => s.name);
+  const listed = sheets.map((n) => `"${n}"`).join(', ');
+  if (!fatal && choice !== undefined && !found) {
+    const asked = typeof choice === 'number' ? `no sheet ${choice} (it has ${sheets.length || seen})` : `no sheet named "${choice}"`;
+    fatal = `This workbook has ${asked}; its sheets are ${listed || '(none)'}. Choose one of them.`;
   }
-  return { sheet, rows, problems, fatal: null };
+  if (fatal) return { sheet, sheets, rows: 0, problems, fatal };
+  if (header === null) {
+    const which = sheets.length > 1 && sheet !== sheets[0] ? `The sheet "${sheet}"` : `The first sheet of this workbook ("${sheet}")`;
+    const fix = sheets.length > 1 ? 'Choose another sheet, or put the leads on this one with column names in its first row.' : 'Put the leads on the first sheet, with column names in its first row.';
+    return { sheet, sheets, rows: 0, problems, fatal: sheet ? `${which} is empty. ${fix}` : 'This workbook has no sheets.' };
+  }
+  return { sheet, sheets, rows, problems, fatal: null };
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportRow, JobProgress } from '../../../shared/domain/import';
+import type { FileAnalysis, ImportRow, JobProgress } from '../../../shared/domain/import';
 import type { Core } from '../core-types';
 import { analyze, connectedCore, freshEmail, upload, waitForJob } from '../jobs/testing/import-test-kit';
 import { CoreHarness, valueOf } from '../testing/core-harness';
@@ -42,8 +42,9 @@ describe('xlsx import', () => {
     ]);
     const jobId = await upload(core, 'leads.xlsx', bytes);
     const analysis = await analyze(core, jobId);
-    expect(analysis).toMatchObject({ sheet: 'Leads', rowCount: 2, headers: ['Email', 'First name', 'Phone', 'Signed up', 'Tags', 'Score'], bytes: bytes.length });
-    expect(analysis.problems).toEqual([expect.stringContaining('This workbook has 2 sheets ("Leads", "Notes"); the first, "Leads", was read')]);
+    expect(analysis).toMatchObject({ sheet: 'Leads', sheets: ['Leads', 'Notes'], rowCount: 2, headers: ['Email', 'First name', 'Phone', 'Signed up', 'Tags', 'Score'], bytes: bytes.length });
+    // The other sheets are offered by name (the sheet picker, the CLI's --sheet), not reported as a problem.
+    expect(analysis.problems).toEqual([]);
     expect(analysis.suggestedMapping).toMatchObject({ Email: 'email', 'First name': 'first_name', Phone: 'phone', Tags: 'tags' });
     const mapping = { ...analysis.suggestedMapping, 'Signed up': 'ignore', Score: 'ignore' } as const;
     expect(valueOf<JobProgress>(await core.handle('import.validate', { jobId, mapping })).counts).toMatchObject({ ready: 2, invalid: 0 });
@@ -54,6 +55,54 @@ describe('xlsx import', () => {
     ]);
     valueOf(await core.handle('import.start', { jobId, options: { mode: 'upsert', gdprConfirmed: true } }));
     expect((await waitForJob(core, jobId)).counts).toMatchObject({ created: 2, failed: 0 });
+  });
+
+  it('reads the sheet the user picks, by name or by position, and imports that one', async () => {
+    const [a, b] = [freshEmail('s2a'), freshEmail('s2b')];
+    const bytes = await book('two.xlsx', [
+      { name: 'Summary', rows: [['Total', 'Month'], [2, 'May']] },
+      { name: 'Contacts', rows: [['E-mail Address', 'First'], [a, 'Ann'], [b, 'Bob']] },
+    ]);
+    const jobId = await upload(core, 'two.xlsx', bytes);
+    expect(await analyze(core, jobId)).toMatchObject({ sheet: 'Summary', sheets: ['Summary', 'Contacts'], headers: ['Total', 'Month'] });
+    const picked = valueOf<FileAnalysis>(await core.handle('import.analyze', { jobId, sheet: 'contacts' }));
+    expect(picked).toMatchObject({ sheet: 'Contacts', sheets: ['Summary', 'Contacts'], headers: ['E-mail Address', 'First'], rowCount: 2 });
+    expect(picked.suggestedMapping).toMatchObject({ 'E-mail Address': 'email', First: 'first_name' });
+    // Asked again without a sheet (a reloaded window): the sheet picked last.
+    expect(await analyze(core, jobId)).toMatchObject({ sheet: 'Contacts' });
+    expect(valueOf<FileAnalysis>(await core.handle('import.analyze', { jobId, sheet: 1 }))).toMatchObject({ sheet: 'Summary', rowCount: 1 });
+    expect(valueOf<FileAnalysis>(await core.handle('import.analyze', { jobId, sheet: 2 }))).toMatchObject({ sheet: 'Contacts', rowCount: 2 });
+    valueOf(await core.handle('import.validate', { jobId, mapping: picked.suggestedMapping }));
+    const { rows } = valueOf<{ rows: ImportRow[] }>(await core.handle('import.rows', { jobId }));
+    expect(rows.map((r) => r.values['E-mail Address'])).toEqual([a, b]);
+    valueOf(await core.handle('import.start', { jobId, options: { mode: 'upsert', gdprConfirmed: true } }));
+    expect((await waitForJob(core, jobId)).counts).toMatchObject({ created: 2, failed: 0 });
+  });
+
+  it('a picked sheet that is empty, has merged header cells or does not exist gets a clear message, and another can still be picked', async () => {
+    const bytes = await book('three.xlsx', [
+      { name: 'Empty', rows: [] },
+      { name: 'Merged', rows: [['Name', null, 'Email'], ['Ann', 'Lee', 'ann@example.com']], merges: ['A1:B1'] },
+      { name: 'Good', rows: [['Email'], [freshEmail('good')]] },
+    ]);
+    const jobId = await upload(core, 'three.xlsx', bytes);
+    const first = await analyze(core, jobId);
+    expect(first.problems[0]).toContain('The first sheet of this workbook ("Empty") is empty. Choose another sheet');
+    expect(first.sheets).toEqual(['Empty', 'Merged', 'Good']);
+    const merged = valueOf<FileAnalysis>(await core.handle('import.analyze', { jobId, sheet: 'Merged' }));
+    expect(merged.problems[0]).toContain('The header row of sheet "Merged" (row 1) has no name in column B');
+    const missing = valueOf<FileAnalysis>(await core.handle('import.analyze', { jobId, sheet: 'Leads' }));
+    expect(missing.problems[0]).toBe('This workbook has no sheet named "Leads"; its sheets are "Empty", "Merged", "Good". Choose one of them.');
+    expect(valueOf<FileAnalysis>(await core.handle('import.analyze', { jobId, sheet: 7 })).problems[0]).toContain('This workbook has no sheet 7 (it has 3)');
+    expect(valueOf<FileAnalysis>(await core.handle('import.analyze', { jobId, sheet: 3 }))).toMatchObject({ sheet: 'Good', rowCount: 1, problems: [] });
+    expect((await waitForJob(core, jobId, ['analyzed'])).status).toBe('analyzed');
+  });
+
+  it('a CSV file has no sheets to pick', async () => {
+    const jobId = await upload(core, 'plain.csv', 'Email\na@example.com\n');
+    await analyze(core, jobId);
+    const answer = await core.handle('import.analyze', { jobId, sheet: 2 });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'This file is not an Excel workbook, so it has no sheets to choose from.' } });
   });
 
   const bad: [string, () => Promise<Buffer> | Buffer, string][] = [

@@ -1,6 +1,6 @@
 // Contract slice: events the core pushes to every window.
 import { z } from 'zod';
-import { JobProgress } from '../../domain/import';
+import { JobProgress, PlanCheckState } from '../../domain/import';
 import { Lead } from '../../domain/lead';
 import { CacheRefreshState } from '../../domain/local-leads';
 import { LimiterState } from '../../domain/limiter';
@@ -20,6 +20,8 @@ export const events = {
   'job.progress': JobProgress,
   /** Progress of "Refresh from Kartra" over the leads that came from a file. */
   'leads.refresh': CacheRefreshState,
+  /** Progress of an import's "Check against Kartra" look-ups. */
+  'import.check': PlanCheckState,
   /** A History entry was added or its outcome changed. */
   'history.entry': HistoryEntry,
 } as const;

@@ -1,6 +1,6 @@
 // Contract slice: CSV imports (upload, analyze, validate, fix, start) and the jobs that run them.
 import { z } from 'zod';
-import { BulkFix, ColumnMapping, ColumnName, FileAnalysis, ImportOptions, ImportPlan, ImportRow, JobProgress, RefusedValue, RowStatus } from '../../domain/import';
+import { BulkFix, ColumnMapping, ColumnName, FileAnalysis, ImportOptions, ImportPlan, ImportRow, JobProgress, PlanCheckState, PlanClass, RefusedValue, RowStatus } from '../../domain/import';
 import { LocalLeadsResult } from '../../domain/local-leads';
 import { JobId } from './common';
 
@@ -16,7 +16,15 @@ export const importCommands = {
   },
   /** Parse (off the main thread): encoding, delimiter, headers, sample, row count, suggested mapping. */
   'import.analyze': {
-    input: z.object({ jobId: JobId, /** The file only fills the local lead cache: ask Kartra nothing. */ local: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        jobId: JobId,
+        /** The file only fills the local lead cache: ask Kartra nothing. */
+        local: z.boolean().default(false),
+        /** A workbook's sheet to read instead (its name, or its position from 1): the file is read again. */
+        sheet: z.union([z.string().trim().min(1).max(255), z.number().int().min(1).max(10_000)]).optional(),
+      })
+      .strict(),
     output: FileAnalysis,
   },
   /** "Add to my local leads — sends nothing to Kartra": the analyzed file's leads enter the lead cache, dated as of the file. */
@@ -33,6 +41,8 @@ export const importCommands = {
         offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(100),
         statuses: z.array(RowStatus).max(RowStatus.options.length).default([]),
+        /** Only the rows of this class of the plan (statuses are then ignored). */
+        plan: PlanClass.optional(),
       })
       .strict(),
     output: z.object({ rows: z.array(ImportRow), total: z.number() }),
@@ -59,6 +69,10 @@ export const importCommands = {
   },
   /** New / Existing (known to the local lead cache) / Invalid / Duplicate-in-file / Excluded, before anything is sent. */
   'import.plan': { input: z.object({ jobId: JobId }).strict(), output: ImportPlan },
+  /** "Check against Kartra": one get_lead per unchecked row on the bulk lane, in the background; progress as `import.check`. */
+  'import.checkKartra': { input: z.object({ jobId: JobId }).strict(), output: PlanCheckState },
+  'import.cancelCheck': { input: z.object({ jobId: JobId }).strict(), output: PlanCheckState },
+  'import.checkState': { input: z.object({ jobId: JobId }).strict(), output: PlanCheckState },
   'import.exclude': {
     input: z.object({ jobId: JobId, rows: z.array(z.number().int().min(1)).min(1).max(100_000), excluded: z.boolean() }).strict(),
     output: JobProgress,

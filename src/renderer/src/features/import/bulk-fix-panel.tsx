@@ -125,7 +125,7 @@ export function BulkFixPanel() {
         {values.length > 0 ? (
           <>
             <Text size="sm">
-              {count(values.reduce((n, v) => n + v.rows, 0))} rows are refused because of “{current}”. Replace every value at once, or import these rows without this field.
+              {refusedRows(values.reduce((n, v) => n + v.rows, 0))} because of “{current}”. Replace every value at once, or import these rows without this field.
             </Text>
             <Table withTableBorder aria-label={`Refused values of ${current}`} fz="sm">
               <Table.Thead>
@@ -184,3 +184,5 @@ export function BulkFixPanel() {
     </Paper>
   );
 }
+
+const refusedRows = (n: number) => (n === 1 ? '1 row is refused' : `${count(n)} rows are refused`);

@@ -5,6 +5,7 @@ import type { FileAnalysis } from '../../../../shared/domain/import';
 import { useImportFlow } from './import-context';
 import { DELIMITER_NAMES, bytes, count } from './format';
 import { PurposeChoice } from './local-leads-panel';
+import { SheetPicker } from './sheet-picker';
 
 export function FileStep() {
   const file = useImportFlow((s) => s.file);
@@ -37,13 +38,14 @@ export function FileStep() {
       {analysis && (
         <>
           <AnalysisSummary analysis={analysis} />
+          <SheetPicker />
           {analysis.problems.map((problem) => (
             <Alert key={problem} color={failed ? 'red' : 'yellow'} icon={<AlertIcon />} title={failed ? 'This file cannot be imported' : 'Check the file'}>
               {problem}
             </Alert>
           ))}
           {failed ? (
-            <Text size="sm">Fix the file and drop it again.</Text>
+            <Text size="sm">{(analysis.sheets?.length ?? 0) > 1 ? 'Choose another sheet above, or fix the file and drop it again.' : 'Fix the file and drop it again.'}</Text>
           ) : (
             <Group>
               <Button onClick={() => goTo('mapping')}>Map columns</Button>
@@ -55,14 +57,20 @@ export function FileStep() {
   );
 }
 
-/** File name, size, encoding, delimiter and row count, as detected by the core. */
+/** File name, size, encoding and delimiter (or a workbook's sheet) and row count, as detected by the core. */
 export function AnalysisSummary({ analysis }: { analysis: FileAnalysis }) {
   return (
     <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs" aria-label="File analysis" role="group">
       <Fact label="File" value={analysis.fileName} />
       <Fact label="Size" value={bytes(analysis.bytes)} />
-      <Fact label="Encoding" value={analysis.encoding.toUpperCase()} />
-      <Fact label="Delimiter" value={DELIMITER_NAMES[analysis.delimiter] ?? analysis.delimiter} />
+      {analysis.sheet !== undefined ? (
+        <Fact label="Sheet" value={analysis.sheet} />
+      ) : (
+        <>
+          <Fact label="Encoding" value={analysis.encoding.toUpperCase()} />
+          <Fact label="Delimiter" value={DELIMITER_NAMES[analysis.delimiter] ?? analysis.delimiter} />
+        </>
+      )}
       <Fact label="Rows" value={count(analysis.rowCount)} />
     </SimpleGrid>
   );

@@ -36,6 +36,8 @@ export interface ImportState {
   /** "Add to my local leads": the mapped file's leads into the lead cache, nothing sent to Kartra. */
   addToLocal(): Promise<void>;
   pickFile(file: File): Promise<void>;
+  /** A workbook's other sheet: the file is read again from it (columns, sample, mapping). */
+  pickSheet(sheet: string): Promise<void>;
   setTarget(header: string, target: ImportTarget): void;
   validate(): Promise<void>;
   goTo(step: ImportStep): void;
@@ -111,6 +113,17 @@ export function createImportStore(api: LeadDeskApi, review: ReviewStore): Import
           const analysis = await unwrap(api.import.analyze({ jobId, local: get().purpose === 'local' }));
           const progress = await unwrap(api.jobs.get({ jobId }));
           // A file the core cannot import (status failed) stays on the File step with its problems shown.
+          set({ analysis, mapping: { ...analysis.suggestedMapping }, progress, step: progress.status === 'failed' ? 'file' : 'mapping' });
+        });
+      },
+
+      async pickSheet(sheet) {
+        const { jobId } = get();
+        if (jobId === null) return;
+        review.getState().reset(null);
+        await guarded('analyze', async () => {
+          const analysis = await unwrap(api.import.analyze({ jobId, sheet, local: get().purpose === 'local' }));
+          const progress = await unwrap(api.jobs.get({ jobId }));
           set({ analysis, mapping: { ...analysis.suggestedMapping }, progress, step: progress.status === 'failed' ? 'file' : 'mapping' });
         });
       },

@@ -5,6 +5,7 @@ import { InfoIcon } from '../../components/icons';
 import { AnalysisSummary } from './file-step';
 import { useImportFlow } from './import-context';
 import { AddToLocalLeads } from './local-leads-panel';
+import { SheetPicker } from './sheet-picker';
 import { allValues, groupedTargets, targetLabel } from './mapping-targets';
 
 const SAMPLES = 3;
@@ -29,6 +30,7 @@ export function MappingStep() {
   return (
     <Stack gap="sm">
       <AnalysisSummary analysis={analysis} />
+      <SheetPicker />
       {analysis.problems.map((problem) => (
         <Alert key={problem} color="yellow" title="Check the file">
           {problem}

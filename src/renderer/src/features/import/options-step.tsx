@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Group, MultiSelect, NumberInput, Radio, Segmen
 import { useState } from 'react';
 import type { ExistingPolicy, ImportMode } from '../../../../shared/domain/import';
 import { SequenceStepInput } from '../../components/sequence-step-input';
-import { usePlan } from './plan-summary';
+import { usePlan } from './use-plan';
 import { GdprNotice } from '../accounts/gdpr-notice';
 import { useImportFlow } from './import-context';
 import { MODE_LABELS, optionsProblems } from './import-options';
@@ -20,7 +20,7 @@ export function OptionsStep() {
   const start = useImportFlow((s) => s.start);
   const goTo = useImportFlow((s) => s.goTo);
   const sequences = catalog?.sequences.items ?? [];
-  const plan = usePlan();
+  const { plan } = usePlan();
   const existing = plan?.existing ?? 0;
   const [overwriteConfirmed, setOverwriteConfirmed] = useState(false);
   const overwriting = options.existing === 'overwrite' && options.mode !== 'create';

@@ -1,50 +1,64 @@
-// The plan before sending, in the review: New / Existing / Invalid / Duplicate in the file / Excluded, each a count.
-// "Existing" comes from the leads this app already knows; the rest would need a look-up each on Kartra.
-import { Group, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+// The plan before sending, in the review: New / Existing / Unknown / Invalid / Duplicate in the file / Excluded, each a
+// count and a filter of the review table (click a class to see its rows, again to see all). "Existing" comes from the
+// leads this app already knows, and from "Check against Kartra" when the user asks for the look-ups.
+import { Group, Text, UnstyledButton } from '@mantine/core';
 import type { ImportPlan } from '../../../../shared/domain/import';
-import { unwrap } from '../../api/unwrap';
-import { count } from './format';
-import { useBulk, useImportFlow } from './import-context';
 import { Count } from './count';
+import { KartraCheckBar } from './kartra-check-bar';
+import { useBulk, useReview } from './import-context';
+import type { RowFilter } from './review-store';
+import type { PlanView } from './use-plan';
 
-/** Kartra's API allows 20 calls per second per App. */
-const CALLS_PER_SECOND = 20;
-
-export function usePlan(): ImportPlan | null {
-  const { api } = useBulk();
-  const jobId = useImportFlow((s) => s.jobId);
-  const counts = useImportFlow((s) => s.progress?.counts);
-  const key = counts ? `${counts.ready}/${counts.invalid}/${counts.excluded}` : '';
-  const [plan, setPlan] = useState<ImportPlan | null>(null);
-  useEffect(() => {
-    if (!jobId || !key) return;
-    let live = true;
-    void unwrap(api.import.plan({ jobId })).then(
-      (p) => live && setPlan(p),
-      () => live && setPlan(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, jobId, key]);
-  return plan;
+interface ClassItem {
+  label: string;
+  filter: RowFilter;
+  value: (plan: ImportPlan) => number;
+  color: (n: number) => string | undefined;
 }
 
-export function PlanSummary({ plan }: { plan: ImportPlan }) {
+const CLASSES: ClassItem[] = [
+  { label: 'New', filter: 'new', value: (p) => p.new, color: () => 'green' },
+  { label: 'Existing', filter: 'existing', value: (p) => p.existing, color: () => 'blue' },
+  { label: 'Unknown', filter: 'unknown', value: (p) => p.unknown, color: (n) => (n > 0 ? 'orange' : undefined) },
+  { label: 'Invalid', filter: 'invalid', value: (p) => p.invalid, color: (n) => (n > 0 ? 'red' : undefined) },
+  { label: 'Duplicate in file', filter: 'duplicate', value: (p) => p.duplicate, color: (n) => (n > 0 ? 'orange' : undefined) },
+  { label: 'Excluded', filter: 'excluded', value: (p) => p.excluded, color: () => undefined },
+];
+
+export function PlanSummary({ view }: { view: PlanView & { plan: ImportPlan } }) {
+  const { review } = useBulk();
+  const filter = useReview((s) => s.filter);
+  const { plan } = view;
   return (
     <div>
-      <Group gap="lg" role="group" aria-label="Import plan">
-        <Count label="New" value={plan.new} color="green" />
-        <Count label="Existing" value={plan.existing} color="blue" />
-        <Count label="Invalid" value={plan.invalid} color={plan.invalid > 0 ? 'red' : undefined} />
-        <Count label="Duplicate in file" value={plan.duplicate} color={plan.duplicate > 0 ? 'orange' : undefined} />
-        <Count label="Excluded" value={plan.excluded} />
+      <Group gap="xs" role="group" aria-label="Import plan" wrap="wrap">
+        {CLASSES.filter((c) => c.filter !== 'unknown' || plan.unknown > 0).map((c) => {
+          const n = c.value(plan);
+          const active = filter === c.filter;
+          return (
+            <UnstyledButton
+              key={c.filter}
+              aria-pressed={active}
+              aria-label={`${c.label}: ${n} rows${active ? ' (shown; click to show all rows)' : ' — show these rows'}`}
+              onClick={() => review.getState().setFilter(active ? 'all' : c.filter)}
+              style={{
+                padding: '2px 10px',
+                borderRadius: 6,
+                border: `1px solid ${active ? 'var(--mantine-primary-color-filled)' : 'var(--mantine-color-default-border)'}`,
+                background: active ? 'var(--mantine-primary-color-light)' : undefined,
+              }}
+            >
+              <Count label={c.label} value={n} color={c.color(n)} />
+            </UnstyledButton>
+          );
+        })}
       </Group>
-      <Text size="xs" c="dimmed" mt={4}>
-        “Existing” = leads this app already knows. {count(plan.unchecked)} other addresses are not checked against Kartra (about{' '}
-        {Math.max(1, Math.ceil(plan.unchecked / CALLS_PER_SECOND))} s of look-ups); under the default policy an existing lead only gets the tags, lists and sequences.
-      </Text>
+      {plan.unknown > 0 && plan.unknownReason && (
+        <Text size="xs" c="orange.8" mt={4}>
+          {plan.unknown === 1 ? '1 row' : `${plan.unknown} rows`} could not be checked, so it is not known whether the lead exists: {plan.unknownReason}
+        </Text>
+      )}
+      <KartraCheckBar view={view} />
     </div>
   );
 }

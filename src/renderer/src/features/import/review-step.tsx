@@ -1,11 +1,13 @@
-// Step 3: the validated rows with counts and a filter; fix cells inline or exclude rows, then go on to the options.
+// Step 3: the validated rows with counts, the plan (each class a filter) and a filter; fix cells inline or exclude
+// rows, then go on to the options.
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { ErrorAlert } from '../../components/error-alert';
 import { useBulk, useImportFlow, useReview } from './import-context';
 import { Count } from './count';
 import { count } from './format';
 import { BulkFixPanel } from './bulk-fix-panel';
-import { PlanSummary, usePlan } from './plan-summary';
+import { PlanSummary } from './plan-summary';
+import { usePlan } from './use-plan';
 import { ReviewTable } from './review-table';
 import { UnknownNamesAlert } from './unknown-names-alert';
 import type { RowFilter } from './review-store';
@@ -25,6 +27,7 @@ export function ReviewStep() {
   const total = useReview((s) => s.total);
   const error = useReview((s) => s.error);
   const plan = usePlan();
+  const shownFilter = FILTERS.some((f) => f.value === filter) ? filter : '';
 
   return (
     <Stack gap="sm">
@@ -36,18 +39,18 @@ export function ReviewStep() {
           <Count label="Excluded" value={counts.excluded} />
         </Group>
       )}
-      {plan && <PlanSummary plan={plan} />}
+      {plan.plan && <PlanSummary view={{ ...plan, plan: plan.plan }} />}
       <UnknownNamesAlert />
       {counts && counts.invalid > 0 && <BulkFixPanel />}
       <Group justify="space-between">
         <SegmentedControl
           aria-label="Show rows"
           data={FILTERS}
-          value={filter}
+          value={shownFilter}
           onChange={(value) => review.getState().setFilter(value as RowFilter)}
         />
         <Text size="sm" c="dimmed">
-          {total === null ? 'Loading rows…' : `${count(total)} rows shown. Click a cell to fix it; Enter saves.`}
+          {total === null ? 'Loading rows…' : `${count(total)} ${total === 1 ? 'row' : 'rows'} shown. Click a cell to fix it; Enter saves.`}
         </Text>
       </Group>
       {error && <ErrorAlert error={error} title="The change was not saved" />}

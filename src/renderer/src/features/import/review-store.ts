@@ -1,17 +1,26 @@
-// The review table's data: pages of import.rows under a filter (All / With errors / Excluded), inline fixes and exclusions.
+// The review table's data: pages of import.rows under a filter (All / With errors / Excluded, or one class of the plan:
+// New, Existing, Unknown, Invalid, Duplicate), inline fixes and exclusions.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ImportRow, JobProgress, RowStatus } from '../../../../shared/domain/import';
+import type { ImportRow, JobProgress, PlanClass, RowStatus } from '../../../../shared/domain/import';
 import type { LeadDeskApi } from '../../api/api';
 import { toErrorData, unwrap, type AppErrorData } from '../../api/unwrap';
 
-export type RowFilter = 'all' | 'errors' | 'excluded' | 'failed';
+/** The plan's classes the table filters by (Excluded is the status filter of the same rows). */
+export type PlanFilter = Exclude<PlanClass, 'excluded'>;
+export type RowFilter = 'all' | 'errors' | 'excluded' | 'failed' | PlanFilter;
 
-export const FILTER_STATUSES: Record<RowFilter, RowStatus[]> = {
+const STATUS_FILTERS: Record<string, RowStatus[]> = {
   all: [],
   errors: ['invalid'],
   excluded: ['excluded'],
   failed: ['failed', 'skipped', 'invalid'],
 };
+
+/** import.rows's filter for a table filter: statuses, or a class of the plan. */
+export function rowsQuery(filter: RowFilter): { statuses: RowStatus[]; plan?: PlanFilter } {
+  const statuses = STATUS_FILTERS[filter];
+  return statuses ? { statuses } : { statuses: [], plan: filter as PlanFilter };
+}
 
 export const PAGE = 100;
 
@@ -46,7 +55,7 @@ export function createReviewStore(api: LeadDeskApi, onProgress: (progress: JobPr
       if (jobId === null || loading.has(page)) return;
       loading.add(page);
       try {
-        const reply = await unwrap(api.import.rows({ jobId, offset: page * PAGE, limit: PAGE, statuses: FILTER_STATUSES[filter] }));
+        const reply = await unwrap(api.import.rows({ jobId, offset: page * PAGE, limit: PAGE, ...rowsQuery(filter) }));
         if (get().generation !== generation) return;
         set((s) => {
           const rows = { ...s.rows };
@@ -123,7 +132,7 @@ export function createReviewStore(api: LeadDeskApi, onProgress: (progress: JobPr
           const replies = await Promise.all(
             (pages.length > 0 ? pages : [0]).map(async (page) => ({
               page,
-              reply: await unwrap(api.import.rows({ jobId, offset: page * PAGE, limit: PAGE, statuses: FILTER_STATUSES[filter] })),
+              reply: await unwrap(api.import.rows({ jobId, offset: page * PAGE, limit: PAGE, ...rowsQuery(filter) })),
             })),
           );
           if (get().generation !== generation) return;

@@ -4,13 +4,22 @@ import { Badge, Checkbox, TextInput, Tooltip, UnstyledButton } from '@mantine/co
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportRow } from '../../../../shared/domain/import';
-import { useBulk, useReview } from './import-context';
+import { useBulk, useImportFlow, useReview } from './import-context';
 
 const ROW_HEIGHT = 40;
 const COL_WIDTH = 180;
+/** The email column is what a user scans the rows by: wide enough for a whole address. */
+const EMAIL_WIDTH = 280;
 const FIXED = '64px 84px 96px 280px';
 
-const STATUS_COLORS: Record<string, string> = { invalid: 'red', ready: 'green', excluded: 'gray', created: 'teal', updated: 'blue', skipped: 'yellow', failed: 'red', in_flight: 'violet' };
+const STATUS_COLORS: Record<string, string> = { invalid: 'red', ready: 'green', excluded: 'gray', created: 'teal', updated: 'blue', skipped: 'yellow', failed: 'red', in_flight: 'violet', new: 'green', existing: 'blue', unknown: 'orange', duplicate: 'orange' };
+
+/** Before the run, a ready row shows its class in the plan (new, existing, unknown) and a repeated one "duplicate". */
+function badgeOf(row: ImportRow): string {
+  if (row.status === 'ready' && row.plan) return row.plan;
+  if (row.status === 'invalid' && row.plan === 'duplicate') return 'duplicate';
+  return row.status;
+}
 
 export interface ReviewTableProps {
   headers: string[];
@@ -29,6 +38,7 @@ export function ReviewTable({ headers, editable }: ReviewTableProps) {
   const rows = useReview((s) => s.rows);
   const total = useReview((s) => s.total) ?? 0;
   const generation = useReview((s) => s.generation);
+  const mapping = useImportFlow((s) => s.mapping);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [saving, setSaving] = useState(false);
@@ -41,7 +51,7 @@ export function ReviewTable({ headers, editable }: ReviewTableProps) {
     if (total > 0) void review.getState().ensureRange(first, last);
   }, [review, first, last, total, generation]);
 
-  const template = `${FIXED} ${headers.map(() => `${COL_WIDTH}px`).join(' ')}`;
+  const template = `${FIXED} ${headers.map((h) => `${mapping[h] === 'email' ? EMAIL_WIDTH : COL_WIDTH}px`).join(' ')}`;
   const save = async () => {
     if (!editing) return;
     setSaving(true);
@@ -129,8 +139,8 @@ function RowCells({ row, headers, editable, editing, saving, onEdit, onChange, o
         <Checkbox aria-label={`Exclude row ${row.row}`} checked={excluded} disabled={!editable} onChange={(e) => onExclude(e.currentTarget.checked)} />
       </div>
       <div role="cell" style={{ padding: 8 }}>
-        <Badge size="sm" variant="light" color={STATUS_COLORS[row.status] ?? 'gray'} title={row.outcome ?? undefined}>
-          {row.status}
+        <Badge size="sm" variant="light" color={STATUS_COLORS[badgeOf(row)] ?? 'gray'} title={row.outcome ?? undefined}>
+          {badgeOf(row)}
         </Badge>
       </div>
       <RowProblem row={row} />
