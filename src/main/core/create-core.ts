@@ -182,7 +182,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     emit: (progress) => events.emit('job.progress', progress),
   });
   const cacheRefresh = new CacheRefresh({ connection, cache: leadCache, emit: (state) => events.emit('leads.refresh', state), perSecond: options.limiter?.limit });
-  const recipes = new RecipesService({ dataDir: options.dataDir, db, connection, account, jobs: jobRepo, rows: rowRepo, runner: jobs });
+  const recipes = new RecipesService({ dataDir: options.dataDir, db, connection, account, jobs: jobRepo, rows: rowRepo, runner: jobs, cache: leadCache });
 
   const views = new ViewsService({ connection, filters: new LeadFilterRepo(db), saved: new SavedViewsRepo(db) });
 
@@ -241,7 +241,8 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     'jobs.exportFailed': async ({ jobId }) => jobs.exportFailed(jobId),
     'jobs.exportResult': async ({ jobId }) => jobs.exportResult(jobId),
     'recipes.list': async () => recipes.list(),
-    'recipes.save': async ({ id, name, actions }) => recipes.save({ id, name, actions }),
+    'recipes.save': async ({ id, name, actions, conditions }) => recipes.save({ id, name, actions, conditions }),
+    'recipes.preview': async ({ recipeId, target }) => recipes.preview(recipeId, target),
     'recipes.delete': async ({ id }) => recipes.delete(id),
     'recipes.apply': async ({ recipeId, target }) => recipes.apply(recipeId, target),
   };
