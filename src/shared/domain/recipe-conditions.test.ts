@@ -53,7 +53,7 @@ const genLead = fc.record({
   tags: fc.uniqueArray(name),
   lists: fc.uniqueArray(fc.record({ list_name: name, active: fc.boolean() }), { selector: (l) => l.list_name }),
   sequences: fc.uniqueArray(fc.record({ sequence_name: name, step: fc.constant('1'), status: fc.constantFrom('active', 'unsubscribed') }), { selector: (s) => s.sequence_name }),
-  custom_fields: fc.constant([]),
+  custom_fields: fc.constant([] as ConditionLead['custom_fields']),
   score: fc.integer({ min: -50, max: 50 }),
 });
 const genCondition: fc.Arbitrary<FilterCondition> = fc.oneof(
