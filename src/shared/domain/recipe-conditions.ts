@@ -77,4 +77,9 @@ export function describeConditions(conditions: readonly FilterCondition[]): stri
   return conditions.map((c, i) => (i === 0 ? describeCondition(c) : lowerFirst(describeCondition(c)))).join(' and ');
 }
 
+/** "If has tag VIP and not in list Newsletter" — the conditions as the start of an if-sentence. */
+export function ifClause(conditions: readonly FilterCondition[]): string {
+  return `If ${lowerFirst(describeConditions(conditions))}`;
+}
+
 const lowerFirst = (text: string) => (text && /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);

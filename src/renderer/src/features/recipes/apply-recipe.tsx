@@ -69,6 +69,23 @@ export function ApplyRecipe({ recipeId, onClose }: { recipeId: string; onClose()
     setPreviewed(null);
   };
 
+  const buttons = (
+    <Group>
+      {previewed ? (
+        <Button onClick={() => void apply()} loading={busy}>
+          Run on {previewed.preview.leads.toLocaleString()} lead{previewed.preview.leads === 1 ? '' : 's'}
+        </Button>
+      ) : (
+        <Button onClick={() => void runPreview()} disabled={!ready} loading={busy}>
+          Preview
+        </Button>
+      )}
+      <Button variant="default" onClick={onClose}>
+        Close
+      </Button>
+    </Group>
+  );
+
   return (
     <Stack gap="sm" maw={760} role="region" aria-label={`Apply ${recipe.name}`}>
       <Text fw={600}>Apply “{recipe.name}” to…</Text>
@@ -122,21 +139,7 @@ export function ApplyRecipe({ recipeId, onClose }: { recipeId: string; onClose()
         />
       )}
       {error && <ErrorAlert error={error} />}
-      {previewed && <RunPreview preview={previewed.preview} hasConditions={conditions.length > 0} />}
-      <Group>
-        {previewed ? (
-          <Button onClick={() => void apply()} loading={busy}>
-            Run on {previewed.preview.leads.toLocaleString()} lead{previewed.preview.leads === 1 ? '' : 's'}
-          </Button>
-        ) : (
-          <Button onClick={() => void runPreview()} disabled={!ready} loading={busy}>
-            Preview
-          </Button>
-        )}
-        <Button variant="default" onClick={onClose}>
-          Close
-        </Button>
-      </Group>
+      {previewed ? <RunPreview preview={previewed.preview} hasConditions={conditions.length > 0} actions={buttons} /> : buttons}
     </Stack>
   );
 }

@@ -3,7 +3,7 @@
 import { Button, Divider, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { AccountLists } from '../../../../shared/ipc/contract';
-import { describeConditions } from '../../../../shared/domain/recipe-conditions';
+import { ifClause } from '../../../../shared/domain/recipe-conditions';
 import { SequenceStepInput } from '../../components/sequence-step-input';
 import { ConditionsEditor } from './conditions-editor';
 import { actionsOf, conditionsOf, describeActions, recipeErrors, type RecipeDraft } from './recipe-model';
@@ -61,7 +61,7 @@ export function RecipeForm({ initial, catalog, busy, onSave, onCancel }: RecipeF
         <NumberInput label="Remove points" min={0} allowDecimal={false} value={draft.removePoints} onChange={(v) => patch({ removePoints: points(v) })} error={shown.removePoints} />
         <Text size="sm" c={shown.actions ? 'red' : 'dimmed'} role={shown.actions ? 'alert' : undefined}>
           {shown.actions ??
-            (actions.length > 0 ? `${conditions.length > 0 ? `If ${lowerFirst(describeConditions(conditions))}: ` : 'Does: '}${describeActions(actions)}` : 'No actions yet.')}
+            (actions.length > 0 ? `${conditions.length > 0 ? `${ifClause(conditions)}: ` : 'Does: '}${describeActions(actions)}` : 'No actions yet.')}
         </Text>
         <Group>
           <Button type="submit" loading={busy}>
@@ -75,5 +75,3 @@ export function RecipeForm({ initial, catalog, busy, onSave, onCancel }: RecipeF
     </form>
   );
 }
-
-const lowerFirst = (text: string) => (text ? text[0]!.toLowerCase() + text.slice(1) : text);

@@ -2,7 +2,7 @@
 // to leads after a preview.
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { describeConditions } from '../../../../shared/domain/recipe-conditions';
+import { ifClause } from '../../../../shared/domain/recipe-conditions';
 import { ErrorAlert } from '../../components/error-alert';
 import { useBulk, useImportFlow, useRecipes } from '../import/import-context';
 import { ApplyRecipe } from './apply-recipe';
@@ -58,7 +58,7 @@ export function RecipesPage() {
                 <Table.Td>
                   {(recipe.conditions ?? []).length > 0 && (
                     <Text size="sm" c="dimmed">
-                      If {describeConditions(recipe.conditions ?? [])}:
+                      {ifClause(recipe.conditions ?? [])}:
                     </Text>
                   )}
                   <Text size="sm">{describeActions(recipe.actions)}</Text>

@@ -1,6 +1,7 @@
 // The preview of a recipe run, shown before anything is sent: how many leads, how many meet the conditions as
 // the cache has them (checked again on a fresh read when it runs), what changes on each, the calls and the time.
 import { Badge, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { KARTRA_RATE, type RecipePreview } from '../../../../shared/domain/recipe-preview';
 
 const n = (v: number) => v.toLocaleString();
@@ -12,7 +13,8 @@ export function duration(sec: number): string {
   return min < 60 ? `about ${min} min` : `about ${Math.floor(min / 60)} h ${min % 60} min`;
 }
 
-export function RunPreview({ preview, hasConditions }: { preview: RecipePreview; hasConditions: boolean }) {
+/** `actions` (run / close) sit under the summary, above the per-lead list, so they are in sight without scrolling. */
+export function RunPreview({ preview, hasConditions, actions }: { preview: RecipePreview; hasConditions: boolean; actions?: ReactNode }) {
   const p = preview;
   return (
     <Stack gap="xs" role="region" aria-label="Preview">
@@ -27,6 +29,7 @@ export function RunPreview({ preview, hasConditions }: { preview: RecipePreview;
           ? `${plural(p.meet, 'lead')} meet the conditions, ${n(p.skip)} would be skipped${p.unknown ? `, ${n(p.unknown)} not in the local cache yet` : ''} — checked again on each lead when it runs.`
           : `${plural(p.change, 'lead')} would change; ${n(p.meet - p.change)} already ${p.meet - p.change === 1 ? 'is' : 'are'} as the recipe leaves ${p.meet - p.change === 1 ? 'it' : 'them'}${p.unknown ? `; ${n(p.unknown)} not in the local cache yet` : ''}.`}
       </Text>
+      {actions}
       <ScrollArea.Autosize mah={280} type="auto">
         <Table striped withTableBorder aria-label="Changes per lead" fz="sm" layout="fixed">
           <Table.Thead>
