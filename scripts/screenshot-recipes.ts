@@ -63,6 +63,9 @@ async function main(): Promise<void> {
         await expect(profile.locator('[data-pending-status]').first()).toBeVisible({ timeout: 15_000 });
         await page.waitForTimeout(300);
         await page.screenshot({ path: name('profile-pending'), animations: 'disabled' });
+        await profile.getByRole('heading', { name: 'Tags' }).scrollIntoViewIfNeeded();
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: name('profile-chips'), animations: 'disabled' });
         sandbox().setFaults({});
         await page.close();
       }

@@ -1,6 +1,6 @@
 // The profile's header: the name (at most two lines, never broken inside a word, the full name in its title),
 // email and id, the score with any pending points, and the actions — which fold into a "More actions" menu when
-// the panel is narrow, so no button is ever cut ("Ed", "Apply recip"), the name then taking a row of its own.
+// the panel is narrow, so no button is ever cut ("Ed", "Apply recip"). The name has a row of its own.
 import { ActionIcon, Button, Group, Kbd, Menu, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import type { Lead } from '../../../../shared/domain/lead';
@@ -32,7 +32,6 @@ export function ProfileHeader({ name, lead, points, reloading, onEdit, onApplyRe
   );
   const who = (
     <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
-      {!folded && title}
       {lead && lead.email !== name && (
         <Text c="dimmed" size="sm" truncate="end" title={lead.email}>
           {lead.email}
@@ -98,19 +97,16 @@ export function ProfileHeader({ name, lead, points, reloading, onEdit, onApplyRe
           </Tooltip>
         </>
       )}
-      {!folded && close}
     </Group>
   );
-  // Narrow: the name gets the whole width (beside the close button) so it never wraps inside a word; the
-  // details and actions go on the row below.
+  // The name has a row of its own (beside the close button), so the actions never squeeze it into breaking
+  // inside a word; the details, score and actions go on the row below.
   return (
-    <Stack ref={ref} gap="xs" p="md" pb="xs">
-      {folded && (
-        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-          {title}
-          {close}
-        </Group>
-      )}
+    <Stack ref={ref} gap={4} p="md" pb="xs">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+        {title}
+        {close}
+      </Group>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
         {who}
         {actions}
