@@ -188,7 +188,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
   const kartraCheck = new KartraCheck({ connection, cache: leadCache, lookups, emit: (state) => events.emit('import.check', state), perSecond: options.limiter?.limit });
   const plans = new PlanService({ dataDir: options.dataDir, rows: rowRepo, pages, runner: jobs, leadCache, lookups, check: kartraCheck });
   const cacheRefresh = new CacheRefresh({ connection, cache: leadCache, emit: (state) => events.emit('leads.refresh', state), perSecond: options.limiter?.limit });
-  const recipes = new RecipesService({ dataDir: options.dataDir, db, connection, account, jobs: jobRepo, rows: rowRepo, runner: jobs });
+  const recipes = new RecipesService({ dataDir: options.dataDir, db, connection, account, jobs: jobRepo, rows: rowRepo, runner: jobs, cache: leadCache });
 
   const views = new ViewsService({ connection, filters: new LeadFilterRepo(db), saved: new SavedViewsRepo(db) });
 
@@ -255,7 +255,8 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     'jobs.exportFailed': async ({ jobId }) => jobs.exportFailed(jobId),
     'jobs.exportResult': async ({ jobId }) => jobs.exportResult(jobId),
     'recipes.list': async () => recipes.list(),
-    'recipes.save': async ({ id, name, actions }) => recipes.save({ id, name, actions }),
+    'recipes.save': async ({ id, name, actions, conditions }) => recipes.save({ id, name, actions, conditions }),
+    'recipes.preview': async ({ recipeId, target }) => recipes.preview(recipeId, target),
     'recipes.delete': async ({ id }) => recipes.delete(id),
     'recipes.apply': async ({ recipeId, target }) => recipes.apply(recipeId, target),
   };

@@ -1,6 +1,7 @@
 // CSV import and recipe jobs as the UI sees them: file analysis, column mapping, row validation, progress, report.
 import { z } from 'zod';
 import { LeadAction } from './actions';
+import { RecipeConditions } from './recipe-conditions';
 import { boundedRecord, MAX_EMAIL, MAX_LEAD_ID, MAX_NAME } from './bounded';
 
 /** Lead fields a column can map to; custom fields are `custom:<identifier>`; `ignore` skips the column. */
@@ -162,6 +163,8 @@ export const Recipe = z.object({
   id: z.string(),
   name: z.string().trim().min(1).max(80),
   actions: z.array(LeadAction).min(1).max(20),
+  /** Every one must hold on the lead, read fresh when the recipe runs; a lead that fails one is skipped. Absent: none. */
+  conditions: RecipeConditions.optional(),
   updatedAt: z.number(),
 });
 export type Recipe = z.infer<typeof Recipe>;

@@ -2,6 +2,7 @@
 import type { StatementSync } from 'node:sqlite';
 import type { AccountCustomField } from '../../../shared/domain/account';
 import type { LeadAction } from '../../../shared/domain/actions';
+import type { RecipeCondition } from '../../../shared/domain/recipe-conditions';
 import type { ColumnMapping, FileAnalysis, ImportOptions, JobStatus } from '../../../shared/domain/import';
 import type { Delimiter } from '../import/delimiter';
 import type { Db } from '../store/database';
@@ -22,10 +23,11 @@ export interface JobCounts {
 
 export const EMPTY_COUNTS: JobCounts = { total: 0, invalid: 0, excluded: 0, ready: 0, created: 0, updated: 0, skipped: 0, failed: 0 };
 
-/** What a job sends: the import's options and chain, or the recipe's actions. */
+/** What a job sends: the import's options and chain, or the recipe's conditions and actions. */
 export type JobPlan =
   | { kind: 'import'; options: ImportOptions; actions: LeadAction[] }
-  | { kind: 'recipe'; recipeId: string; actions: LeadAction[] };
+  /** `conditions` is absent in runs started before recipes had them. */
+  | { kind: 'recipe'; recipeId: string; actions: LeadAction[]; conditions?: RecipeCondition[] };
 
 export interface StoredAnalysis extends FileAnalysis {
   /** Why the file cannot be imported at all, else null. */

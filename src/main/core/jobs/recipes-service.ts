@@ -1,9 +1,15 @@
-// Recipes: saved, named bundles of lead actions per account, applied to many leads through the same journaled runner as imports.
+// Recipes: saved, named bundles of lead actions (with if/and conditions) per account, previewed from the cache and
+// applied to many leads through the same journaled runner as imports.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { JobProgress, Recipe, RecipeTarget } from '../../../shared/domain/import';
+import type { RecipeCondition } from '../../../shared/domain/recipe-conditions';
+import type { RecipePreview } from '../../../shared/domain/recipe-preview';
+import type { LeadCacheRepo } from '../store/lead-cache-repo';
+import { parseDefinition, storedDefinition } from './recipe-definition';
+import { previewRecipe } from './recipe-preview';
 import type { AccountService } from '../account/account-service';
 import type { ConnectionService } from '../connection/connection-service';
 import { AppError } from '../errors';
@@ -25,6 +31,7 @@ export interface RecipesServiceDeps {
   jobs: JobRepo;
   rows: RowRepo;
   runner: JobsService;
+  cache: LeadCacheRepo;
 }
 
 interface Raw {
@@ -34,7 +41,7 @@ interface Raw {
   updated_at: number;
 }
 
-const toRecipe = (r: Raw): Recipe => ({ id: r.id, name: r.name, actions: JSON.parse(r.actions_json) as LeadAction[], updatedAt: r.updated_at });
+const toRecipe = (r: Raw): Recipe => ({ id: r.id, name: r.name, ...parseDefinition(r.actions_json), updatedAt: r.updated_at });
 
 export class RecipesService {
   constructor(private readonly deps: RecipesServiceDeps) {}
@@ -45,7 +52,7 @@ export class RecipesService {
     return { recipes: rows.map(toRecipe) };
   }
 
-  async save(input: { id?: string; name: string; actions: LeadAction[] }): Promise<Recipe> {
+  async save(input: { id?: string; name: string; actions: LeadAction[]; conditions?: RecipeCondition[] }): Promise<Recipe> {
     const { account } = this.deps.connection.require();
     if (input.id !== undefined && !this.find(account.id, input.id)) throw new AppError('not_found', 'That recipe no longer exists.', { details: { field: 'id' } });
     const clash = this.list().recipes.find((r) => r.name.toLowerCase() === input.name.toLowerCase() && r.id !== input.id);
@@ -58,7 +65,7 @@ export class RecipesService {
         `INSERT INTO recipes (id, account_id, name, actions_json, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, actions_json = excluded.actions_json, updated_at = excluded.updated_at`,
       )
-      .run(id, account.id, input.name, JSON.stringify(input.actions), now);
+      .run(id, account.id, input.name, storedDefinition(input.actions, input.conditions ?? []), now);
     return this.find(account.id, id)!;
   }
 
@@ -69,13 +76,18 @@ export class RecipesService {
     return this.list();
   }
 
-  /** One journaled job: a row per lead, each a single chained call (runActions) on the bulk lane. */
+  /** What a run on these leads would do, judged from the cache; nothing is sent. */
+  preview(recipeId: string, target: RecipeTarget): RecipePreview {
+    const { account } = this.deps.connection.require();
+    const recipe = this.require(account.id, recipeId);
+    return previewRecipe(recipe, this.targetsOf(target), (ref) => this.deps.cache.get(account.id, ref)?.lead);
+  }
+
+  /** One journaled job: a row per lead — a fresh read when the recipe has conditions, then one chained call — on the bulk lane. */
   async apply(recipeId: string, target: RecipeTarget): Promise<JobProgress> {
     const { account } = this.deps.connection.require();
-    const recipe = this.find(account.id, recipeId);
-    if (!recipe) throw new AppError('not_found', 'That recipe no longer exists.', { details: { field: 'recipeId' } });
-    const targets = this.targets(target);
-    if (targets.length === 0) throw new AppError('invalid_input', 'That import has no leads in Kartra yet (nothing was created or updated).', { details: { field: 'target' } });
+    const recipe = this.require(account.id, recipeId);
+    const targets = this.targetsOf(target);
     const actions = chainOrder(recipe.actions);
     await this.deps.account.assertNamesExist(actions);
     const id = randomUUID();
@@ -87,10 +99,23 @@ export class RecipesService {
       status: 'running',
       total: targets.length,
       headers: RECIPE_HEADERS,
-      plan: { kind: 'recipe', recipeId, actions },
+      plan: { kind: 'recipe', recipeId, actions, conditions: recipe.conditions ?? [] },
       layout: writeTargets(jobDir(this.deps.dataDir, id), targets),
     });
     return this.deps.runner.start(job.id);
+  }
+
+  private require(accountId: string, recipeId: string): Recipe {
+    const recipe = this.find(accountId, recipeId);
+    if (!recipe) throw new AppError('not_found', 'That recipe no longer exists.', { details: { field: 'recipeId' } });
+    return recipe;
+  }
+
+  /** The run's leads as [lead id, email] (either may be empty); never empty. */
+  private targetsOf(target: RecipeTarget): string[][] {
+    const targets = this.targets(target);
+    if (targets.length === 0) throw new AppError('invalid_input', 'That import has no leads in Kartra yet (nothing was created or updated).', { details: { field: 'target' } });
+    return targets;
   }
 
   private targets(target: RecipeTarget): string[][] {

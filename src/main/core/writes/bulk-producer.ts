@@ -18,6 +18,7 @@ import type { HistoryRecorder } from './history-recorder';
 import { recordRow } from './row-record';
 import { leadKey, type LaneSlots } from './lane-slots';
 import { firstStep, sendRow, type RowResult } from './row-sender';
+import { gateRow, type GateResult } from './recipe-gate';
 
 export interface RunnerDeps {
   jobs: JobRepo;
@@ -235,13 +236,22 @@ export class JobRunner {
     const release = await this.deps.slots.acquire('bulk', leadKey(plan.lead ? { email: plan.lead.email } : { id: plan.ref.id, email: plan.ref.email }));
     let result: RowResult;
     try {
-      result = await sendRow(
-        counting,
-        plan,
-        item.step ?? firstStep(plan.mode),
-        { inFlight: (step) => !this.detached && this.deps.rows.markInFlight(jobId, item.row, step, key, item.leadId) },
-        item.recovering,
-      );
+      // A recipe's conditions are judged on a fresh read first; a row left in flight already passed them.
+      const gate: GateResult = item.recovering ? { kind: 'go', ref: plan.ref, lead: null } : await gateRow(counting, plan);
+      const fresh = gate.kind === 'go' ? gate.lead : gate.kind === 'settled' ? gate.result.lead : null;
+      if (fresh && !this.detached) this.deps.cache.read(this.job.accountId, fresh);
+      result =
+        gate.kind === 'settled'
+          ? gate.result
+          : gate.kind === 'not_sent'
+            ? { kind: 'not_sent', error: gate.error }
+            : await sendRow(
+                counting,
+                { ...plan, ref: gate.ref },
+                item.step ?? firstStep(plan.mode),
+                { inFlight: (step) => !this.detached && this.deps.rows.markInFlight(jobId, item.row, step, key, item.leadId) },
+                item.recovering,
+              );
     } finally {
       release();
     }

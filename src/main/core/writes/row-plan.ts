@@ -2,6 +2,7 @@
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { ExistingPolicy, ImportMode } from '../../../shared/domain/import';
 import type { LeadRef } from '../../../shared/domain/lead';
+import type { RecipeCondition } from '../../../shared/domain/recipe-conditions';
 import type { CreateLeadData } from '../../../shared/domain/lead-input';
 
 export interface RowPlan {
@@ -15,4 +16,6 @@ export interface RowPlan {
   actions: LeadAction[];
   /** Import: what an existing lead gets (existing-row.ts); absent means "keep", never an edit by surprise. */
   existing?: ExistingPolicy;
+  /** Recipe: what the lead, read fresh before the chain, must meet (recipe-gate.ts); absent or empty: no read. */
+  conditions?: RecipeCondition[];
 }

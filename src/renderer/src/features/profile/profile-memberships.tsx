@@ -1,7 +1,8 @@
 // The lead's tags, lists, sequences, memberships and calendar bookings, with queued changes shown inline
-// (dimmed, with their state) until Kartra confirms them.
+// (dimmed, with their state) until Kartra confirms them; each tag, list and sequence chip has its own remove button.
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import type { Lead } from '../../../../shared/domain/lead';
+import { ChipRemove } from './chip-remove';
 import { PendingBadge } from './pending-badge';
 import type { ListView, PendingOverlay, SequenceView, TagView } from './pending-overlay';
 
@@ -23,6 +24,8 @@ export function TagsView({ tags }: { tags: TagView[] }) {
               opacity={pending ? 0.75 : 1}
               td={pending?.kind === 'remove' ? 'line-through' : undefined}
               tt="none"
+              pr={pending ? undefined : 2}
+              rightSection={pending ? undefined : <ChipRemove kind="tag" name={tag.name} />}
             >
               {tag.name}
             </Badge>
@@ -60,6 +63,7 @@ export function ListsView({ lists }: { lists: ListView[] }) {
             {list.pending && (
               <PendingBadge status={list.pending.status} label={`${list.pending.kind === 'subscribe' ? 'subscribing' : 'unsubscribing'} · ${list.pending.status.replace('_', ' ')}`} />
             )}
+            {list.active && !list.pending && <ChipRemove kind="list" name={list.name} />}
           </Group>
         ))}
       </Stack>
@@ -98,6 +102,7 @@ export function SequencesView({ sequences }: { sequences: SequenceView[] }) {
                 label={`${s.pending.kind === 'subscribe' ? `to step ${s.pending.step ?? ''}` : 'stopping'} · ${s.pending.status.replace('_', ' ')}`}
               />
             )}
+            {!s.pending && s.status !== 'unsubscribed' && <ChipRemove kind="sequence" name={s.name} />}
           </Group>
         );
       })}

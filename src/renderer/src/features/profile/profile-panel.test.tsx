@@ -56,7 +56,7 @@ describe('Lead profile', () => {
     expect(within(profile).getByRole('group', { name: 'GDPR status' }).textContent).toContain('Accepted (since 2024-01-02)');
     expect(within(profile).getByRole('group', { name: 'Source' }).textContent).toContain('checkout');
     expect(within(profile).getByLabelText('Score 42')).toBeTruthy();
-    expect(within(within(profile).getByRole('list', { name: 'Tags' })).getAllByRole('listitem').map((t) => t.textContent)).toEqual(['customer']);
+    expect(within(within(profile).getByRole('list', { name: 'Tags' })).getAllByRole('listitem').map((t) => t.getAttribute('aria-label'))).toEqual(['customer']);
     const lists = within(profile).getByRole('list', { name: 'Lists' });
     expect(within(lists).getByRole('listitem', { name: 'Newsletter (active)' })).toBeTruthy();
     expect(within(lists).getByRole('listitem', { name: 'Old promo (inactive)' })).toBeTruthy();
@@ -145,6 +145,32 @@ describe('Lead profile', () => {
     expect(within(profile).getByRole('listitem', { name: 'Product Updates (active)' })).toBeTruthy();
     expect(within(profile).getByRole('listitem', { name: 'Welcome Series (step 2, active)' })).toBeTruthy();
     expect(within(panel).getByText('Nothing staged yet.')).toBeTruthy();
+  });
+
+  it('removes a tag, a list and a sequence from their chips through the write queue, each with a toast', async () => {
+    const kit = makeWorkspaceCore();
+    Object.assign(kit.core.leads[0]!, { sequences: [{ sequence_name: 'Welcome Series', step: '2', status: 'active' }] });
+    const { profile, core } = await openAda(kit);
+    const lists = within(profile).getByRole('list', { name: 'Lists' });
+    // An inactive membership has nothing to remove.
+    expect(within(lists).queryByRole('button', { name: 'Unsubscribe from list Old promo' })).toBeNull();
+
+    fireEvent.click(within(profile).getByRole('button', { name: 'Remove tag customer' }));
+    await waitFor(() => expect(core.callsOf('leads.applyActions')).toHaveLength(1));
+    expect(core.callsOf('leads.applyActions')[0]).toMatchObject({ lead: { id: '1001' }, actions: [{ cmd: 'unassign_tag', tag_name: 'customer' }] });
+    expect(await screen.findByText('Tag removed')).toBeTruthy();
+    await waitFor(() => expect(within(profile).getByText('No tags yet.')).toBeTruthy());
+
+    fireEvent.click(within(lists).getByRole('button', { name: 'Unsubscribe from list Newsletter' }));
+    await waitFor(() => expect(within(lists).getByRole('listitem', { name: 'Newsletter (inactive)' })).toBeTruthy());
+    fireEvent.click(within(profile).getByRole('button', { name: 'Remove from sequence Welcome Series' }));
+    await waitFor(() => expect(core.callsOf('leads.applyActions')).toHaveLength(3));
+    expect(core.callsOf('leads.applyActions').map((c) => (c as { actions: unknown[] }).actions)).toEqual([
+      [{ cmd: 'unassign_tag', tag_name: 'customer' }],
+      [{ cmd: 'unsubscribe_lead_from_list', list_name: 'Newsletter' }],
+      [{ cmd: 'unsubscribe_lead_from_sequence', sequence_name: 'Welcome Series' }],
+    ]);
+    expect(await screen.findByText('Removed from the sequence')).toBeTruthy();
   });
 
   it('keeps staged changes and shows the reason when the core refuses them', async () => {

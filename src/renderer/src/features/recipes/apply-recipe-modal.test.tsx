@@ -34,6 +34,11 @@ function makeKit() {
     error: null,
   };
   kit.core.answer('recipes.list', () => ok({ recipes: structuredClone(RECIPES) }));
+  kit.core.answer('recipes.preview', ({ target }) => {
+    const ids = 'leadIds' in target ? target.leadIds : [];
+    const sample = ids.map((leadId) => ({ leadId, email: `${leadId}@example.com`, name: `Lead ${leadId}`, cached: true, meets: true, unmet: null, effects: [{ changes: true, text: 'adds tag VIP' }] }));
+    return ok({ leads: ids.length, meet: ids.length, skip: 0, unknown: 0, change: ids.length, reads: 0, writes: ids.length, etaSec: 1, sample });
+  });
   kit.core.answer('recipes.apply', ({ recipeId }) => ok({ ...job, name: RECIPES.find((r) => r.id === recipeId)?.name ?? '?' }));
   kit.core.answer('jobs.list', () => ok({ jobs: [] }));
   kit.core.answer('jobs.get', () => ok(job));
@@ -67,10 +72,16 @@ describe('Applying a recipe from the leads table and the profile', () => {
 
     fireEvent.click(within(bar).getByRole('button', { name: 'Apply recipe…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Apply a recipe to 2 selected leads' });
-    const apply = within(dialog).getByRole('button', { name: 'Apply' }) as HTMLButtonElement;
-    expect(apply.disabled).toBe(true);
+    const preview = within(dialog).getByRole('button', { name: 'Preview' }) as HTMLButtonElement;
+    expect(preview.disabled).toBe(true);
     await chooseRecipe(dialog, 'VIP');
-    fireEvent.click(apply);
+    fireEvent.click(preview);
+    // Nothing runs before the preview was seen.
+    const table = await within(dialog).findByRole('table', { name: 'Changes per lead' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(kit.core.callsOf('recipes.preview')).toEqual([{ recipeId: 'r1', target: { leadIds: ['1001', '1003'] } }]);
+    expect(kit.core.callsOf('recipes.apply')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Run on 2 leads' }));
 
     await screen.findByRole('progressbar', { name: 'Import progress' });
     expect(kit.core.callsOf('recipes.apply')).toEqual([{ recipeId: 'r1', target: { leadIds: ['1001', '1003'] } }]);
@@ -102,7 +113,8 @@ describe('Applying a recipe from the leads table and the profile', () => {
     fireEvent.click(within(profile).getByRole('button', { name: 'Apply recipe…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Apply a recipe to Bob Builder' });
     await chooseRecipe(dialog, 'Welcome');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Apply' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Run on 1 lead' }));
 
     await screen.findByRole('progressbar', { name: 'Import progress' });
     expect(kit.core.callsOf('recipes.apply')).toEqual([{ recipeId: 'r2', target: { leadIds: ['1002'] } }]);

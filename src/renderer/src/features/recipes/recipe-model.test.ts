@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_RECIPE, actionsOf, draftOf, parseEmails, recipeErrors } from './recipe-model';
+import { EMPTY_RECIPE, actionsOf, conditionsOf, draftOf, parseEmails, recipeErrors } from './recipe-model';
 
 describe('recipe model', () => {
   it('turns a draft into chained actions and back', () => {
@@ -16,8 +16,53 @@ describe('recipe model', () => {
     expect(actionsOf(back)).toEqual([...actions, { cmd: 'unassign_tag', tag_name: 'Lead' }]);
   });
 
+  it('turns removals and conditions into actions and conditions and back; a score range is two rows', () => {
+    const draft = {
+      ...EMPTY_RECIPE,
+      name: 'Cool down',
+      untags: ['VIP'],
+      leaveLists: ['Newsletter'],
+      leaveSequences: ['Welcome Series'],
+      removePoints: 4,
+      conditions: [
+        { kind: 'tag' as const, op: 'has', name: 'VIP', value: '' },
+        { kind: 'list' as const, op: 'not_in', name: 'Customers', value: '' },
+        { kind: 'field' as const, op: 'empty', name: 'job_title', value: 'ignored' },
+        { kind: 'score' as const, op: 'gte', name: '', value: '10' },
+      ],
+    };
+    const actions = actionsOf(draft);
+    expect(actions).toEqual([
+      { cmd: 'unassign_tag', tag_name: 'VIP' },
+      { cmd: 'unsubscribe_lead_from_list', list_name: 'Newsletter' },
+      { cmd: 'unsubscribe_lead_from_sequence', sequence_name: 'Welcome Series' },
+      { cmd: 'remove_points_from_lead', points: 4 },
+    ]);
+    const conditions = conditionsOf(draft);
+    expect(conditions).toEqual([
+      { kind: 'tag', op: 'has', name: 'VIP' },
+      { kind: 'list', op: 'not_in', name: 'Customers' },
+      { kind: 'field', field: 'job_title', op: 'empty', value: '' },
+      { kind: 'score', min: 10, max: null },
+    ]);
+    const back = draftOf({ id: 'r', name: 'Cool down', actions, conditions: [...conditions, { kind: 'score', min: 1, max: 9 }], updatedAt: 1 });
+    expect(actionsOf(back)).toEqual(actions);
+    expect(back.conditions.slice(4)).toEqual([
+      { kind: 'score', op: 'gte', name: '', value: '1' },
+      { kind: 'score', op: 'lte', name: '', value: '9' },
+    ]);
+    expect(recipeErrors(back)).toEqual({});
+  });
+
+  it('names the condition row that is not complete', () => {
+    const base = { ...EMPTY_RECIPE, name: 'x', tags: ['VIP'] };
+    expect(recipeErrors({ ...base, conditions: [{ kind: 'tag', op: 'has', name: 'A', value: '' }, { kind: 'list', op: 'in', name: '', value: '' }] }).conditions).toBe('Condition 2: Pick the list.');
+    expect(recipeErrors({ ...base, conditions: [{ kind: 'score', op: 'lte', name: '', value: '2.5' }] }).conditions).toBe('Condition 1: Type the score as a whole number.');
+    expect(recipeErrors({ ...base, conditions: [{ kind: 'field', op: 'is', name: 'plan', value: ' ' }] }).conditions).toBe('Condition 1: Type the value to compare with.');
+  });
+
   it('explains what stops a save', () => {
-    expect(recipeErrors(EMPTY_RECIPE)).toEqual({ name: 'Give the recipe a name.', actions: 'Add at least one action: a tag, a list, a sequence, points or a calendar.' });
+    expect(recipeErrors(EMPTY_RECIPE)).toEqual({ name: 'Give the recipe a name.', actions: 'Add at least one action: add or remove a tag, a list, a sequence or points, or book a calendar.' });
     expect(recipeErrors({ ...EMPTY_RECIPE, name: 'x', sequence: 'Welcome', step: 'step 2' }).step).toBe('The step is a number or code of letters and digits.');
     expect(recipeErrors({ ...EMPTY_RECIPE, name: 'x', calendar: 'Demo' }).calendar).toBe('A calendar needs both its name and the class.');
     expect(recipeErrors({ ...EMPTY_RECIPE, name: 'x', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }).actions).toBe('A recipe holds at most 20 actions; this one has 21.');

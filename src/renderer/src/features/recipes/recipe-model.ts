@@ -1,6 +1,9 @@
-// The recipe form's model: a draft (tags, lists, sequence at a step, points, calendar) ⇄ Kartra actions, with its checks.
+// The recipe form's model: a draft (its conditions; tags, lists, sequence at a step, points, calendar to add; tags,
+// lists, sequences, points to remove) ⇄ Kartra actions and conditions, with its checks.
 import { LeadAction } from '../../../../shared/domain/actions';
 import type { Recipe } from '../../../../shared/domain/import';
+import { MAX_RECIPE_CONDITIONS, type RecipeCondition } from '../../../../shared/domain/recipe-conditions';
+import { conditionRows, toCondition, type ConditionDraft } from './condition-draft';
 
 export interface RecipeDraft {
   id?: string;
@@ -12,17 +15,33 @@ export interface RecipeDraft {
   points: number;
   calendar: string;
   calendarClass: string;
-  /** Actions this form does not edit (e.g. removals saved elsewhere): kept as they are. */
+  untags: string[];
+  leaveLists: string[];
+  leaveSequences: string[];
+  removePoints: number;
+  /** "Only for leads that …", all of them ("and"). */
+  conditions: ConditionDraft[];
+  /** Actions this form does not edit (e.g. a second sequence, points that expire): kept as they are. */
   other: LeadAction[];
 }
 
-export const EMPTY_RECIPE: RecipeDraft = { name: '', tags: [], lists: [], sequence: null, step: '1', points: 0, calendar: '', calendarClass: '', other: [] };
+export const EMPTY_RECIPE: RecipeDraft = {
+  name: '', tags: [], lists: [], sequence: null, step: '1', points: 0, calendar: '', calendarClass: '',
+  untags: [], leaveLists: [], leaveSequences: [], removePoints: 0, conditions: [], other: [],
+};
 
 export function draftOf(recipe: Recipe): RecipeDraft {
-  const draft: RecipeDraft = { ...EMPTY_RECIPE, id: recipe.id, name: recipe.name, tags: [], lists: [], other: [] };
+  const draft: RecipeDraft = {
+    ...EMPTY_RECIPE, id: recipe.id, name: recipe.name, tags: [], lists: [], untags: [], leaveLists: [], leaveSequences: [], other: [],
+    conditions: (recipe.conditions ?? []).flatMap(conditionRows),
+  };
   for (const action of recipe.actions) {
     if (action.cmd === 'assign_tag') draft.tags.push(action.tag_name);
     else if (action.cmd === 'subscribe_lead_to_list') draft.lists.push(action.list_name);
+    else if (action.cmd === 'unassign_tag') draft.untags.push(action.tag_name);
+    else if (action.cmd === 'unsubscribe_lead_from_list') draft.leaveLists.push(action.list_name);
+    else if (action.cmd === 'unsubscribe_lead_from_sequence') draft.leaveSequences.push(action.sequence_name);
+    else if (action.cmd === 'remove_points_from_lead' && draft.removePoints === 0) draft.removePoints = action.points;
     else if (action.cmd === 'subscribe_lead_to_sequence_at_step' && draft.sequence === null) {
       draft.sequence = action.sequence_name;
       draft.step = action.step;
@@ -45,10 +64,21 @@ export function actionsOf(draft: RecipeDraft): LeadAction[] {
   if (draft.calendar.trim() || draft.calendarClass.trim()) {
     actions.push({ cmd: 'calendar_subscribe', calendar_name: draft.calendar.trim(), class_name: draft.calendarClass.trim() });
   }
+  actions.push(
+    ...draft.untags.map((tag_name): LeadAction => ({ cmd: 'unassign_tag', tag_name })),
+    ...draft.leaveLists.map((list_name): LeadAction => ({ cmd: 'unsubscribe_lead_from_list', list_name })),
+    ...draft.leaveSequences.map((sequence_name): LeadAction => ({ cmd: 'unsubscribe_lead_from_sequence', sequence_name })),
+  );
+  if (draft.removePoints > 0) actions.push({ cmd: 'remove_points_from_lead', points: draft.removePoints });
   return [...actions, ...draft.other];
 }
 
-export type RecipeErrors = Partial<Record<'name' | 'actions' | 'step' | 'points' | 'calendar', string>>;
+/** The draft's conditions for the contract; rows that are not complete are left out (recipeErrors names them). */
+export function conditionsOf(draft: RecipeDraft): RecipeCondition[] {
+  return draft.conditions.map(toCondition).flatMap((r) => ('condition' in r ? [r.condition] : []));
+}
+
+export type RecipeErrors = Partial<Record<'name' | 'actions' | 'step' | 'points' | 'removePoints' | 'calendar' | 'conditions', string>>;
 
 /** Field errors for the form; empty when it can be saved. */
 export function recipeErrors(draft: RecipeDraft): RecipeErrors {
@@ -59,9 +89,15 @@ export function recipeErrors(draft: RecipeDraft): RecipeErrors {
   if (draft.sequence && draft.step.trim() === '') errors.step = 'Type the step: the box number in Kartra’s sequence builder.';
   else if (draft.sequence && !/^[A-Za-z0-9]+$/.test(draft.step.trim())) errors.step = 'The step is a number or code of letters and digits.';
   if (!Number.isInteger(draft.points) || draft.points < 0) errors.points = 'Points are a whole number, 0 or more.';
+  if (!Number.isInteger(draft.removePoints) || draft.removePoints < 0) errors.removePoints = 'Points are a whole number, 0 or more.';
+  const badRow = draft.conditions.map(toCondition).findIndex((r) => 'error' in r);
+  if (badRow >= 0) {
+    const result = toCondition(draft.conditions[badRow]!);
+    errors.conditions = `Condition ${badRow + 1}: ${'error' in result ? result.error : ''}`;
+  } else if (draft.conditions.length > MAX_RECIPE_CONDITIONS) errors.conditions = `A recipe takes at most ${MAX_RECIPE_CONDITIONS} conditions.`;
   if (Boolean(draft.calendar.trim()) !== Boolean(draft.calendarClass.trim())) errors.calendar = 'A calendar needs both its name and the class.';
   const actions = actionsOf(draft);
-  if (actions.length === 0) errors.actions = 'Add at least one action: a tag, a list, a sequence, points or a calendar.';
+  if (actions.length === 0) errors.actions = 'Add at least one action: add or remove a tag, a list, a sequence or points, or book a calendar.';
   else if (actions.length > 20) errors.actions = `A recipe holds at most 20 actions; this one has ${actions.length}.`;
   else if (Object.keys(errors).length === 0) {
     const bad = actions.map((a) => LeadAction.safeParse(a)).find((r) => !r.success);

@@ -2,6 +2,7 @@
 import '../../testing/setup-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { ok } from '../../testing/fake-core';
 import { ImportPage } from '../import/import-page';
 import { makeImportKit } from '../import/testing/import-fake-core';
 import { renderBulk } from '../import/testing/render-bulk';
@@ -23,13 +24,20 @@ describe('Recipes page', () => {
     fireEvent.change(within(form).getByRole('textbox', { name: 'Give points' }), { target: { value: '10' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save recipe' }));
     await screen.findByRole('table', { name: 'Recipes' });
-    expect(kit.core.callsOf('recipes.save')).toEqual([{ name: 'Welcome pack', actions: [{ cmd: 'give_points_to_lead', points: 10 }] }]);
+    expect(kit.core.callsOf('recipes.save')).toEqual([{ name: 'Welcome pack', actions: [{ cmd: 'give_points_to_lead', points: 10 }], conditions: [] }]);
     expect(screen.getByText('+10 points')).toBeTruthy();
   });
 
   it('applies a recipe to pasted emails (invalid ones block it) and shows the run in the job UI', async () => {
     const kit = makeImportKit();
     kit.recipes = [{ id: 'r1', name: 'VIP', actions: [{ cmd: 'assign_tag', tag_name: 'VIP' }], updatedAt: 1 }];
+    kit.core.answer('views.list', () => ok({ views: [] }));
+    // Pasted emails of leads never read: the preview knows nothing of them until the run reads them.
+    kit.core.answer('recipes.preview', ({ target }) => {
+      const emails = 'emails' in target ? target.emails : [];
+      const sample = emails.map((email) => ({ leadId: '', email, name: '', cached: false, meets: null, unmet: null, effects: [] }));
+      return ok({ leads: emails.length, meet: 0, skip: 0, unknown: emails.length, change: 0, reads: 0, writes: emails.length, etaSec: 1, sample });
+    });
     const { shown } = renderBulk(
       kit.core,
       <>
@@ -42,9 +50,12 @@ describe('Recipes page', () => {
     const emails = within(panel).getByRole('textbox', { name: 'Emails, one per line' });
     fireEvent.change(emails, { target: { value: 'ada@example.com\nnope' } });
     expect(within(panel).getByText(/— fix or remove them/).textContent).toContain('nope');
-    expect((within(panel).getByRole('button', { name: 'Apply recipe' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(panel).getByRole('button', { name: 'Preview' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(emails, { target: { value: 'ada@example.com\nbob@example.com' } });
-    fireEvent.click(within(panel).getByRole('button', { name: 'Apply recipe' }));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Preview' }));
+    expect(await within(panel).findByText(/not in the local cache yet/)).toBeTruthy();
+    expect(kit.core.callsOf('recipes.apply')).toEqual([]);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Run on 2 leads' }));
     await screen.findByRole('progressbar', { name: 'Import progress' });
     expect(kit.core.callsOf('recipes.apply')).toEqual([{ recipeId: 'r1', target: { emails: ['ada@example.com', 'bob@example.com'] } }]);
     expect(shown).toEqual(['import']);

@@ -1,6 +1,8 @@
-// The recipes page: saved recipes (what each does), create / edit / delete them, and apply one to leads.
+// The recipes page: saved recipes (their conditions and what each does), create / edit / delete them, and apply one
+// to leads after a preview.
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { ifClause } from '../../../../shared/domain/recipe-conditions';
 import { ErrorAlert } from '../../components/error-alert';
 import { useBulk, useImportFlow, useRecipes } from '../import/import-context';
 import { ApplyRecipe } from './apply-recipe';
@@ -41,7 +43,8 @@ export function RecipesPage() {
         <Button onClick={() => setPanel({ kind: 'form', draft: EMPTY_RECIPE })}>New recipe</Button>
       </Group>
       <Text size="sm" c="dimmed">
-        A recipe is a set of actions (tags, lists, a sequence at a step, points, a calendar) applied to many leads in one go, one call per lead.
+        A recipe adds or removes tags, lists, sequences and points (and can book a calendar) on many leads in one go, one call per lead — optionally only on
+        the leads that meet its conditions, checked on each lead as Kartra has it when the recipe runs.
       </Text>
       {error && <ErrorAlert error={error} onClose={() => store.getState().clearError()} />}
       {recipes.length === 0 ? (
@@ -53,6 +56,11 @@ export function RecipesPage() {
               <Table.Tr key={recipe.id}>
                 <Table.Td fw={500}>{recipe.name}</Table.Td>
                 <Table.Td>
+                  {(recipe.conditions ?? []).length > 0 && (
+                    <Text size="sm" c="dimmed">
+                      {ifClause(recipe.conditions ?? [])}:
+                    </Text>
+                  )}
                   <Text size="sm">{describeActions(recipe.actions)}</Text>
                 </Table.Td>
                 <Table.Td>

@@ -1,9 +1,12 @@
-// Saved recipes of the account (recipes.list/save/delete) and applying one (recipes.apply → a job with progress).
+// Saved recipes of the account (recipes.list/save/delete), their preview (recipes.preview) and applying one
+// (recipes.apply → a job with progress); the saved views a recipe can be applied to.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { JobProgress, Recipe, RecipeTarget } from '../../../../shared/domain/import';
+import type { SavedView } from '../../../../shared/domain/lead-filter';
+import type { RecipePreview } from '../../../../shared/domain/recipe-preview';
 import type { LeadDeskApi } from '../../api/api';
 import { toErrorData, unwrap, type AppErrorData } from '../../api/unwrap';
-import { actionsOf, type RecipeDraft } from './recipe-model';
+import { actionsOf, conditionsOf, type RecipeDraft } from './recipe-model';
 
 export interface RecipesState {
   recipes: Recipe[];
@@ -17,6 +20,13 @@ export interface RecipesState {
   save(draft: RecipeDraft): Promise<Recipe | null>;
   remove(id: string): Promise<boolean>;
   apply(recipeId: string, target: RecipeTarget): Promise<JobProgress | null>;
+  /** What the run would do, judged from the cache; null (and `error`) when it could not be worked out. */
+  preview(recipeId: string, target: RecipeTarget): Promise<RecipePreview | null>;
+  /** The account's saved views, for "apply to a view". */
+  views: SavedView[];
+  loadViews(): Promise<void>;
+  /** The cached lead ids of every lead of a saved view. */
+  idsOfView(view: SavedView): Promise<string[] | null>;
   clearError(): void;
 }
 
@@ -41,6 +51,7 @@ export function createRecipesStore(api: LeadDeskApi): RecipesStore {
       busy: false,
       error: null,
       importJobId: null,
+      views: [],
       targetImport(importJobId) {
         set({ importJobId });
       },
@@ -54,7 +65,7 @@ export function createRecipesStore(api: LeadDeskApi): RecipesStore {
       },
       async save(draft) {
         return run(async () => {
-          const saved = await unwrap(api.recipes.save({ ...(draft.id ? { id: draft.id } : {}), name: draft.name.trim(), actions: actionsOf(draft) }));
+          const saved = await unwrap(api.recipes.save({ ...(draft.id ? { id: draft.id } : {}), name: draft.name.trim(), actions: actionsOf(draft), conditions: conditionsOf(draft) }));
           set((s) => ({ recipes: [...s.recipes.filter((r) => r.id !== saved.id), saved].sort((a, b) => a.name.localeCompare(b.name)) }));
           return saved;
         });
@@ -69,6 +80,19 @@ export function createRecipesStore(api: LeadDeskApi): RecipesStore {
       },
       async apply(recipeId, target) {
         return run(() => unwrap(api.recipes.apply({ recipeId, target })));
+      },
+      async preview(recipeId, target) {
+        return run(() => unwrap(api.recipes.preview({ recipeId, target })));
+      },
+      async loadViews() {
+        try {
+          set({ views: (await unwrap(api.views.list())).views });
+        } catch (error) {
+          set({ error: toErrorData(error) });
+        }
+      },
+      async idsOfView(view) {
+        return run(async () => (await unwrap(api.views.resolveSelection({ selection: { kind: 'view', filter: view.filter, except: [] } }))).ids);
       },
       clearError() {
         if (get().error) set({ error: null });

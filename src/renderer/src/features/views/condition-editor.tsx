@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { fieldLabel, FIELD_TYPE_WORDS } from '../../../../shared/domain/custom-field-labels';
 import { FilterCondition, GDPR_STATUSES, type FilterKind } from '../../../../shared/domain/lead-filter';
 import { useAccountLists } from '../leads/workspace-context';
-import { KIND_LABELS } from './describe-condition';
+import { KIND_LABELS } from '../../../../shared/domain/describe-condition';
 
 export interface ConditionEditorProps {
   opened: boolean;

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { FilterCondition } from '../../../../shared/domain/lead-filter';
 import { useViews, useWorkspace } from '../leads/workspace-context';
 import { ConditionEditor } from './condition-editor';
-import { describeCondition } from './describe-condition';
+import { describeCondition } from '../../../../shared/domain/describe-condition';
 import './views.css';
 
 export function FilterBar() {

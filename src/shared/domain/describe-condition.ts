@@ -1,6 +1,6 @@
 // A view's condition in words, as its chip reads: "Has tag VIP", "Not in list Newsletter", "Score 50–120".
-import { fieldLabel } from '../../../../shared/domain/custom-field-labels';
-import { GDPR_STATUSES, type FilterCondition } from '../../../../shared/domain/lead-filter';
+import { fieldLabel } from './custom-field-labels';
+import { GDPR_STATUSES, type FilterCondition } from './lead-filter';
 
 export const KIND_LABELS: Record<FilterCondition['kind'], string> = {
   tag: 'Tag',
