@@ -25,7 +25,9 @@ export const EMPTY_COUNTS: JobCounts = { total: 0, invalid: 0, excluded: 0, read
 /** What a job sends: the import's options and chain, or the recipe's actions. */
 export type JobPlan =
   | { kind: 'import'; options: ImportOptions; actions: LeadAction[] }
-  | { kind: 'recipe'; recipeId: string; actions: LeadAction[] };
+  | { kind: 'recipe'; recipeId: string; actions: LeadAction[] }
+  /** A bulk action or an undo (stored as a recipe run): each row carries its own change (bulk-actions/bulk-rows.ts). */
+  | { kind: 'bulk'; source: 'bulk' | 'undo'; summary: string };
 
 export interface StoredAnalysis extends FileAnalysis {
   /** Why the file cannot be imported at all, else null. */

@@ -15,4 +15,6 @@ export interface RowPlan {
   actions: LeadAction[];
   /** Import: what an existing lead gets (existing-row.ts); absent means "keep", never an edit by surprise. */
   existing?: ExistingPolicy;
+  /** Bulk and undo rows: the fields' values before the change as the cache knew them (History's "before", for undo). */
+  before?: Record<string, string>;
 }
