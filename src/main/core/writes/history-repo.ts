@@ -87,7 +87,7 @@ export class HistoryRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(entry.accountId, entry.leadId, entry.leadEmail?.toLowerCase() ?? null, at, settled, entry.source, entry.jobId, entry.summary, JSON.stringify(entry.actions), JSON.stringify(entry.fields), outcomesKey(entry.actions));
     const raw = this.sql('SELECT * FROM write_history WHERE id = ?').get(Number(result.lastInsertRowid)) as unknown as Raw;
-    return toEntry(raw, false);
+    return this.withUndo([toEntry(raw, false)])[0]!;
   }
 
   get(id: number): HistoryEntry | undefined {
@@ -136,7 +136,8 @@ export class HistoryRepo {
         leadEmail,
         id,
       );
-      return { ...entry, actions, settledAt, leadId, leadEmail };
+      // Pushed to the UI as it settles: whether it can be undone changes with its outcomes.
+      return this.withUndo([{ ...entry, actions, settledAt, leadId, leadEmail }])[0];
     });
   }
 
