@@ -39,5 +39,6 @@ export function bulkRowPlan(row: number, cells: readonly string[]): PlannedRow {
     if (!email) return { invalid: 'a field change needs the lead’s email' };
     return { plan: { row, mode: 'update', existing: 'overwrite', ref: { email }, lead: { email, ...change.f }, actions: change.a, before: change.b }, key };
   }
-  return { plan: { row, mode: 'recipe', ref: id ? { id } : { email }, lead: null, actions: change.a }, key };
+  // Both when known: Kartra lets the id win, and History names the lead by its email.
+  return { plan: { row, mode: 'recipe', ref: id ? { id, ...(email ? { email } : {}) } : { email }, lead: null, actions: change.a }, key };
 }

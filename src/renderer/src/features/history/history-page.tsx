@@ -13,10 +13,11 @@ import { useUndo } from './use-undo';
 
 export function HistoryPage({ onOpenLead }: { onOpenLead(id: string): void }) {
   const { accountId, api } = useWorkspace();
-  const { undoEntry, undoRun, pending } = useUndo(api);
+  const store = useHistoryStore(accountId);
+  // After an undo is queued the list is read again: the undone entries then say so.
+  const { undoEntry, undoRun, pending } = useUndo(api, () => void store.getState().load());
   // A whole run is undone only after the user confirmed it.
   const [confirmRun, setConfirmRun] = useState<HistoryEntry | null>(null);
-  const store = useHistoryStore(accountId);
   const query = useHistory(store, (s) => s.query);
   const entries = useHistory(store, (s) => s.entries);
   const loading = useHistory(store, (s) => s.loading);

@@ -6,7 +6,8 @@ import type { LeadDeskApi } from '../../api/api';
 import { toErrorData, unwrap } from '../../api/unwrap';
 import { useNotify } from '../../components/use-notify';
 
-export function useUndo(api: LeadDeskApi, onRunStarted?: (progress: Awaited<ReturnType<typeof runUndo>>) => void) {
+/** `onQueued`: called once an undo (of an entry or a run) was accepted by the core. */
+export function useUndo(api: LeadDeskApi, onQueued?: () => void) {
   const notify = useNotify();
   const [pending, setPending] = useState<ReadonlySet<number>>(new Set());
   const undoEntry = useCallback(
@@ -15,6 +16,7 @@ export function useUndo(api: LeadDeskApi, onRunStarted?: (progress: Awaited<Retu
       try {
         await unwrap(api.history.undo({ id: entry.id }));
         notify('success', 'Undo queued', `${entry.summary} is being undone.`);
+        onQueued?.();
       } catch (error) {
         notify('error', 'This change cannot be undone', toErrorData(error).message);
       } finally {
@@ -25,19 +27,19 @@ export function useUndo(api: LeadDeskApi, onRunStarted?: (progress: Awaited<Retu
         });
       }
     },
-    [api, notify],
+    [api, notify, onQueued],
   );
   const undoRun = useCallback(
     async (jobId: string) => {
       try {
         const progress = await runUndo(api, jobId);
         notify('success', 'Undo started', `${progress.name}: ${progress.counts.total.toLocaleString()} lead${progress.counts.total === 1 ? '' : 's'} to put back.`);
-        onRunStarted?.(progress);
+        onQueued?.();
       } catch (error) {
         notify('error', 'This run cannot be undone', toErrorData(error).message);
       }
     },
-    [api, notify, onRunStarted],
+    [api, notify, onQueued],
   );
   return { undoEntry, undoRun, pending };
 }
