@@ -4,7 +4,10 @@
 import { z } from 'zod';
 import { LeadAction } from '../../../shared/domain/actions';
 import { EditLeadChanges, type EditLeadData } from '../../../shared/domain/lead-input';
-import type { PlannedRow } from '../jobs/row-plans';
+import type { RowPlan } from '../writes/row-plan';
+
+/** As jobs/row-plans.ts's PlannedRow (named here, not imported: row-plans imports this module). */
+type PlannedRow = { plan: RowPlan; key: string } | { invalid: string };
 
 export const BULK_HEADERS = ['lead_id', 'email', 'change'];
 
