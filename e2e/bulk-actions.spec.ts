@@ -48,6 +48,7 @@ test('bulk subscribe a view to Newsletter after its preview, then undo the run f
   await app.getByRole('checkbox', { name: `Select all ${ids.length} leads of this view` }).check();
   const bar = app.getByRole('toolbar', { name: 'Selected leads' });
   await expect(bar).toContainText(`All ${ids.length} leads of this view selected`);
+  await shootStep(app, 'selection-bar');
   await bar.getByRole('button', { name: 'Bulk action…' }).click();
 
   const modal = app.getByRole('dialog', { name: `Bulk action on all ${ids.length} leads of this view` });
