@@ -104,7 +104,10 @@ export class BulkService {
     const job = this.deps.jobs.get(jobId);
     if (!job || job.accountId !== account.id) throw new AppError('not_found', 'That run does not exist in this account.', { details: { field: 'jobId' } });
     if (this.deps.jobs.get(undoKeyOfJob(jobId))) throw new AppError('already_exists', 'This run was undone already (see its undo in History).', { details: { field: 'jobId' } });
-    if (job.status === 'running') throw new AppError('conflict', 'The run is still going: pause or cancel it first, then undo what it changed.', { details: { field: 'jobId' } });
+    // A paused run would go on after its undo and change more leads: it has to end first.
+    if (job.status === 'running' || job.status === 'paused') {
+      throw new AppError('conflict', 'The run has not ended: cancel it (or let it finish) first, then undo what it changed.', { details: { field: 'jobId' } });
+    }
     const rows: string[][] = [];
     let created = 0;
     for (const entry of this.deps.history.ofJob(jobId)) {
