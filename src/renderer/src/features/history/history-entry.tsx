@@ -58,6 +58,8 @@ export interface HistoryEntryProps {
 export function HistoryEntryView({ entry, onOpenLead, showLead = true, onUndo, onUndoRun, undoing = false }: HistoryEntryProps) {
   const lead = entry.leadEmail || (entry.leadId ? `Lead ${entry.leadId}` : 'New lead');
   const inRun = entry.jobId !== null && !entry.jobId.startsWith('undo-entry-');
+  // Undoing an undo puts the change back: it reads as a redo.
+  const verb = entry.source === 'undo' ? 'Redo' : 'Undo';
   const reason = !entry.undo.possible && entry.undo.reason && !QUIET_REASONS.some((r) => r.test(entry.undo.reason!)) ? entry.undo.reason : null;
   return (
     <Stack gap={4} component="article" aria-label={`History entry ${entry.id}`} data-history-id={entry.id} data-source={entry.source} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
@@ -84,13 +86,13 @@ export function HistoryEntryView({ entry, onOpenLead, showLead = true, onUndo, o
         {entry.undo.possible && (onUndo || (inRun && onUndoRun)) && (
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             {onUndo && (
-              <Button size="compact-xs" variant="light" loading={undoing} onClick={() => onUndo(entry)} aria-label={`Undo: ${entry.summary}${entry.leadEmail ? ` for ${entry.leadEmail}` : ''}`}>
-                Undo
+              <Button size="compact-xs" variant="light" loading={undoing} onClick={() => onUndo(entry)} aria-label={`${verb}: ${entry.summary}${entry.leadEmail ? ` for ${entry.leadEmail}` : ''}`}>
+                {verb}
               </Button>
             )}
             {inRun && onUndoRun && (
               <Button size="compact-xs" variant="subtle" onClick={() => onUndoRun(entry)}>
-                Undo whole run
+                {verb} whole run
               </Button>
             )}
           </Group>
