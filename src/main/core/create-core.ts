@@ -42,6 +42,8 @@ import { Pages } from './jobs/pages';
 import { RecipesService } from './jobs/recipes-service';
 import { RowRepo } from './jobs/row-repo';
 import { viewHandlers } from './views/handlers';
+import { bulkHandlers } from './bulk-actions/handlers';
+import { BulkService } from './bulk-actions/bulk-service';
 import { LeadFilterRepo } from './views/lead-filter-repo';
 import { SavedViewsRepo } from './views/saved-views-repo';
 import { ViewsService } from './views/views-service';
@@ -190,10 +192,25 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
   const cacheRefresh = new CacheRefresh({ connection, cache: leadCache, emit: (state) => events.emit('leads.refresh', state), perSecond: options.limiter?.limit });
   const recipes = new RecipesService({ dataDir: options.dataDir, db, connection, account, jobs: jobRepo, rows: rowRepo, runner: jobs, cache: leadCache });
 
-  const views = new ViewsService({ connection, filters: new LeadFilterRepo(db), saved: new SavedViewsRepo(db) });
+  const filters = new LeadFilterRepo(db);
+  const views = new ViewsService({ connection, filters, saved: new SavedViewsRepo(db) });
+  const bulk = new BulkService({
+    dataDir: options.dataDir,
+    connection,
+    cache: leadCache,
+    filters,
+    account,
+    jobs: jobRepo,
+    runner: jobs,
+    history: historyRepo,
+    outbox,
+    // The ETA counts on what the limiter allows now (it lowers its rate after 429s).
+    rate: () => limiters.states().find((s) => s.appId === connection.current()?.account.appId)?.limit ?? options.limiter?.limit ?? 20,
+  });
 
   const handlers: Handlers = {
     ...viewHandlers(views),
+    ...bulkHandlers({ bulk, connection, cache: leadCache, filters }),
     'app.status': async () => status(),
     'sandbox.connect': async () => connection.connectSandbox(),
     'accounts.list': async () => accounts.list(),

@@ -1,5 +1,6 @@
 // History: every write the app sent (or tried to send) to Kartra, whatever its source, as the UI and CLI see it.
 import { z } from 'zod';
+import { LeadAction } from './actions';
 
 /** Where a write came from. `replay` marks a change made offline and sent when Kartra was back. */
 export const HISTORY_SOURCES = ['edit', 'table', 'import', 'recipe', 'bulk', 'cli', 'replay', 'undo'] as const;
@@ -24,6 +25,8 @@ export const HistoryAction = z.object({
   kartraType: z.string().nullable(),
   /** Kartra's message or the app's explanation ("verified by reading the lead"). */
   message: z.string().nullable(),
+  /** The lead action as sent (tag, list, sequence, points …): what undo inverts. Absent for edits and older entries. */
+  action: LeadAction.optional(),
 });
 export type HistoryAction = z.infer<typeof HistoryAction>;
 

@@ -51,6 +51,8 @@ export const OutboxItemView = z.object({
   /** For needs_check: what was sent and what Kartra shows now, in words, so the user can decide. */
   check: z.object({ sent: z.string(), kartraShows: z.string() }).nullable().optional(),
   madeOffline: z.boolean(),
+  /** The History entry the change belongs to (a toast's Undo undoes it). */
+  historyId: z.number().nullable().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

@@ -2,6 +2,7 @@
 // composed from one slice per domain in ./contract/.
 import type { z } from 'zod';
 import { appCommands } from './contract/app';
+import { bulkCommands } from './contract/bulk';
 import { catalogCommands } from './contract/catalog';
 import { events } from './contract/events';
 import { historyCommands } from './contract/history';
@@ -25,6 +26,7 @@ export const commands = {
   ...recipeCommands,
   ...historyCommands,
   ...viewCommands,
+  ...bulkCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -27,7 +27,9 @@ export const EMPTY_COUNTS: JobCounts = { total: 0, invalid: 0, excluded: 0, read
 export type JobPlan =
   | { kind: 'import'; options: ImportOptions; actions: LeadAction[] }
   /** `conditions` is absent in runs started before recipes had them. */
-  | { kind: 'recipe'; recipeId: string; actions: LeadAction[]; conditions?: RecipeCondition[] };
+  | { kind: 'recipe'; recipeId: string; actions: LeadAction[]; conditions?: RecipeCondition[] }
+  /** A bulk action or an undo (stored as a recipe run): each row carries its own change (bulk-actions/bulk-rows.ts). */
+  | { kind: 'bulk'; source: 'bulk' | 'undo'; summary: string };
 
 export interface StoredAnalysis extends FileAnalysis {
   /** Why the file cannot be imported at all, else null. */

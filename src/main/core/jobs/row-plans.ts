@@ -3,6 +3,7 @@ import { rowChain } from '../import/list-cells';
 import { compileMapping, validateRow } from '../import/validate-row';
 import type { JobRecord } from './job-repo';
 import type { RowPlan } from '../writes/row-sender';
+import { bulkRowPlan } from '../bulk-actions/bulk-rows';
 
 export type PlannedRow = { plan: RowPlan; key: string } | { invalid: string };
 
@@ -12,6 +13,7 @@ export const RECIPE_HEADERS = ['lead_id', 'email'];
 export function planner(job: JobRecord): (row: number, cells: readonly string[], reviewed: boolean) => PlannedRow {
   const plan = job.plan;
   if (!plan) throw new Error(`job ${job.id} has no options to run with`);
+  if (plan.kind === 'bulk') return (row, cells) => bulkRowPlan(row, cells);
   if (plan.kind === 'recipe') {
     return (row, cells) => {
       const id = (cells[0] ?? '').trim();

@@ -46,7 +46,15 @@ export class HistoryRecorder {
 
   /** A write was queued or is about to be sent: its entry, every action pending. */
   begin(write: WriteDescription): HistoryEntry {
-    const actions: HistoryAction[] = write.changes.map((change) => ({ cmd: cmdOf(change), summary: describeChange(change), outcome: 'pending', kartraType: null, message: null }));
+    const actions: HistoryAction[] = write.changes.map((change) => ({
+      cmd: cmdOf(change),
+      summary: describeChange(change),
+      outcome: 'pending',
+      kartraType: null,
+      message: null,
+      // Kept so that undo can send the inverse (history-undo.ts).
+      ...(change.kind === 'action' ? { action: change.action } : {}),
+    }));
     const entry = this.repo.add({
       accountId: write.accountId,
       leadId: write.leadId,

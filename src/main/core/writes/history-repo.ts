@@ -4,6 +4,7 @@ import type { StatementSync } from 'node:sqlite';
 import { z } from 'zod';
 import { HistoryAction, HistoryFieldChange, type ActionOutcome, type HistoryEntry, type HistoryFilter, type HistorySource } from '../../../shared/domain/history';
 import { transaction, type Db } from '../store/database';
+import { inverseOf, undoKeyOfEntry, undoKeyOfJob } from './history-undo';
 
 export interface NewHistoryEntry {
   accountId: string;
@@ -56,6 +57,13 @@ function toEntry(r: Raw, checked = true): HistoryEntry {
   };
 }
 
+/** Whether the entry can be undone: an inverse exists, and neither it nor its run was undone already. */
+function withUndo(entry: HistoryEntry, undone: ReadonlySet<string>): HistoryEntry {
+  if (undone.has(undoKeyOfEntry(entry.id)) || (entry.jobId && undone.has(undoKeyOfJob(entry.jobId)))) return { ...entry, undo: { possible: false, reason: 'Undone already.' } };
+  const inverse = inverseOf(entry);
+  return { ...entry, undo: inverse.ok ? { possible: true, reason: null } : { possible: false, reason: inverse.reason } };
+}
+
 const outcomesKey = (actions: readonly HistoryAction[]) => ` ${[...new Set(actions.map((a) => a.outcome))].join(' ')} `;
 
 export type HistoryQuery = Omit<z.output<typeof HistoryFilter>, 'accountId'> & { accountIds: string[] | 'all' };
@@ -79,12 +87,28 @@ export class HistoryRepo {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(entry.accountId, entry.leadId, entry.leadEmail?.toLowerCase() ?? null, at, settled, entry.source, entry.jobId, entry.summary, JSON.stringify(entry.actions), JSON.stringify(entry.fields), outcomesKey(entry.actions));
     const raw = this.sql('SELECT * FROM write_history WHERE id = ?').get(Number(result.lastInsertRowid)) as unknown as Raw;
-    return toEntry(raw, false);
+    return this.withUndo([toEntry(raw, false)])[0]!;
   }
 
   get(id: number): HistoryEntry | undefined {
     const raw = this.sql('SELECT * FROM write_history WHERE id = ?').get(id) as Raw | undefined;
-    return raw && toEntry(raw);
+    return raw && this.withUndo([toEntry(raw)])[0];
+  }
+
+  /** Every entry of an import, recipe or bulk run (oldest first), for undoing the run. */
+  ofJob(jobId: string): HistoryEntry[] {
+    const rows = this.sql('SELECT * FROM write_history WHERE job_id = ? ORDER BY id').all(jobId) as unknown as Raw[];
+    return this.withUndo(rows.map((r) => toEntry(r)));
+  }
+
+  /** Marks entries undone when an undo of them (or of their run) was queued: History entries or a job under the undo key. */
+  private withUndo(entries: HistoryEntry[]): HistoryEntry[] {
+    if (entries.length === 0) return entries;
+    const keys = [...new Set(entries.flatMap((e) => [undoKeyOfEntry(e.id), ...(e.jobId ? [undoKeyOfJob(e.jobId)] : [])]))];
+    const marks = keys.map(() => '?').join(', ');
+    const found = this.db.prepare(`SELECT job_id AS key FROM write_history WHERE job_id IN (${marks}) UNION SELECT id AS key FROM jobs WHERE id IN (${marks})`).all(...keys, ...keys) as { key: string }[];
+    const undone = new Set(found.map((f) => f.key));
+    return entries.map((e) => withUndo(e, undone));
   }
 
   /** Sets the outcome of some actions of an entry (by position), and the lead it turned out to be. */
@@ -112,7 +136,8 @@ export class HistoryRepo {
         leadEmail,
         id,
       );
-      return { ...entry, actions, settledAt, leadId, leadEmail };
+      // Pushed to the UI as it settles: whether it can be undone changes with its outcomes.
+      return this.withUndo([{ ...entry, actions, settledAt, leadId, leadEmail }])[0];
     });
   }
 
@@ -138,7 +163,7 @@ export class HistoryRepo {
     if (query.beforeId !== undefined) (where.push('id < ?'), args.push(query.beforeId));
     const sql = `SELECT * FROM write_history ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...args, query.limit + 1) as unknown as Raw[];
-    const entries = rows.slice(0, query.limit).map((r) => toEntry(r));
+    const entries = this.withUndo(rows.slice(0, query.limit).map((r) => toEntry(r)));
     return { entries, nextBeforeId: rows.length > query.limit ? (entries.at(-1)?.id ?? null) : null };
   }
 }

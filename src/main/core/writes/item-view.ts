@@ -39,6 +39,7 @@ export function toView(item: OutboxItem, status: OutboxStatus = item.status): Ou
     conflict: item.conflict,
     check: item.check,
     madeOffline: item.madeOffline,
+    historyId: item.historyId,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   };

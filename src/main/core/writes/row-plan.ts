@@ -18,4 +18,6 @@ export interface RowPlan {
   existing?: ExistingPolicy;
   /** Recipe: what the lead, read fresh before the chain, must meet (recipe-gate.ts); absent or empty: no read. */
   conditions?: RecipeCondition[];
+  /** Bulk and undo rows: the fields' values before the change as the cache knew them (History's "before", for undo). */
+  before?: Record<string, string>;
 }

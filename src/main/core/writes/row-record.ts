@@ -9,6 +9,7 @@ import type { CacheSync } from './cache-sync';
 import { fieldChanges, type HistoryRecorder } from './history-recorder';
 import { describeChange } from './item-view';
 import type { WriteQueue } from './write-queue';
+import type { JobRecord } from '../jobs/job-repo';
 
 export interface RowRecordDeps {
   history: HistoryRecorder;
@@ -16,10 +17,10 @@ export interface RowRecordDeps {
   holdForCheck: WriteQueue['holdForCheck'];
 }
 
-export function recordRow(deps: RowRecordDeps, job: { id: string; accountId: string; kind: 'import' | 'recipe' }, plan: RowPlan, result: Extract<RowResult, { kind: 'settled' }>): void {
+export function recordRow(deps: RowRecordDeps, job: Pick<JobRecord, 'id' | 'accountId' | 'kind' | 'plan'>, plan: RowPlan, result: Extract<RowResult, { kind: 'settled' }>): void {
   const { settlement } = result;
   if (settlement.reason === 'invalid') return;
-  const source = job.kind === 'recipe' ? 'recipe' : 'import';
+  const source = job.plan?.kind === 'bulk' ? job.plan.source : job.kind === 'recipe' ? 'recipe' : 'import';
   const email = plan.lead?.email ?? plan.ref.email ?? null;
   const head = headChange(plan, result.head);
   const changes: OutboxChange[] = [...head, ...plan.actions.map((action) => ({ kind: 'action' as const, action }))];
@@ -35,7 +36,7 @@ export function recordRow(deps: RowRecordDeps, job: { id: string; accountId: str
   );
   parts.forEach((part, slot) => {
     if (part.outcome !== 'needs_check') return;
-    const sent = `${describeChange(changes[slot]!)} was sent by ${source === 'recipe' ? 'a recipe run' : 'an import'}, and Kartra's answer was lost.`;
+    const sent = `${describeChange(changes[slot]!)} was sent by ${source === 'recipe' ? 'a recipe run' : source === 'import' ? 'an import' : source === 'undo' ? 'an undo' : 'a bulk action'}, and Kartra's answer was lost.`;
     deps.holdForCheck(job.accountId, { id: settlement.leadId, email }, changes[slot]!, { sent, kartraShows: part.message ?? '' }, source, { id: entry.id, slot });
   });
   if (!settlement.leadId || (settlement.status !== 'created' && settlement.status !== 'updated' && settlement.reason !== 'partial')) return;
@@ -54,5 +55,5 @@ function headChange(plan: RowPlan, head: RowHead): OutboxChange[] {
 function fieldsOfHead(plan: RowPlan, head: RowHead, before: Lead | undefined): HistoryFieldChange[] {
   if (!plan.lead || !head) return [];
   if (head.kind === 'create') return fieldChanges(plan.lead, before);
-  return fieldChanges(head.fields, before);
+  return fieldChanges(head.fields, before, plan.before);
 }

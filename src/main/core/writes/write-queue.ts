@@ -95,7 +95,7 @@ export class WriteQueue {
    * Writes the changes durably first (with their History entry), then lets the dispatcher send them.
    * `source`: where the write came from (History); changes made while Kartra cannot be reached are replays.
    */
-  enqueue(ref: LeadRef | { email: string }, changes: NewChange[], source: HistorySource = 'edit'): OutboxItemView[] {
+  enqueue(ref: LeadRef | { email: string }, changes: NewChange[], source: HistorySource = 'edit', jobId: string | null = null): OutboxItemView[] {
     const { account } = this.deps.connection.require();
     const offline = !this.deps.connectivity.isOnline();
     const leadId = 'id' in ref && ref.id ? ref.id : null;
@@ -110,6 +110,7 @@ export class WriteQueue {
       source: offline && (source === 'edit' || source === 'table') ? 'replay' : source,
       changes: changes.map((c) => c.change),
       fields,
+      jobId,
     });
     const withHistory = changes.map((c, slot) => ({ ...c, history: { id: entry.id, slot } }));
     const items = this.deps.repo.enqueue(account.id, ref, withHistory, offline, source);

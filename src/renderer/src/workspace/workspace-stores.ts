@@ -14,6 +14,8 @@ import { createLeadSearchStore, type LeadSearchStore } from '../features/leads/l
 import { connectViews } from '../features/views/connect-views';
 import { createViewsStore, viewReader, type ViewsStore } from '../features/views/views-store';
 import { createWorkspaceUiStore, type WorkspaceUiStore } from './workspace-ui-store';
+import { createElement } from 'react';
+import { UndoToastMessage } from '../features/history/undo-toast';
 
 /** After saved changes the table re-reads its rows, at most this often (a replay confirms thousands). */
 export const TABLE_REFRESH_MS = 400;
@@ -54,18 +56,28 @@ export function createWorkspaceStores(deps: WorkspaceStoresDeps): WorkspaceStore
   const ui = createWorkspaceUiStore();
   const [paletteStore, palette] = createSpotlight();
 
-  const show = (notice: ChangeNotice) =>
+  const show = (notice: ChangeNotice): void => {
     notifications.show(
       {
         title: notice.title,
-        message: notice.message,
+        // A confirmed change offers Undo right in its toast (kept open a little longer to reach it).
+        message:
+          notice.undoHistoryId === undefined
+            ? notice.message
+            : createElement(UndoToastMessage, {
+                text: notice.message,
+                historyId: notice.undoHistoryId,
+                api,
+                onDone: (result) => show({ kind: result.ok ? 'info' : 'error', title: result.ok ? 'Undo queued' : 'This change cannot be undone', message: result.message }),
+              }),
         color: COLORS[notice.kind],
-        autoClose: notice.kind === 'error' ? 10_000 : 4_000,
+        autoClose: notice.kind === 'error' ? 10_000 : notice.undoHistoryId !== undefined ? 8_000 : 4_000,
         role: 'status',
         'data-notify-kind': notice.kind,
       },
       deps.notifications,
     );
+  };
 
   const start = () => {
     const notifier = createChangeNotifier(show);

@@ -1,5 +1,6 @@
 // One write as History shows it: when, where from, which lead, what was sent, each action's outcome (with
-// Kartra's message when it failed) and each field's value before and after.
+// Kartra's message when it failed), each field's value before and after, and Undo where Kartra has an inverse
+// (or why it has none, e.g. a created lead).
 import { Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import type { ActionOutcome, HistoryEntry, HistorySource } from '../../../../shared/domain/history';
 import { fieldLabel } from '../lead-editor/lead-fields';
@@ -39,8 +40,27 @@ export function OutcomeBadge({ outcome }: { outcome: ActionOutcome }) {
 
 const shown = (value: string | null) => (value === null || value === '' ? '—' : `“${value}”`);
 
-export function HistoryEntryView({ entry, onOpenLead, showLead = true }: { entry: HistoryEntry; onOpenLead?(id: string): void; showLead?: boolean }) {
+/** Reasons worth showing beside an entry: not the ones every pending or failed write has. */
+const QUIET_REASONS = [/^Not sent yet/, /^Nothing of it was applied/];
+
+export interface HistoryEntryProps {
+  entry: HistoryEntry;
+  onOpenLead?(id: string): void;
+  showLead?: boolean;
+  /** Undo this entry (its lead only). */
+  onUndo?(entry: HistoryEntry): void;
+  /** Undo the whole run the entry belongs to. */
+  onUndoRun?(entry: HistoryEntry): void;
+  /** An undo of this entry was just asked for. */
+  undoing?: boolean;
+}
+
+export function HistoryEntryView({ entry, onOpenLead, showLead = true, onUndo, onUndoRun, undoing = false }: HistoryEntryProps) {
   const lead = entry.leadEmail || (entry.leadId ? `Lead ${entry.leadId}` : 'New lead');
+  const inRun = entry.jobId !== null && !entry.jobId.startsWith('undo-entry-');
+  // Undoing an undo puts the change back: it reads as a redo.
+  const verb = entry.source === 'undo' ? 'Redo' : 'Undo';
+  const reason = !entry.undo.possible && entry.undo.reason && !QUIET_REASONS.some((r) => r.test(entry.undo.reason!)) ? entry.undo.reason : null;
   return (
     <Stack gap={4} component="article" aria-label={`History entry ${entry.id}`} data-history-id={entry.id} data-source={entry.source} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
       <Group gap="xs" wrap="wrap">
@@ -59,9 +79,30 @@ export function HistoryEntryView({ entry, onOpenLead, showLead = true }: { entry
             <Text size="xs">{lead}</Text>
           ))}
       </Group>
-      <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-        {entry.summary}
-      </Text>
+      <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+        <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+          {entry.summary}
+        </Text>
+        {entry.undo.possible && (onUndo || (inRun && onUndoRun)) && (
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {onUndo && (
+              <Button size="compact-xs" variant="light" loading={undoing} onClick={() => onUndo(entry)} aria-label={`${verb}: ${entry.summary}${entry.leadEmail ? ` for ${entry.leadEmail}` : ''}`}>
+                {verb}
+              </Button>
+            )}
+            {inRun && onUndoRun && (
+              <Button size="compact-xs" variant="subtle" onClick={() => onUndoRun(entry)}>
+                {verb} whole run
+              </Button>
+            )}
+          </Group>
+        )}
+      </Group>
+      {reason && (
+        <Text size="xs" c="dimmed" data-testid="undo-reason">
+          {reason === 'Undone already.' ? 'Undone.' : `Cannot be undone: ${reason}`}
+        </Text>
+      )}
       <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Actions">
         {entry.actions.map((action, i) => {
           // A lone action is the entry's summary already; a message that only repeats the badge is left out.

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { useSession } from '../../stores/stores-context';
 import { ProfilePanel } from '../profile/profile-panel';
 import { ColumnChooser } from '../views/column-chooser';
+import { ExportViewButton } from '../export/export-view-button';
 import { FilterBar } from '../views/filter-bar';
 import { SavedViews } from '../views/saved-views';
 import { formatAge, formatLeadCount, isLookupQuery } from './format';
@@ -108,6 +109,7 @@ function CountLine() {
             Offline: these are leads as last seen{newest !== null ? ` (newest ${formatAge(newest)})` : ''} and may be out of date.
           </Text>
         )}
+        <ExportViewButton />
         <ColumnChooser />
       </Group>
     </Group>

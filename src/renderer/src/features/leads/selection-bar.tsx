@@ -1,10 +1,13 @@
-// The bar over the leads table while rows are ticked (or the whole view is): how many, clear, and
-// "Apply recipe…" on exactly those leads.
+// The bar over the leads table while rows are ticked (or the whole view is): how many, clear, "Bulk action…",
+// "Export…" and "Apply recipe…" on exactly those leads.
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useState } from 'react';
 import { toErrorData, unwrap } from '../../api/unwrap';
 import { useNotify } from '../../components/use-notify';
 import { ApplyRecipeModal } from '../recipes/apply-recipe-modal';
+import { BulkActionModal } from '../bulk-actions/bulk-action-modal';
+import { ExportModal } from '../export/export-modal';
+import type { LeadSelection } from '../../../../shared/domain/lead-filter';
 import { currentSelection } from '../views/selection';
 import { useLeadSearch, useWorkspace } from './workspace-context';
 
@@ -18,8 +21,11 @@ export function SelectionBar() {
   const [applying, setApplying] = useState(false);
   // The ids are frozen when the modal opens, so what is applied is what the user saw counted.
   const [leadIds, setLeadIds] = useState<string[]>([]);
+  // Bulk actions and export take the selection as it is when their modal opens (a whole view stays a view).
+  const [bulk, setBulk] = useState<{ kind: 'bulk' | 'export'; selection: LeadSelection; label: string } | null>(null);
   const count = search.getState().selectedCount();
-  if (count === 0 && !applying) return null;
+  if (count === 0 && !applying && !bulk) return null;
+  const label = allSelected ? `all ${count.toLocaleString()} leads of this view` : `${count.toLocaleString()} selected lead${count === 1 ? '' : 's'}`;
   return (
     <>
       {count > 0 && (
@@ -31,6 +37,12 @@ export function SelectionBar() {
             <Group gap="xs" wrap="nowrap">
               <Button size="xs" variant="default" onClick={() => search.getState().clearSelection()}>
                 Clear selection
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setBulk({ kind: 'export', selection: currentSelection(search, views), label })}>
+                Export…
+              </Button>
+              <Button size="xs" variant="light" onClick={() => setBulk({ kind: 'bulk', selection: currentSelection(search, views), label })}>
+                Bulk action…
               </Button>
               <Button
                 size="xs"
@@ -50,6 +62,10 @@ export function SelectionBar() {
           </Group>
         </Paper>
       )}
+      {bulk?.kind === 'bulk' && (
+        <BulkActionModal opened selection={bulk.selection} targetLabel={bulk.label} onClose={() => setBulk(null)} onStarted={() => search.getState().clearSelection()} />
+      )}
+      {bulk?.kind === 'export' && <ExportModal opened selection={bulk.selection} targetLabel={bulk.label} onClose={() => setBulk(null)} />}
       <ApplyRecipeModal
         opened={applying}
         leadIds={leadIds}

@@ -39,6 +39,19 @@ describe('change notifier', () => {
     ]);
   });
 
+  it('offers Undo on a confirmed change that has a History entry (not on a create)', () => {
+    vi.useFakeTimers();
+    const shown: ChangeNotice[] = [];
+    const notifier = createChangeNotifier((n) => shown.push(n), 100);
+    notifier.take({ ...view(1, 'done'), historyId: 41 });
+    notifier.take({ ...view(2, 'done'), historyId: 42, change: { kind: 'create', lead: { email: 'new@example.com' } }, summary: 'Create lead new@example.com' });
+    vi.advanceTimersByTime(100);
+    expect(shown).toEqual([
+      { kind: 'success', title: 'Change saved', message: 'Assign tag VIP (ada@example.com)', undoHistoryId: 41 },
+      { kind: 'success', title: 'Change saved', message: 'Create lead new@example.com (ada@example.com)' },
+    ]);
+  });
+
   it('sums up a replay of many changes, and ignores discarded ones', () => {
     vi.useFakeTimers();
     const shown: ChangeNotice[] = [];

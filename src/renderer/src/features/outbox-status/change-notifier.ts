@@ -8,6 +8,8 @@ export interface ChangeNotice {
   kind: ChangeNoticeKind;
   title: string;
   message: string;
+  /** A confirmed change that Undo can offer to reverse: its History entry. */
+  undoHistoryId?: number;
 }
 
 /** Changes settling within this window are announced together. */
@@ -79,7 +81,11 @@ function summarize(settled: Settled[]): ChangeNotice[] {
 
 function single({ view, kind }: Settled): ChangeNotice {
   const who = view.leadEmail ? ` (${view.leadEmail})` : '';
-  if (kind === 'done') return { kind: 'success', title: 'Change saved', message: `${view.summary}${who}` };
+  if (kind === 'done') {
+    // Tags, lists, sequences, points and edits have an inverse; the core says when one does not (History).
+    const undoable = (view.change.kind === 'action' || view.change.kind === 'edit') && typeof view.historyId === 'number';
+    return { kind: 'success', title: 'Change saved', message: `${view.summary}${who}`, ...(undoable ? { undoHistoryId: view.historyId! } : {}) };
+  }
   if (kind === 'failed') return { kind: 'error', title: 'Change failed', message: `${view.summary}${who}: ${view.error?.message ?? 'Kartra refused it'}` };
   return { kind: 'info', title: 'Change needs a decision', message: `${view.summary}${who}: changed in Kartra meanwhile — keep yours or Kartra’s.` };
 }
