@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../main/core/sandbox';
 import { parseMap, parseSequence } from './commands/import';
-import { accountEnv, cleanEnv, runCli } from './test-kit';
+import { accountEnv, cleanEnv, runCli } from './testing/cli-runner';
 
 let sb: RunningSandbox;
 let env: NodeJS.ProcessEnv;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LEAD_EMAIL, startSandbox, type RunningSandbox } from '../main/core/sandbox';
-import { accountEnv, cleanEnv, runCli } from './test-kit';
+import { accountEnv, cleanEnv, runCli } from './testing/cli-runner';
 
 let sb: RunningSandbox;
 let env: NodeJS.ProcessEnv;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../main/core/sandbox';
-import { accountEnv, cleanEnv, runCli } from './test-kit';
+import { accountEnv, cleanEnv, runCli } from './testing/cli-runner';
 
 let sb: RunningSandbox;
 let dir: string;

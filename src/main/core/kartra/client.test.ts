@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { KartraClient } from './client';
 import { KartraApiError, RateLimitedError, TransportError } from './errors';
 import { KartraHttp } from './http';
-import { immediateScheduler, leadAnswer, startServer, type Reply, type TestServer } from './test-server';
+import { immediateScheduler, leadAnswer, startServer, type Reply, type TestServer } from './testing/stub-server';
 
 const CREDS = { appId: 'AbCdE12345', apiKey: 'FgHiJ67890', apiPassword: 'kLmNoPqRsT' };
 const FAST = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
@@ -19,7 +19,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(handler: (hit: import('./test-server').Hit, i: number) => Reply | Promise<Reply>, http = {}) {
+async function setup(handler: (hit: import('./testing/stub-server').Hit, i: number) => Reply | Promise<Reply>, http = {}) {
   server = await startServer(handler);
   const scheduler = immediateScheduler();
   client = new KartraClient({ credentials: { apiUrl: server.url, ...CREDS }, scheduler, retry: FAST, http });

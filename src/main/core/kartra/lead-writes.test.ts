@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { toAppError } from '../api/to-app-error';
 import { KartraClient } from './client';
 import { CONFIRMED_MESSAGE } from './lead-writes';
-import { immediateScheduler, leadAnswer, NO_LEAD, startServer, type Hit, type Reply, type TestServer } from './test-server';
+import { immediateScheduler, leadAnswer, NO_LEAD, startServer, type Hit, type Reply, type TestServer } from './testing/stub-server';
 import { UncertainWriteError } from './uncertain-write-error';
 
 // A tiny stateful Kartra stand-in with fault injection: a fault answers a write with `reply`

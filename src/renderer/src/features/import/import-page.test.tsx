@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import '../../testing/setup-dom';
-import './bulk-dom.test-setup';
+import './testing/bulk-dom-layout';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportDropZone } from './drop-zone';

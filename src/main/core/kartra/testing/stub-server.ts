@@ -2,9 +2,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach } from 'vitest';
-import type { Lane } from '../../../shared/domain/limiter';
-import { KartraClient } from './client';
-import type { Scheduler } from './types';
+import type { Lane } from '../../../../shared/domain/limiter';
+import { KartraClient } from '../client';
+import type { Scheduler } from '../types';
 
 export interface Hit {
   /** Form fields by their literal PHP key, e.g. "actions[0][cmd]". */
