@@ -7,7 +7,8 @@ import type { Delimiter } from '../import/delimiter';
 import type { Db } from '../store/database';
 
 export type JobKind = 'import' | 'recipe';
-export type PauseReason = 'user' | 'network' | 'account';
+/** Why a job is paused; 'sequence_step': its first row met Kartra 230 (no such step), the job asks the user. */
+export type PauseReason = 'user' | 'network' | 'account' | 'sequence_step';
 
 export interface JobCounts {
   total: number;

@@ -183,6 +183,23 @@ describe('CSV import', () => {
     expect(screen.getByRole('button', { name: 'Cancel import' })).toBeTruthy();
   });
 
+  it('a job paused on its first row shows the question in words, with Resume and Cancel', async () => {
+    const kit = makeImportKit();
+    setup(kit);
+    await toOptions(kit);
+    fireEvent.click(screen.getByLabelText(/^I confirm/));
+    fireEvent.click(screen.getByRole('button', { name: 'Start import' }));
+    await screen.findByRole('progressbar', { name: 'Import progress' });
+    // As the core's bulk producer words it (writes/step-question.ts) after Kartra answered 230 on row 1.
+    const question =
+      "Paused after the first row: Kartra has no step 9 in 'Webinar Follow-up' — check the box number in the sequence builder. The other rows carry the same step and have not been sent; resume to send them anyway, or cancel the job.";
+    settle(kit, { 1: { status: 'failed', outcome: 'Kartra has no step 9' } });
+    act(() => void kit.push({ status: 'paused', error: question }));
+    expect(await screen.findByText(question)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancel import' })).toBeTruthy();
+  });
+
   it('reports the outcome with Kartra’s reasons and downloads the failed rows as CSV', async () => {
     const kit = makeImportKit();
     setup(kit);

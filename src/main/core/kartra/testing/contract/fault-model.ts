@@ -1,8 +1,8 @@
 // For the fault-injection test: a seeded plan of mixed lead writes, how each write ended, and what the server's state may therefore be.
 //
 // The model keeps, per lead, the set of values each observable key may have given how the writes
-// ended: a write that was done fixes its value, one Kartra refused changes nothing, and one whose
-// fate is unknown (UncertainWriteError, a TransportError after sending) adds its value as a
+// ended: a write that was done fixes its value, one Kartra refused (or the verifier found not applied) changes
+// nothing, and one whose fate is unknown (not settled by the verifier, a TransportError after sending) adds its value as a
 // possibility. Points are additive, so a write applied twice shows in the score: the score must be
 // the points of the done writes plus some subset of the uncertain ones — never more.
 import type { SandboxLeadState } from '../../../sandbox';
@@ -70,6 +70,8 @@ export function planWrites(seed: number, leads: number, perLead: number, catalog
 export type WriteOutcome =
   | { kind: 'done' }
   | { kind: 'refused'; type: string }
+  /** The outcome was unknown, and the verifier read the lead and found none of the write applied. */
+  | { kind: 'not_applied' }
   | { kind: 'uncertain' }
   | { kind: 'transport'; sent: boolean }
   | { kind: 'unnamed'; error: unknown };
