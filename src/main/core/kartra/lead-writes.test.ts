@@ -1,11 +1,10 @@
 // The client's lead writes report what Kartra answered and nothing more: a lost answer is an unknown outcome
 // (TransportError, sent: true) and an action the answer does not cover is unknown; the client never reads the
 // lead back nor sends the write again (the write queue's verifier, core/writes/verifier.ts, settles both).
-import { afterEach, describe, expect, it } from 'vitest';
-import { KartraClient } from './client';
+import { describe, expect, it } from 'vitest';
 import { UNKNOWN_MESSAGE } from './decode-chain';
 import { TransportError } from './errors';
-import { immediateScheduler, leadAnswer, NO_LEAD, startServer, type Hit, type Reply, type TestServer } from './testing/stub-server';
+import { leadAnswer, NO_LEAD, useAnsweringServer, type Hit, type Reply } from './testing/stub-server';
 
 // A tiny stateful Kartra stand-in with fault injection: a fault answers a write with `reply`
 // ('hold' = no answer until the client times out, 'destroy' = connection cut, a 5xx, or 'partial' = an envelope
@@ -62,26 +61,16 @@ function fakeKartra(faults: Fault[]) {
   return { leads, handler };
 }
 
-const CREDS = { appId: 'app', apiKey: 'key-1234', apiPassword: 'pass-1234' };
-let server: TestServer | undefined;
-let client: KartraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = server = undefined;
+const answer = useAnsweringServer({
+  credentials: { appId: 'app', apiKey: 'key-1234', apiPassword: 'pass-1234' },
+  retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+  http: { headersTimeoutMs: 200 },
 });
 
 async function setup(faults: Fault[], seed: FakeLead[] = []) {
   const fake = fakeKartra(faults);
   fake.leads.push(...seed);
-  server = await startServer(fake.handler);
-  client = new KartraClient({
-    credentials: { apiUrl: server.url, ...CREDS },
-    scheduler: immediateScheduler(),
-    retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
-    http: { headersTimeoutMs: 200 },
-  });
-  return { fake, server, client };
+  return { fake, ...(await answer(fake.handler)) };
 }
 
 const JOE = () => ({ id: '7', email: 'joe@example.com', first_name: 'Joe', score: 0, tags: [] as string[] });

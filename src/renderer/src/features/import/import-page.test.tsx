@@ -44,6 +44,17 @@ async function toOptions(kit: ImportKit) {
   await screen.findByRole('button', { name: 'Start import' });
 }
 
+/** Through the options to a started import, its progress shown. */
+async function startImport(): Promise<ImportKit> {
+  const kit = makeImportKit();
+  setup(kit);
+  await toOptions(kit);
+  fireEvent.click(screen.getByLabelText(/^I confirm/));
+  fireEvent.click(screen.getByRole('button', { name: 'Start import' }));
+  await screen.findByRole('progressbar', { name: 'Import progress' });
+  return kit;
+}
+
 afterEach(() => vi.restoreAllMocks());
 
 describe('CSV import', () => {
@@ -184,12 +195,7 @@ describe('CSV import', () => {
   });
 
   it('a job paused on its first row shows the question in words, with Resume and Cancel', async () => {
-    const kit = makeImportKit();
-    setup(kit);
-    await toOptions(kit);
-    fireEvent.click(screen.getByLabelText(/^I confirm/));
-    fireEvent.click(screen.getByRole('button', { name: 'Start import' }));
-    await screen.findByRole('progressbar', { name: 'Import progress' });
+    const kit = await startImport();
     // As the core's bulk producer words it (writes/step-question.ts) after Kartra answered 230 on row 1.
     const question =
       "Paused after the first row: Kartra has no step 9 in 'Webinar Follow-up' — check the box number in the sequence builder. The other rows carry the same step and have not been sent; resume to send them anyway, or cancel the job.";
@@ -201,12 +207,7 @@ describe('CSV import', () => {
   });
 
   it('reports the outcome with Kartra’s reasons and downloads the failed rows as CSV', async () => {
-    const kit = makeImportKit();
-    setup(kit);
-    await toOptions(kit);
-    fireEvent.click(screen.getByLabelText(/^I confirm/));
-    fireEvent.click(screen.getByRole('button', { name: 'Start import' }));
-    await screen.findByRole('progressbar', { name: 'Import progress' });
+    const kit = await startImport();
     settle(kit, { 1: { status: 'created' }, 3: { status: 'failed', outcome: 'Kartra: the lead is blacklisted' } });
     act(() => void kit.push({ status: 'finished' }));
     const table = await screen.findByRole('table', { name: 'Rows not imported' });
