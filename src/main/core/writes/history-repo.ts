@@ -4,6 +4,7 @@ import type { StatementSync } from 'node:sqlite';
 import { z } from 'zod';
 import { HistoryAction, HistoryFieldChange, type ActionOutcome, type HistoryEntry, type HistoryFilter, type HistorySource } from '../../../shared/domain/history';
 import { transaction, type Db } from '../store/database';
+import { preparedStatements } from '../store/prepared-statements';
 
 export interface NewHistoryEntry {
   accountId: string;
@@ -61,14 +62,10 @@ const outcomesKey = (actions: readonly HistoryAction[]) => ` ${[...new Set(actio
 export type HistoryQuery = Omit<z.output<typeof HistoryFilter>, 'accountId'> & { accountIds: string[] | 'all' };
 
 export class HistoryRepo {
-  private readonly statements = new Map<string, StatementSync>();
+  private readonly sql: (text: string) => StatementSync;
 
-  constructor(private readonly db: Db) {}
-
-  private sql(text: string): StatementSync {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
+  constructor(private readonly db: Db) {
+    this.sql = preparedStatements(db);
   }
 
   add(entry: NewHistoryEntry): HistoryEntry {

@@ -8,6 +8,7 @@
 import type { SandboxLeadState } from '../../../sandbox';
 import { KartraApiError, TransportError } from '../../errors';
 import { UncertainWriteError } from '../../uncertain-write-error';
+import { createRng } from '../../../sandbox/rng';
 
 export type FaultOp =
   | { kind: 'create'; tag: string }
@@ -29,21 +30,10 @@ export interface PlanCatalog {
   sequences: { name: string; steps: string[] }[];
 }
 
-/** Small deterministic PRNG (mulberry32), so the plan is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** `leads` leads, each created first (with a chained tag), then `perLead - 1` mixed writes. */
 export function planWrites(seed: number, leads: number, perLead: number, catalog: PlanCatalog, emailOf: (i: number) => string): LeadPlan[] {
-  const random = seededRandom(seed);
+  const random = createRng(seed).next;
   const pick = <T>(list: readonly T[]): T => {
     const item = list[Math.floor(random() * list.length)];
     if (item === undefined) throw new Error('planWrites needs a non-empty catalog');
