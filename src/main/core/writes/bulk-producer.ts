@@ -176,7 +176,8 @@ export class JobRunner {
     const busy = new Set<string>();
     // The job's very first row goes alone when it carries a typed sequence step: a 230 on it pauses the job
     // before any other row leaves (step-question.ts).
-    let first = recover.length === 0 && this.nothingSent();
+    const sent = this.counts.created + this.counts.updated + this.counts.skipped + this.counts.failed;
+    let first = recover.length === 0 && sent === 0;
     let waiting: WorkItem | null = null;
     // Written by finishing rows as well as by this loop.
     const state: { end: PassEnd } = { end: 'finished' };
@@ -292,12 +293,6 @@ export class JobRunner {
     if (this.detached || (!force && now - this.lastSavedAt < 250)) return;
     this.lastSavedAt = now;
     this.deps.jobs.update(this.job.id, { counts: this.counts, calls: this.calls, cursorRow: this.resumePoint() });
-  }
-
-  /** No row of the job has been sent yet (every settled row so far was settled without a call). */
-  private nothingSent(): boolean {
-    const c = this.countsFromDb();
-    return c.created + c.updated + c.skipped + c.failed === 0;
   }
 
   private countsFromDb(): JobCounts {
