@@ -1,15 +1,12 @@
 // Screenshots of the screens the workspace slice touches (leads page with a view, profile, account
 // browser, status details) at 1440×900 and 1024×700, light and dark, into test-results/screens/.
 // Needs `npm run build`. Run: npx tsx scripts/screenshot-workspace.ts
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, expect } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config';
+import { expect } from '@playwright/test';
+import { runScript, withHostAndBrowser } from './lib/host-browser';
 import { startHost } from '../src/host/start-host';
 import { connectSandbox } from '../e2e/journeys/sandbox-journey';
 import { addFacetFilter, fillCache } from '../e2e/support/views-steps';
-import { silentLogger } from '../src/main/core/log';
 import { DEMO_LEAD_EMAIL } from '../src/main/core/sandbox';
 
 const OUT = resolve(__dirname, '../test-results/screens');
@@ -18,11 +15,8 @@ const SIZES = [
   { width: 1024, height: 700 },
 ];
 
-async function main(): Promise<void> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'lead-desk-screens-'));
-  const host = await startHost({ dataDir, log: silentLogger });
-  const browser = await chromium.launch({ args: CHROMIUM_ARGS, ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}) });
-  try {
+runScript(() =>
+  withHostAndBrowser('lead-desk-screens-', startHost, async (browser, host) => {
     const setup = await browser.newPage();
     await setup.goto(host.url);
     await connectSandbox(setup);
@@ -55,14 +49,5 @@ async function main(): Promise<void> {
       }
     }
     console.log(`wrote screenshots to ${OUT}`);
-  } finally {
-    await browser.close();
-    await host.close();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+  }),
+);

@@ -1,7 +1,7 @@
 // Synthetic leads for the benchmarks, written straight into the core's local database through the core's
 // own repository (LeadCacheRepo.put) in one transaction — the way leads the app has seen are stored.
 import { join } from 'node:path';
-import type { Lead } from '../../src/shared/domain/lead';
+import { blankLead, type Lead } from '../../src/shared/domain/lead';
 import { openDatabase, transaction } from '../../src/main/core/store/database';
 import { LeadCacheRepo } from '../../src/main/core/store/lead-cache-repo';
 
@@ -15,43 +15,15 @@ export function syntheticLead(i: number): Lead {
   const first = FIRST[i % FIRST.length]!;
   const last = `${LAST[Math.floor(i / FIRST.length) % LAST.length]!} ${String(i).padStart(6, '0')}`;
   return {
-    id: String(100_000 + i),
-    email: `${first.toLowerCase()}.${i}@bench.example.com`,
+    ...blankLead(String(100_000 + i), `${first.toLowerCase()}.${i}@bench.example.com`),
     first_name: first,
-    middle_name: '',
     last_name: last,
-    last_name2: '',
-    phone: '',
-    phone_country_code: '',
-    ip: '',
-    ip_country: '',
-    address: '',
-    zip: '',
-    city: '',
-    state: '',
     country: COUNTRIES[i % COUNTRIES.length]!,
     company: COMPANIES[i % COMPANIES.length]!,
-    lead_picture: '',
-    website: '',
-    facebook: '',
-    twitter: '',
-    linkedin: '',
-    lead_preferred_time_zone: '',
-    sales_tax_id: '',
     date_joined: '2025-01-01 00:00:00',
     score: (i * 37) % 500,
     source: 'import',
-    notes: '',
-    blacklisted: 0,
-    gdpr_lead_status: '',
-    gdpr_lead_status_date: '',
-    gdpr_lead_communications: '',
     tags: TAGS.filter((_, t) => (i + t) % 4 === 0),
-    lists: [],
-    sequences: [],
-    memberships: [],
-    custom_fields: [],
-    calendars: null,
   };
 }
 

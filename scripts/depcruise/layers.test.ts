@@ -86,6 +86,17 @@ describe('layer check (dependency-cruiser)', { timeout: 60_000 }, () => {
     ]);
   });
 
+  it('fails when a product module imports a test runner; tests and testing/ folders may', async () => {
+    const violations = await check({
+      ...withFile('src/main/core/leads/lead-service.ts', "import { vi } from 'vitest';\nexport const service = () => vi;\n"),
+      'src/main/core/leads/testing/lead-fixtures.ts': "import { expect } from 'vitest';\nexport const fixture = expect;\n",
+      'src/main/core/leads/lead-service.test.ts': "import { it } from 'vitest';\nexport const t = it;\n",
+    });
+    expect(violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([
+      'test-runners-only-in-test-support: src/main/core/leads/lead-service.ts → vitest',
+    ]);
+  });
+
   it('fails when core code imports the shell', async () => {
     const violations = await check(withFile('src/main/core/leads/lead-service.ts', "import { w } from '../../shell/window';\nexport const service = () => w;\n"));
     const names = violations.filter((v) => v.from === 'src/main/core/leads/lead-service.ts').map((v) => v.rule.name).sort();

@@ -1,7 +1,7 @@
 // `account …` lists, account flags vs environment, usage errors (exit 2) and Kartra errors (exit 1) — secrets never printed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../main/core/sandbox';
-import { accountEnv, cleanEnv, cliEnv, runCli, type CliRun } from './test-kit';
+import { accountEnv, cleanEnv, cliEnv, runCli, type CliRun } from './testing/cli-runner';
 
 let sb: RunningSandbox;
 

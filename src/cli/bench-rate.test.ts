@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../main/core/sandbox';
 import { runBenchRate } from './commands/bench-rate';
-import { runCli, type CliRun } from './test-kit';
+import { runCli, type CliRun } from './testing/cli-runner';
 
 const CALLS = 40;
 

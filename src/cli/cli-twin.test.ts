@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../main/core/sandbox';
-import { cliEnv, freshDataDir, runCli, spawnCli } from './test-kit';
+import { cliEnv, freshDataDir, runCli, spawnCli } from './testing/cli-runner';
 
 let scratch: string;
 /** The sandbox of every test that keeps Kartra up (the queue test runs its own, to stop and restart it). */

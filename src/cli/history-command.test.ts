@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../main/core/sandbox';
 import { parseSince } from './commands/history';
-import { cleanEnv, cliEnv, freshDataDir, runCli } from './test-kit';
+import { cleanEnv, cliEnv, freshDataDir, runCli } from './testing/cli-runner';
 
 let sb: RunningSandbox;
 const stamp = Date.now().toString(36);

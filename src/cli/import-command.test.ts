@@ -1,39 +1,27 @@
 // `import FILE.csv` end to end: the real CLI process, the core's import against an in-process sandbox, its summary and report.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../main/core/sandbox';
+import { describe, expect, it } from 'vitest';
 import { parseMap, parseSequence } from './commands/import';
-import { accountEnv, cleanEnv, runCli } from './test-kit';
+import { runCli } from './testing/cli-runner';
+import { useCliSandbox } from './testing/cli-sandbox';
 
-let sb: RunningSandbox;
-let env: NodeJS.ProcessEnv;
-let dir: string;
 const stamp = Date.now().toString(36);
 
-beforeAll(async () => {
-  sb = await startSandbox({ rate: 0 });
-  env = cleanEnv(accountEnv(sb));
-  dir = mkdtempSync(join(tmpdir(), 'lead-desk-cli-import-test-'));
-});
-afterAll(async () => {
-  await sb?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const cli = useCliSandbox('lead-desk-cli-import-test-');
 
-const lead = (email: string) => sb.inspect.getLead({ apiKey: sb.accounts[0]!.apiKey, email });
+const lead = (email: string) => cli.sb.inspect.getLead({ apiKey: cli.sb.accounts[0]!.apiKey, email });
 
 describe('import command', () => {
   it('imports with a mapping override, tags, list and points, and writes the failed rows', async () => {
     const emails = [0, 1, 2].map((i) => `cli${i}.${stamp}@example.net`);
-    const file = join(dir, 'people.csv');
+    const file = join(cli.dir, 'people.csv');
     writeFileSync(file, `Mail;Vorname;Size\n${emails[0]};Ana;2-10\n${emails[1]};Ben;Huge\n${emails[2]};Cid;\nnope;Dan;\n`);
-    const report = join(dir, 'failed.csv');
+    const report = join(cli.dir, 'failed.csv');
     const run = await runCli(
       ['import', file, '--map', 'Size=company_size', '--tag', 'VIP', '--list', 'Newsletter', '--points', '4', '--mode', 'create', '--report', report, '--gdpr-confirmed'],
-      env,
+      cli.env,
       30_000,
     );
     expect(run.code, run.stderr).toBe(0);
@@ -52,19 +40,19 @@ describe('import command', () => {
 
   it('refuses to start without the GDPR confirmation (exit 2), sending nothing', async () => {
     const email = `cli-gdpr.${stamp}@example.net`;
-    const file = join(dir, 'gdpr.csv');
+    const file = join(cli.dir, 'gdpr.csv');
     writeFileSync(file, `email\n${email}\n`);
-    const run = await runCli(['import', file], env, 90_000);
+    const run = await runCli(['import', file], cli.env, 90_000);
     expect(run.code).toBe(2);
     expect(run.json.error.message).toContain('never marked as having accepted GDPR terms');
     expect(lead(email)).toBeNull();
   });
 
   it('reports usage mistakes with exit 2', async () => {
-    expect((await runCli(['import', '--tag', 'x'], env)).json.error.message).toContain('give the CSV file right after "import"');
-    const badMode = await runCli(['import', join(dir, 'x.csv'), '--mode', 'merge'], env);
+    expect((await runCli(['import', '--tag', 'x'], cli.env)).json.error.message).toContain('give the CSV file right after "import"');
+    const badMode = await runCli(['import', join(cli.dir, 'x.csv'), '--mode', 'merge'], cli.env);
     expect(badMode).toMatchObject({ code: 2, json: { error: { code: 'usage', flag: '--mode' } } });
-    const missing = await runCli(['import', join(dir, 'missing.csv'), '--gdpr-confirmed'], env, 90_000);
+    const missing = await runCli(['import', join(cli.dir, 'missing.csv'), '--gdpr-confirmed'], cli.env, 90_000);
     expect(missing.code).toBe(2);
     expect(missing.json.error.message).toContain('no such file');
   });

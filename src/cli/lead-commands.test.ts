@@ -2,8 +2,8 @@
 // the sandbox's own state. Each test has its own data folder (a CLI run locks its folder), runs in one test share it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_LEAD_EMAIL, startSandbox, type RunningSandbox } from '../main/core/sandbox';
-import { call } from '../main/core/sandbox/test-kit';
-import { cliEnv, runCli } from './test-kit';
+import { call } from '../main/core/sandbox/testing/raw-calls';
+import { cliEnv, runCli } from './testing/cli-runner';
 
 let sb: RunningSandbox;
 let apiKey: string;

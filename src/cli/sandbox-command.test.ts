@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { cleanEnv, runCli, spawnCli } from './test-kit';
+import { cleanEnv, runCli, spawnCli } from './testing/cli-runner';
 
 interface Started {
   child: ChildProcess;

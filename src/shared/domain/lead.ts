@@ -110,6 +110,30 @@ export const Lead = z.object({
 });
 export type Lead = z.infer<typeof Lead>;
 
+/** A lead with every profile field empty, no score and no memberships: what is known of it is filled in by the caller. */
+export function blankLead(id: string, email: string): Lead {
+  return {
+    id,
+    email,
+    ...(Object.fromEntries(LEAD_TEXT_FIELDS.map((f) => [f, ''])) as Record<LeadTextField, string>),
+    ip_country: '',
+    date_joined: '',
+    score: 0,
+    source: '',
+    notes: '',
+    blacklisted: 0,
+    gdpr_lead_status: '',
+    gdpr_lead_status_date: '',
+    gdpr_lead_communications: '',
+    tags: [],
+    lists: [],
+    sequences: [],
+    memberships: [],
+    custom_fields: [],
+    calendars: null,
+  };
+}
+
 /** How a lead is addressed in a call: Kartra lets the id win when both are given. */
 export const LeadRef = z
   .object({ id: z.string().max(MAX_LEAD_ID).regex(/^\d+$/, 'lead id must be digits').optional(), email: z.string().max(MAX_EMAIL).email().optional() })

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountInfo } from '../../../shared/domain/account';
 import { SessionSecretStore, type AccountSecret } from '../credentials/secret-store';
-import { startServer } from '../kartra/test-server';
+import { startServer } from '../kartra/testing/stub-server';
 import { DEMO_ACCOUNT, SANDBOX_APP_ID } from '../sandbox';
 import { DROPPED_TEXT } from '../secret-text';
 import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';

@@ -6,9 +6,11 @@ import type { RecipeCondition } from '../../../shared/domain/recipe-conditions';
 import type { ColumnMapping, FileAnalysis, ImportOptions, JobStatus } from '../../../shared/domain/import';
 import type { Delimiter } from '../import/delimiter';
 import type { Db } from '../store/database';
+import { preparedStatements } from '../store/prepared-statements';
 
 export type JobKind = 'import' | 'recipe';
-export type PauseReason = 'user' | 'network' | 'account';
+/** Why a job is paused; 'sequence_step': its first row met Kartra 230 (no such step), the job asks the user. */
+export type PauseReason = 'user' | 'network' | 'account' | 'sequence_step';
 
 export interface JobCounts {
   total: number;
@@ -179,14 +181,10 @@ export interface NewJob {
 }
 
 export class JobRepo {
-  private readonly statements = new Map<string, StatementSync>();
+  private readonly sql: (text: string) => StatementSync;
 
-  constructor(readonly db: Db) {}
-
-  private sql(text: string): StatementSync {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
+  constructor(readonly db: Db) {
+    this.sql = preparedStatements(db);
   }
 
   create(job: NewJob, now = Date.now()): JobRecord {

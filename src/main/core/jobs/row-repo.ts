@@ -3,6 +3,7 @@ import type { StatementSync } from 'node:sqlite';
 import type { RowStatus } from '../../../shared/domain/import';
 import type { CellError } from '../import/validate-row';
 import { transaction, type Db } from '../store/database';
+import { preparedStatements } from '../store/prepared-statements';
 
 /** Rows per page of a job's file (PageLayout.pageSize). */
 export const PAGE_SIZE = 500;
@@ -59,14 +60,10 @@ export interface Settlement {
 }
 
 export class RowRepo {
-  private readonly statements = new Map<string, StatementSync>();
+  private readonly sql: (text: string) => StatementSync;
 
-  constructor(private readonly db: Db) {}
-
-  private sql(text: string): StatementSync {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
+  constructor(private readonly db: Db) {
+    this.sql = preparedStatements(db);
   }
 
   // ── Journal ─────────────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { expectSuccess } from './decode';
 import { chainResults } from './decode-chain';
 import { TransportError } from './errors';
-import { useAnsweringServer } from './test-server';
+import { useAnsweringServer } from './testing/stub-server';
 import { LEAD_DESK_HOMEPAGE } from './user-agent';
 import { version } from '../../../../package.json';
 

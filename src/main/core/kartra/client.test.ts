@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { KartraClient } from './client';
 import { KartraApiError, RateLimitedError, TransportError } from './errors';
 import { KartraHttp } from './http';
-import { immediateScheduler, leadAnswer, startServer, type Reply, type TestServer } from './test-server';
+import { immediateScheduler, leadAnswer, startServer, type Reply, type TestServer } from './testing/stub-server';
 
 const CREDS = { appId: 'AbCdE12345', apiKey: 'FgHiJ67890', apiPassword: 'kLmNoPqRsT' };
 const FAST = { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 };
@@ -19,7 +19,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(handler: (hit: import('./test-server').Hit, i: number) => Reply | Promise<Reply>, http = {}) {
+async function setup(handler: (hit: import('./testing/stub-server').Hit, i: number) => Reply | Promise<Reply>, http = {}) {
   server = await startServer(handler);
   const scheduler = immediateScheduler();
   client = new KartraClient({ credentials: { apiUrl: server.url, ...CREDS }, scheduler, retry: FAST, http });
@@ -176,6 +176,7 @@ describe('KartraClient commands on the wire', () => {
     );
     await expect(client.runActions({ email: 'a@b.co' }, [{ cmd: 'subscribe_lead_to_list', list_name: 'News' }])).resolves.toEqual({
       leadId: '31',
+      head: null,
       results: [{ cmd: 'subscribe_lead_to_list', ok: true, message: 'Lead subscribed to list', kartraType: '101' }],
     });
     await expect(client.unassignTag({ email: 'a@b.co' }, 'Ghost')).rejects.toMatchObject({ type: '214', cmd: 'unassign_tag' });
@@ -198,7 +199,7 @@ describe('KartraClient commands on the wire', () => {
       { email: 'joe.smith@example.com', first_name: 'Joe', custom_fields: [{ field_identifier: 'checkbox1', field_value: ['620', '621'] }] },
       [{ cmd: 'assign_tag', tag_name: 'My customer' }],
     );
-    expect(out).toEqual({ leadId: '1234', results: [{ cmd: 'assign_tag', ok: true, message: 'Tag added to lead', kartraType: '103' }] });
+    expect(out).toEqual({ leadId: '1234', head: { cmd: 'create_lead', ok: true, message: 'Done' }, results: [{ cmd: 'assign_tag', ok: true, message: 'Tag added to lead', kartraType: '103' }] });
     expect(server.hits[0]?.raw).toContain(
       '&lead%5Bemail%5D=joe.smith%40example.com&lead%5Bfirst_name%5D=Joe&lead%5Bcustom_fields%5D%5B0%5D%5Bfield_identifier%5D=checkbox1',
     );

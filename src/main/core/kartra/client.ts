@@ -197,7 +197,8 @@ export class KartraClient implements KartraCaller {
   async #one(ref: LeadRef, action: LeadAction, options?: CallOptions): Promise<ActionResult> {
     const { results } = await writes.runActions(this, laneOf(options), ref, [action]);
     const result = results[0];
-    if (!result) throw new TransportError("Kartra's answer did not mention the action", true, 'bad_response');
+    // Not reported either way: the outcome is unknown, as after a lost answer (the write queue's verifier settles it).
+    if (!result || result.unknown) throw new TransportError("Kartra's answer did not say whether the action was applied", true, 'bad_response');
     // Behind a search_lead anchor (ref by email) a refused action is only reported; make it throw here too.
     if (!result.ok) throw new KartraApiError(result.kartraType ?? '', result.message, result.cmd);
     return result;

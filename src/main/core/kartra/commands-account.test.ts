@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useAnsweringServer } from './test-server';
+import { useAnsweringServer } from './testing/stub-server';
 
 const answer = useAnsweringServer();
 

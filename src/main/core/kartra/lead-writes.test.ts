@@ -1,15 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { toAppError } from '../api/to-app-error';
-import { KartraClient } from './client';
-import { CONFIRMED_MESSAGE } from './lead-writes';
-import { immediateScheduler, leadAnswer, NO_LEAD, startServer, type Hit, type Reply, type TestServer } from './test-server';
-import { UncertainWriteError } from './uncertain-write-error';
+// The client's lead writes report what Kartra answered and nothing more: a lost answer is an unknown outcome
+// (TransportError, sent: true) and an action the answer does not cover is unknown; the client never reads the
+// lead back nor sends the write again (the write queue's verifier, core/writes/verifier.ts, settles both).
+import { describe, expect, it } from 'vitest';
+import { UNKNOWN_MESSAGE } from './decode-chain';
+import { TransportError } from './errors';
+import { leadAnswer, NO_LEAD, useAnsweringServer, type Hit, type Reply } from './testing/stub-server';
 
 // A tiny stateful Kartra stand-in with fault injection: a fault answers a write with `reply`
-// ('hold' = no answer until the client times out, 'destroy' = connection cut, or a 5xx) after
-// applying the whole chain, only its first command, or nothing.
+// ('hold' = no answer until the client times out, 'destroy' = connection cut, a 5xx, or 'partial' = an envelope
+// with the entries of what it applied) after applying the whole chain, only its first command, or nothing.
 type Apply = 'all' | 'first' | 'none';
-interface Fault { cmd: string; apply: Apply; reply: Reply; used?: boolean }
+interface Fault { cmd: string; apply: Apply; reply: Reply | 'partial'; used?: boolean }
 interface FakeLead { id: string; email: string; first_name: string; score: number; tags: string[] }
 
 function fakeKartra(faults: Fault[]) {
@@ -55,117 +56,100 @@ function fakeKartra(faults: Fault[]) {
         entries.push({ give_points_to_lead: { status: 'Success', message: 'Points added to lead', type: '105' } });
       }
     }
-    return fault ? fault.reply : { json: { status: 'Success', actions: entries } };
+    return fault && fault.reply !== 'partial' ? fault.reply : { json: { status: 'Success', actions: entries } };
   };
   return { leads, handler };
 }
 
-const CREDS = { appId: 'app', apiKey: 'key-1234', apiPassword: 'pass-1234' };
-let server: TestServer | undefined;
-let client: KartraClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = server = undefined;
+const answer = useAnsweringServer({
+  credentials: { appId: 'app', apiKey: 'key-1234', apiPassword: 'pass-1234' },
+  retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
+  http: { headersTimeoutMs: 200 },
 });
 
 async function setup(faults: Fault[], seed: FakeLead[] = []) {
   const fake = fakeKartra(faults);
   fake.leads.push(...seed);
-  server = await startServer(fake.handler);
-  client = new KartraClient({
-    credentials: { apiUrl: server.url, ...CREDS },
-    scheduler: immediateScheduler(),
-    retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
-    http: { headersTimeoutMs: 200 },
-  });
-  return { fake, server, client };
+  return { fake, ...(await answer(fake.handler)) };
 }
 
 const JOE = () => ({ id: '7', email: 'joe@example.com', first_name: 'Joe', score: 0, tags: [] as string[] });
 
-describe('uncertain create_lead (timeout after sending) is verified with get_lead', () => {
-  it('applied: the lead exists, so nothing is sent again', async () => {
+/** The write's promise ended with an unknown outcome: a TransportError after sending. */
+async function lostAnswer(write: Promise<unknown>, kind: TransportError['kind']): Promise<TransportError> {
+  const error = await write.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(TransportError);
+  expect(error).toMatchObject({ sent: true, kind });
+  return error as TransportError;
+}
+
+describe('a lost answer is an unknown outcome: one write request, no read-back, no re-send', () => {
+  it('create_lead held until the timeout (applied in Kartra): unknown, sent once', async () => {
     const { fake, server, client } = await setup([{ cmd: 'create_lead', apply: 'all', reply: 'hold' }]);
-    const out = await client.createLead({ email: 'new@example.com', first_name: 'New' }, [{ cmd: 'assign_tag', tag_name: 'VIP' }]);
-    expect(out).toEqual({ leadId: '100', results: [{ cmd: 'assign_tag', ok: true, message: CONFIRMED_MESSAGE }] });
-    expect(server.cmds()).toEqual(['create_lead', 'get_lead']);
+    await lostAnswer(client.createLead({ email: 'new@example.com', first_name: 'New' }, [{ cmd: 'assign_tag', tag_name: 'VIP' }]), 'timeout');
+    expect(server.cmds()).toEqual(['create_lead']);
+    expect(fake.leads.map((l) => [l.email, l.tags])).toEqual([['new@example.com', ['VIP']]]);
+  });
+
+  it('create_lead held until the timeout (not applied): unknown, not sent again', async () => {
+    const { fake, server, client } = await setup([{ cmd: 'create_lead', apply: 'none', reply: 'hold' }]);
+    await lostAnswer(client.createLead({ email: 'new@example.com' }, [{ cmd: 'assign_tag', tag_name: 'VIP' }]), 'timeout');
+    expect(server.cmds()).toEqual(['create_lead']);
+    expect(fake.leads).toEqual([]);
+  });
+
+  it('a connection cut after the chain applied only create_lead: unknown, nothing re-sent', async () => {
+    const { fake, server, client } = await setup([{ cmd: 'create_lead', apply: 'first', reply: 'destroy' }]);
+    await lostAnswer(client.createLead({ email: 'x@example.com' }, [{ cmd: 'assign_tag', tag_name: 'VIP' }]), 'reset');
+    expect(server.cmds()).toEqual(['create_lead']);
+    expect(fake.leads.map((l) => l.tags)).toEqual([[]]);
+  });
+
+  it('a 5xx after the create was applied: unknown (a write is never retried after sending)', async () => {
+    const { fake, server, client } = await setup([{ cmd: 'create_lead', apply: 'all', reply: { status: 502, text: 'bad gateway' } }]);
+    const error = await lostAnswer(client.createLead({ email: 'y@example.com' }), 'http');
+    expect(error.status).toBe(502);
+    expect(server.cmds()).toEqual(['create_lead']);
     expect(fake.leads).toHaveLength(1);
   });
 
-  it('not applied: no such lead, so the create is sent once more', async () => {
-    const { fake, server, client } = await setup([{ cmd: 'create_lead', apply: 'none', reply: 'hold' }]);
-    const out = await client.createLead({ email: 'new@example.com' }, [{ cmd: 'assign_tag', tag_name: 'VIP' }]);
-    expect(out.leadId).toBe('100');
-    expect(out.results).toEqual([{ cmd: 'assign_tag', ok: true, message: 'Tag added to lead', kartraType: '103' }]);
-    expect(server.cmds()).toEqual(['create_lead', 'get_lead', 'create_lead']);
-    expect(fake.leads.map((l) => [l.email, l.tags])).toEqual([['new@example.com', ['VIP']]]);
-  });
-});
-
-describe('uncertain writes cut off after sending (reset / 5xx)', () => {
-  it('a chain that stopped after create_lead: only the missing action is resent, bare on the id', async () => {
-    const { fake, server, client } = await setup([{ cmd: 'create_lead', apply: 'first', reply: 'destroy' }]);
-    const out = await client.createLead({ email: 'x@example.com' }, [{ cmd: 'assign_tag', tag_name: 'VIP' }]);
-    expect(server.cmds()).toEqual(['create_lead', 'get_lead', 'assign_tag']);
-    expect(server.hits[2]?.form['lead[id]']).toBe('100');
-    expect(out.results[0]).toMatchObject({ ok: true, message: 'Tag added to lead' });
-    expect(fake.leads[0]?.tags).toEqual(['VIP']);
-  });
-
-  it('a 5xx after the create was applied is confirmed by reading', async () => {
-    const { server, client } = await setup([{ cmd: 'create_lead', apply: 'all', reply: { status: 502, text: 'bad gateway' } }]);
-    await expect(client.createLead({ email: 'y@example.com' })).resolves.toEqual({ leadId: '100', results: [] });
-    expect(server.cmds()).toEqual(['create_lead', 'get_lead']);
-  });
-
-  it('points cannot be verified: UncertainWriteError, and the points are not sent twice', async () => {
+  it('points whose answer was cut: unknown, and never sent twice', async () => {
     const { fake, server, client } = await setup([{ cmd: 'give_points_to_lead', apply: 'all', reply: 'destroy' }], [JOE()]);
-    const error = await client.givePoints({ id: '7' }, 5).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UncertainWriteError);
-    expect((error as UncertainWriteError).verdicts).toEqual([{ part: 'give_points_to_lead 5', verdict: 'unknown' }]);
-    expect(toAppError(error).toData()).toMatchObject({ code: 'conflict', message: expect.stringContaining("points cannot be checked") });
-    expect(server.cmds()).toEqual(['give_points_to_lead', 'get_lead']);
+    await lostAnswer(client.givePoints({ id: '7' }, 5), 'reset');
+    expect(server.cmds()).toEqual(['give_points_to_lead']);
     expect(fake.leads[0]?.score).toBe(5);
   });
 
-  it('a tag that is already on the lead is reported as applied', async () => {
-    const { server, client } = await setup([{ cmd: 'assign_tag', apply: 'all', reply: 'destroy' }], [JOE()]);
-    await expect(client.assignTag({ id: '7' }, 'VIP')).resolves.toEqual({ cmd: 'assign_tag', ok: true, message: CONFIRMED_MESSAGE });
-    expect(server.cmds()).toEqual(['assign_tag', 'get_lead']);
-  });
-
-  it('new_email: found under the new address means applied', async () => {
+  it('an edit whose answer was cut: unknown, sent once', async () => {
     const { fake, server, client } = await setup([{ cmd: 'edit_lead', apply: 'all', reply: 'destroy' }], [JOE()]);
-    const out = await client.editLead({ email: 'joe@example.com' }, { new_email: 'joe@new.example' });
-    expect(out.leadId).toBe('7');
-    expect(server.cmds()).toEqual(['edit_lead', 'get_lead', 'get_lead']);
-    expect(server.hits[2]?.form['get_lead[email]']).toBe('joe@new.example');
+    await lostAnswer(client.editLead({ email: 'joe@example.com' }, { new_email: 'joe@new.example' }), 'reset');
+    expect(server.cmds()).toEqual(['edit_lead']);
     expect(fake.leads[0]?.email).toBe('joe@new.example');
   });
+});
 
-  it('edited fields that do not hold are sent once more', async () => {
-    const { fake, server, client } = await setup([{ cmd: 'edit_lead', apply: 'none', reply: 'destroy' }], [JOE()]);
-    await client.editLead({ id: '7' }, { first_name: 'Joseph' });
-    expect(server.cmds()).toEqual(['edit_lead', 'get_lead', 'edit_lead']);
-    expect(fake.leads[0]?.first_name).toBe('Joseph');
-  });
-
-  it('when the single resend fails the same way, UncertainWriteError is thrown', async () => {
-    const { server, client } = await setup(
-      [
-        { cmd: 'create_lead', apply: 'none', reply: 'destroy' },
-        { cmd: 'create_lead', apply: 'none', reply: 'destroy' },
+describe('an answer that covers fewer actions than sent', () => {
+  it('reports the covered ones as Kartra said and the rest unknown, with no read-back and no re-send', async () => {
+    const { fake, server, client } = await setup([{ cmd: 'create_lead', apply: 'first', reply: 'partial' }]);
+    const out = await client.createLead({ email: 'half@example.com' }, [
+      { cmd: 'assign_tag', tag_name: 'VIP' },
+      { cmd: 'give_points_to_lead', points: 3 },
+    ]);
+    expect(out).toEqual({
+      leadId: '100',
+      head: { cmd: 'create_lead', ok: true, message: 'Done' },
+      results: [
+        { cmd: 'assign_tag', ok: false, unknown: true, message: UNKNOWN_MESSAGE },
+        { cmd: 'give_points_to_lead', ok: false, unknown: true, message: UNKNOWN_MESSAGE },
       ],
-    );
-    await expect(client.createLead({ email: 'z@example.com' })).rejects.toThrow(/sending it once more failed the same way/);
-    expect(server.cmds()).toEqual(['create_lead', 'get_lead', 'create_lead']);
+    });
+    expect(server.cmds()).toEqual(['create_lead']);
+    expect(fake.leads.map((l) => [l.tags, l.score])).toEqual([[[], 0]]);
   });
 
-  it('when the verification read fails too, UncertainWriteError is thrown and nothing is resent', async () => {
-    server = await startServer((hit) => (hit.form['actions[0][cmd]'] ? 'destroy' : { status: 503, text: 'down' }));
-    client = new KartraClient({ credentials: { apiUrl: server.url, ...CREDS }, scheduler: immediateScheduler(), retry: { attempts: 2, baseDelayMs: 1 } });
-    await expect(client.assignTag({ id: '7' }, 'VIP')).rejects.toThrow(/reading the lead back to check failed too/);
-    expect(server.cmds()).toEqual(['assign_tag', 'get_lead', 'get_lead']);
+  it('a lone action the answer leaves out is unknown: the single-action call throws a TransportError after sending', async () => {
+    const { server, client } = await setup([{ cmd: 'assign_tag', apply: 'all', reply: { json: { status: 'Success', actions: [{ search_lead: { status: 'Success' } }] } } }], [JOE()]);
+    await lostAnswer(client.assignTag({ id: '7' }, 'VIP'), 'bad_response');
+    expect(server.cmds()).toEqual(['assign_tag']);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENCY_ACCOUNT, DEMO_ACCOUNT, startSandbox, type RunningSandbox } from './index';
-import { account, call, error, success } from './test-kit';
+import { account, call, error, success } from './testing/raw-calls';
 
 let sb: RunningSandbox;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatEst } from './est-time';
 import { DEMO_ACCOUNT, startSandbox, type RunningSandbox } from './index';
-import { call, enveloped, error, freshEmail, onLead } from './test-kit';
+import { call, enveloped, error, freshEmail, onLead } from './testing/raw-calls';
 
 let sb: RunningSandbox;
 beforeAll(async () => {

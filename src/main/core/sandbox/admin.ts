@@ -2,20 +2,10 @@
 // process and the CLI. POST /__admin/<method>, JSON body = the method's argument, header x-sandbox-admin.
 import { timingSafeEqual } from 'node:crypto';
 import { checkFaults } from './faults';
-import type { SandboxRequest } from './request-log';
-import { SandboxInspectError, type SandboxBehaviour, type SandboxFaults, type SandboxInspector, type SandboxStats } from './types';
+import { SandboxInspectError, type RunningSandbox, type SandboxBehaviour, type SandboxFaults } from './types';
 
-export interface AdminDeps {
-  token: string;
-  inspect: SandboxInspector;
-  setFaults(faults: SandboxFaults): void;
-  setTestMode(on: boolean): void;
-  /** Throws SandboxInspectError for an unknown switch or value. */
-  setBehaviour(change: Partial<SandboxBehaviour>): SandboxBehaviour;
-  behaviour(): SandboxBehaviour;
-  stats(): SandboxStats;
-  requests(query: { since?: number; email?: string }): SandboxRequest[];
-}
+/** What the admin API reaches: the running sandbox's own controls (setBehaviour throws SandboxInspectError for an unknown switch or value). */
+export type AdminDeps = { token: string } & Pick<RunningSandbox, 'inspect' | 'setFaults' | 'setTestMode' | 'setBehaviour' | 'behaviour' | 'stats' | 'requests'>;
 
 export interface AdminAnswer {
   status: number;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENCY_ACCOUNT, DEMO_ACCOUNT, DEMO_LEAD_EMAIL, INACTIVE_ACCOUNT, SANDBOX_APPS, startSandbox, type RunningSandbox } from './index';
-import { call, credentials, error, form, post } from './test-kit';
+import { call, credentials, error, form, post } from './testing/raw-calls';
 
 let sb: RunningSandbox;
 beforeAll(async () => {

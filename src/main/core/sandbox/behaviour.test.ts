@@ -1,7 +1,7 @@
 // The evidence-open switches (kartra-api.md §0.4): defaults from the evidence, each alternative at start and through the admin API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, DEFAULT_BEHAVIOUR, startSandbox, type RunningSandbox } from './index';
-import { call, enveloped, error, form, credentials, freshEmail, onLead, success } from './test-kit';
+import { call, enveloped, error, form, credentials, freshEmail, onLead, success } from './testing/raw-calls';
 
 let sb: RunningSandbox;
 beforeAll(async () => {

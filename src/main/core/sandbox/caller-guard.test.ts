@@ -3,7 +3,7 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from './index';
-import { credentials, form } from './test-kit';
+import { credentials, form } from './testing/raw-calls';
 
 const open: RunningSandbox[] = [];
 afterEach(async () => {

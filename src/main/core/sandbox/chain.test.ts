@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL, startSandbox, type RunningSandbox } from './index';
-import { call, error, freshEmail, success } from './test-kit';
+import { call, error, freshEmail, success } from './testing/raw-calls';
 
 let stop: RunningSandbox;
 let cont: RunningSandbox;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, startSandbox, type RunningSandbox, type SandboxCatalog } from './index';
-import { call, error, freshEmail, post } from './test-kit';
+import { call, error, freshEmail, post } from './testing/raw-calls';
 
 let sb: RunningSandbox;
 let fields: SandboxCatalog['customFields'];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL, startSandbox, type RunningSandbox } from './index';
-import { call, error, freshEmail } from './test-kit';
+import { call, error, freshEmail } from './testing/raw-calls';
 
 let sb: RunningSandbox;
 beforeAll(async () => {

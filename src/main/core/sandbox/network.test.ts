@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox, type SandboxArrival, type SandboxOptions } from './index';
 import { Network, networkShape } from './network';
-import { credentials, form, post } from './test-kit';
+import { credentials, form, post } from './testing/raw-calls';
 
 describe('networkShape', () => {
   it('splits a lone latencyMs evenly; explicit legs win; jitter is clamped to 0..1', () => {

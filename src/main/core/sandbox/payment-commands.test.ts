@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, parseEstDateTime } from './est-time';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL, startSandbox, type RunningSandbox, type SandboxTransaction } from './index';
-import { account, error, onLead } from './test-kit';
+import { account, error, onLead } from './testing/raw-calls';
 
 let sb: RunningSandbox;
 let txs: SandboxTransaction[];

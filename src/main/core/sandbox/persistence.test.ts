@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, startSandbox } from './index';
 import { MIGRATIONS } from './store/migrations';
-import { account, call, freshEmail } from './test-kit';
+import { account, call, freshEmail } from './testing/raw-calls';
 
 const dir = mkdtempSync(join(tmpdir(), 'lead-desk-sandbox-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL, SANDBOX_APPS, startSandbox, type RunningSandbox, type SandboxOptions } from './index';
-import { credentials, form, freshEmail, post } from './test-kit';
+import { credentials, form, freshEmail, post } from './testing/raw-calls';
 
 const open: RunningSandbox[] = [];
 async function sandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatEst } from './est-time';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL, startSandbox, type RunningSandbox, type SandboxSubscription } from './index';
-import { account, error, onLead, success } from './test-kit';
+import { account, error, onLead, success } from './testing/raw-calls';
 
 let sb: RunningSandbox;
 beforeAll(async () => {

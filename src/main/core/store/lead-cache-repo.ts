@@ -4,6 +4,7 @@ import { SEARCH_COUNT_CAP, type LeadRow } from '../../../shared/domain/lead-view
 import type { StatementSync } from 'node:sqlite';
 import { AppError } from '../errors';
 import type { Db } from './database';
+import { preparedStatements } from './prepared-statements';
 
 interface RawRow {
   row_id: number;
@@ -43,18 +44,11 @@ export function toFtsQuery(text: string): string | undefined {
 
 
 export class LeadCacheRepo {
-  private readonly statements = new Map<string, StatementSync>();
-
-  constructor(private readonly db: Db) {}
-
   /** Prepared once per SQL text: preparing dominates the cost of these small queries. */
-  private sql(text: string): StatementSync {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  private readonly sql: (text: string) => StatementSync;
+
+  constructor(private readonly db: Db) {
+    this.sql = preparedStatements(db);
   }
 
   put(accountId: string, lead: Lead, seenAt = Date.now()): void {

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountInfo } from '../../../shared/domain/account';
 import type { WriteReceipt } from '../../../shared/ipc/contract';
 import type { OutboxItemView } from '../../../shared/domain/outbox';
-import { startServer, type Hit, type Reply, type TestServer } from '../kartra/test-server';
+import { startServer, type Hit, type Reply, type TestServer } from '../kartra/testing/stub-server';
 import { CoreHarness, valueOf } from '../testing/core-harness';
 import { waitUntil } from '../testing/wait';
 

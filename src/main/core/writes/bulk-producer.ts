@@ -19,6 +19,7 @@ import { recordRow } from './row-record';
 import { leadKey, type LaneSlots } from './lane-slots';
 import { firstStep, sendRow, type RowResult } from './row-sender';
 import { gateRow, type GateResult } from './recipe-gate';
+import { hasStepAction, stepQuestion } from './step-question';
 
 export interface RunnerDeps {
   jobs: JobRepo;
@@ -51,7 +52,7 @@ interface WorkItem {
   leadId: string | null;
 }
 
-type PassEnd = 'finished' | 'stopped' | 'network' | 'no_account';
+type PassEnd = 'finished' | 'stopped' | 'network' | 'no_account' | 'step_question';
 
 export class JobRunner {
   private stopKind: StopKind | null = null;
@@ -66,6 +67,8 @@ export class JobRunner {
   private cursorRow: number;
   private lastSavedAt = 0;
   private detached = false;
+  /** The first row's 230 explained, when the job paused on it. */
+  private question: string | null = null;
 
   constructor(
     private job: JobRecord,
@@ -140,6 +143,10 @@ export class JobRunner {
           this.setStatus({ status: 'paused', pauseReason: 'account', error: 'Paused while another Kartra account is open; it continues when this account is current again.' });
           return;
         }
+        if (end === 'step_question') {
+          this.setStatus({ status: 'paused', pauseReason: 'sequence_step', error: this.question });
+          return;
+        }
         if (end === 'stopped') break;
         this.setStatus({ status: 'paused', pauseReason: 'network', error: NETWORK_WAIT });
         if (!(await this.waitForKartra())) break;
@@ -168,6 +175,10 @@ export class JobRunner {
     const cursor = new RowCursor(this.deps.rows, this.deps.pages, this.job, this.job.cursorRow);
     const active = new Set<Promise<void>>();
     const busy = new Set<string>();
+    // The job's very first row goes alone when it carries a typed sequence step: a 230 on it pauses the job
+    // before any other row leaves (step-question.ts).
+    const sent = this.counts.created + this.counts.updated + this.counts.skipped + this.counts.failed;
+    let first = recover.length === 0 && sent === 0;
     let waiting: WorkItem | null = null;
     // Written by finishing rows as well as by this loop.
     const state: { end: PassEnd } = { end: 'finished' };
@@ -198,7 +209,9 @@ export class JobRunner {
         continue;
       }
       busy.add(key);
-      const task: Promise<void> = this.process(caller, next)
+      const probe = first && 'plan' in next.planned && hasStepAction(next.planned.plan);
+      if ('plan' in next.planned) first = false;
+      const task: Promise<void> = this.process(caller, next, probe)
         .then((result) => {
           if (result !== 'ok' && state.end === 'finished') state.end = result;
         })
@@ -208,6 +221,7 @@ export class JobRunner {
         });
       active.add(task);
       this.save(false);
+      if (probe) await task;
     }
     await Promise.all(active);
     this.save(true);
@@ -219,7 +233,7 @@ export class JobRunner {
     return { row, planned: plan(row, cells, rec?.fixed != null), step: rec?.step ?? null, recovering, leadId: rec?.leadId ?? null };
   }
 
-  private async process(caller: KartraCaller, item: WorkItem): Promise<'ok' | 'network'> {
+  private async process(caller: KartraCaller, item: WorkItem, probe: boolean): Promise<'ok' | 'network' | 'step_question'> {
     const jobId = this.job.id;
     if (!('plan' in item.planned)) {
       this.settle(item.row, { status: 'failed', outcome: `Not sent: ${item.planned.invalid}`, reason: 'invalid', leadId: null });
@@ -260,7 +274,8 @@ export class JobRunner {
       this.deps.connectivity.reportSuccess();
       this.settle(item.row, result.settlement);
       recordRow(this.deps, this.job, plan, result);
-      return 'ok';
+      this.question = probe ? stepQuestion(plan, result.parts) : null;
+      return this.question ? 'step_question' : 'ok';
     }
     this.deps.connectivity.reportFailure(result.error);
     if (result.kind === 'not_sent') {

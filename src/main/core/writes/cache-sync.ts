@@ -2,7 +2,7 @@
 // change applied to the cached copy, else (a new lead) a copy built from what was sent — so local search finds
 // a lead the moment Kartra confirmed it.
 import type { Lead } from '../../../shared/domain/lead';
-import { LEAD_TEXT_FIELDS } from '../../../shared/domain/lead';
+import { blankLead, LEAD_TEXT_FIELDS } from '../../../shared/domain/lead';
 import type { CreateLeadData } from '../../../shared/domain/lead-input';
 import type { OutboxChange } from '../../../shared/domain/outbox';
 import type { LeadCacheRepo } from '../store/lead-cache-repo';
@@ -10,26 +10,7 @@ import { projectChange } from './project-change';
 
 /** A cached copy of a lead Kartra just created, from the fields that were sent (Kartra fills the rest). */
 export function newLeadCopy(id: string, data: CreateLeadData): Lead {
-  const lead: Lead = {
-    id,
-    email: data.email,
-    ...(Object.fromEntries(LEAD_TEXT_FIELDS.map((f) => [f, ''])) as Record<(typeof LEAD_TEXT_FIELDS)[number], string>),
-    ip_country: '',
-    date_joined: '',
-    score: 0,
-    source: '',
-    notes: '',
-    blacklisted: 0,
-    gdpr_lead_status: '',
-    gdpr_lead_status_date: '',
-    gdpr_lead_communications: '',
-    tags: [],
-    lists: [],
-    sequences: [],
-    memberships: [],
-    custom_fields: [],
-    calendars: null,
-  };
+  const lead = blankLead(id, data.email);
   for (const field of LEAD_TEXT_FIELDS) {
     const value = data[field];
     if (typeof value === 'string') lead[field] = value;

@@ -58,6 +58,18 @@ function actualState(sandbox: RunningSandbox, plan: Plan, names: PlanCatalog): M
   return actual;
 }
 
+/** The plan written where the child reads it, and the child's base config (its data folder, the account). */
+function childSetup(k: Awaited<ReturnType<typeof kartra>>, plan: Plan): { base: ChildConfig; planFile: string } {
+  const planFile = join(k.dir, 'plan.json');
+  writeFileSync(planFile, JSON.stringify(plan.changes));
+  const base: ChildConfig = {
+    dataDir: join(k.dir, 'app'),
+    account: { label: 'Durability', appId, apiKey, apiPassword, apiUrl: k.url },
+    probeBackoffMs: [100, 200, 400],
+  };
+  return { base, planFile };
+}
+
 function differences(expected: Map<string, LeadModel>, actual: Map<string, LeadModel>): string[] {
   return [...expected].flatMap(([key, lead]) => diffLead(key, lead, actual.get(key)));
 }
@@ -74,13 +86,7 @@ describe('durable outbox across crashes and restarts (child process, strict 20/s
     const plan = planForLeads(SEED, leads, names, 5);
     expect(plan.changes).toHaveLength(1_000);
     const expected = expectedState(plan);
-    const planFile = join(k.dir, 'plan.json');
-    writeFileSync(planFile, JSON.stringify(plan.changes));
-    const base: ChildConfig = {
-      dataDir: join(k.dir, 'app'),
-      account: { label: 'Durability', appId, apiKey, apiPassword, apiUrl: k.url },
-      probeBackoffMs: [100, 200, 400],
-    };
+    const { base, planFile } = childSetup(k, plan);
 
     // The account is connected once, while Kartra is reachable; then Kartra goes away.
     await start({ ...base, connect: true }, 'connect').finished(20_000);
@@ -138,13 +144,7 @@ describe('durable outbox across crashes and restarts (child process, strict 20/s
     // Mostly points: a points change applied twice shows in the score, so nearly every call can be checked.
     const plan = withCreates(planForLeads(SEED + 1, leads, names, 6, { tag: 20, list: 10, sequence: 5, points: 50, edit: 15 }), SEED + 1, 5, names, `crash-${SEED}`);
     const expected = expectedState(plan);
-    const planFile = join(k.dir, 'plan.json');
-    writeFileSync(planFile, JSON.stringify(plan.changes));
-    const base: ChildConfig = {
-      dataDir: join(k.dir, 'app'),
-      account: { label: 'Durability', appId, apiKey, apiPassword, apiUrl: k.url },
-      probeBackoffMs: [100, 200, 400],
-    };
+    const { base, planFile } = childSetup(k, plan);
     await start({ ...base, connect: true }, 'connect').finished(20_000);
     await k.stop();
     await start({ ...base, planFile }, 'queue').finished(30_000);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { HistoryAction, HistoryFieldChange, type ActionOutcome, type HistoryEntry, type HistoryFilter, type HistorySource } from '../../../shared/domain/history';
 import { transaction, type Db } from '../store/database';
 import { inverseOf, undoKeyOfEntry, undoKeyOfJob } from './history-undo';
+import { preparedStatements } from '../store/prepared-statements';
 
 export interface NewHistoryEntry {
   accountId: string;
@@ -69,14 +70,10 @@ const outcomesKey = (actions: readonly HistoryAction[]) => ` ${[...new Set(actio
 export type HistoryQuery = Omit<z.output<typeof HistoryFilter>, 'accountId'> & { accountIds: string[] | 'all' };
 
 export class HistoryRepo {
-  private readonly statements = new Map<string, StatementSync>();
+  private readonly sql: (text: string) => StatementSync;
 
-  constructor(private readonly db: Db) {}
-
-  private sql(text: string): StatementSync {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
+  constructor(private readonly db: Db) {
+    this.sql = preparedStatements(db);
   }
 
   add(entry: NewHistoryEntry): HistoryEntry {

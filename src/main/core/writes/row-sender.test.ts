@@ -1,7 +1,7 @@
 // One import row through the one outcome rule and verifier, against a stub Kartra: an answer that covers fewer
 // actions than were sent is settled by reading the lead, and only the part shown missing is sent again (bare).
 import { describe, expect, it } from 'vitest';
-import { useAnsweringServer } from '../kartra/test-server';
+import { useAnsweringServer } from '../kartra/testing/stub-server';
 import { sendRow, type RowPlan } from './row-sender';
 
 const answer = useAnsweringServer();

@@ -5,6 +5,7 @@ import type { HistorySource } from '../../../shared/domain/history';
 import type { AppErrorData } from '../../../shared/ipc/envelope';
 import { OutboxChange, type ConflictField, type OutboxStatus } from '../../../shared/domain/outbox';
 import { transaction, type Db } from '../store/database';
+import { preparedStatements } from '../store/prepared-statements';
 
 /** Statuses stored in the table; 'done' items are deleted, never stored. */
 export type StoredStatus = Exclude<OutboxStatus, 'done'>;
@@ -103,14 +104,10 @@ export interface NewChange {
 }
 
 export class WriteRepo {
-  private readonly statements = new Map<string, StatementSync>();
+  private readonly sql: (text: string) => StatementSync;
 
-  constructor(private readonly db: Db) {}
-
-  private sql(text: string): StatementSync {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
+  constructor(private readonly db: Db) {
+    this.sql = preparedStatements(db);
   }
 
   /**

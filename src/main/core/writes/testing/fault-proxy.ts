@@ -2,7 +2,7 @@
 // gets lost — after the sandbox applied it (flat error, fewer results, reset, timeout) or without forwarding it at
 // all — and records every request in order (writes and get_lead reads) so a test can see what reached Kartra.
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from '../../testing/loopback-server';
 
 export interface ProxiedRequest {
   /** "get_lead", or the write's cmds joined by "+" (e.g. "give_points_to_lead+subscribe_lead_to_sequence_at_step"). */
@@ -41,7 +41,6 @@ function whatOf(form: Record<string, string>): string {
 export async function startFaultProxy(upstreamUrl: string, decide: (request: ProxiedRequest, index: number) => ProxyFate): Promise<FaultProxy> {
   const upstream = new URL(upstreamUrl);
   const requests: ProxiedRequest[] = [];
-  const sockets = new Set<Socket>();
   const forward = (raw: string, headers: IncomingMessage['headers']) =>
     new Promise<string>((resolve, reject) => {
       const req = httpRequest(upstream, { method: 'POST', agent: false, headers: { 'content-type': headers['content-type'] ?? 'application/x-www-form-urlencoded' } }, (res) => {
@@ -76,19 +75,11 @@ export async function startFaultProxy(upstreamUrl: string, decide: (request: Pro
       })();
     });
   });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const loopback = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}/api`,
+    url: loopback.url,
     requests,
     writes: () => requests.filter((r) => r.what !== 'get_lead' && r.what !== 'retrieve_account_tags' && r.forwarded),
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: loopback.close,
   };
 }

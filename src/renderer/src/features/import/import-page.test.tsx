@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import '../../testing/setup-dom';
-import './bulk-dom.test-setup';
+import './testing/bulk-dom-layout';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportDropZone } from './drop-zone';
@@ -42,6 +42,17 @@ async function toOptions(kit: ImportKit) {
   await toReview(kit);
   fireEvent.click(screen.getByRole('button', { name: 'Continue to options' }));
   await screen.findByRole('button', { name: 'Start import' });
+}
+
+/** Through the options to a started import, its progress shown. */
+async function startImport(): Promise<ImportKit> {
+  const kit = makeImportKit();
+  setup(kit);
+  await toOptions(kit);
+  fireEvent.click(screen.getByLabelText(/^I confirm/));
+  fireEvent.click(screen.getByRole('button', { name: 'Start import' }));
+  await screen.findByRole('progressbar', { name: 'Import progress' });
+  return kit;
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -183,13 +194,20 @@ describe('CSV import', () => {
     expect(screen.getByRole('button', { name: 'Cancel import' })).toBeTruthy();
   });
 
+  it('a job paused on its first row shows the question in words, with Resume and Cancel', async () => {
+    const kit = await startImport();
+    // As the core's bulk producer words it (writes/step-question.ts) after Kartra answered 230 on row 1.
+    const question =
+      "Paused after the first row: Kartra has no step 9 in 'Webinar Follow-up' — check the box number in the sequence builder. The other rows carry the same step and have not been sent; resume to send them anyway, or cancel the job.";
+    settle(kit, { 1: { status: 'failed', outcome: 'Kartra has no step 9' } });
+    act(() => void kit.push({ status: 'paused', error: question }));
+    expect(await screen.findByText(question)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Resume' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancel import' })).toBeTruthy();
+  });
+
   it('reports the outcome with Kartra’s reasons and downloads the failed rows as CSV', async () => {
-    const kit = makeImportKit();
-    setup(kit);
-    await toOptions(kit);
-    fireEvent.click(screen.getByLabelText(/^I confirm/));
-    fireEvent.click(screen.getByRole('button', { name: 'Start import' }));
-    await screen.findByRole('progressbar', { name: 'Import progress' });
+    const kit = await startImport();
     settle(kit, { 1: { status: 'created' }, 3: { status: 'failed', outcome: 'Kartra: the lead is blacklisted' } });
     act(() => void kit.push({ status: 'finished' }));
     const table = await screen.findByRole('table', { name: 'Rows not imported' });

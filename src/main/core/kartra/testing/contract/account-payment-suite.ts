@@ -1,7 +1,7 @@
 // Contract of the account commands (custom fields, the five retrievals) and of every payment command, checked on the typed result and the server's state.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KartraApiError } from '../../errors';
-import { ContractConnections, freshEmail, type Connection, type ContractTarget } from './contract-target';
+import { freshEmail, useContractClient, type ContractTarget } from './contract-target';
 import { fieldValue } from './lead-command-suite';
 
 const sorted = (values: readonly string[]) => [...values].sort();
@@ -15,14 +15,7 @@ function futureDate(days: number): string {
 
 export function describeAccountCommands(target: () => ContractTarget): void {
   describe('account commands', () => {
-    let connections: ContractConnections;
-    let conn: Connection;
-    const client = () => conn.client;
-    beforeAll(() => {
-      connections = new ContractConnections(target());
-      conn = connections.connect();
-    });
-    afterAll(() => connections.close());
+    const client = useContractClient(target);
 
     it('create_custom_field: a text field and a checkbox field with options appear in the account and can be set on a lead', async () => {
       const text = freshIdentifier('text');
@@ -83,17 +76,10 @@ export function describeAccountCommands(target: () => ContractTarget): void {
 
 export function describePaymentCommands(target: () => ContractTarget): void {
   describe('payment commands', () => {
-    let connections: ContractConnections;
-    let conn: Connection;
-    const client = () => conn.client;
+    const client = useContractClient(target);
     const pay = () => target().fixtures.payments;
     const tx = (id: string) => target().inspect?.transactions().find((t) => t.id === id);
     const sub = (id: string) => target().inspect?.subscriptions().find((s) => s.id === id);
-    beforeAll(() => {
-      connections = new ContractConnections(target());
-      conn = connections.connect();
-    });
-    afterAll(() => connections.close());
 
     it('search_transaction and get_transaction_details', async () => {
       const id = pay().oneOffSale;

@@ -1,22 +1,15 @@
 // Contract of chained calls: with a failing action in the middle, the client reports each action exactly as the server applied it, in either chain-failure mode.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionResult } from '../../../../../shared/domain/actions';
 import { UNKNOWN_MESSAGE } from '../../decode-chain';
 import { KartraApiError } from '../../errors';
-import { ContractConnections, freshEmail, type Connection, type ContractTarget } from './contract-target';
+import { freshEmail, useContractClient, type ContractTarget } from './contract-target';
 
 const message = expect.stringMatching(/\S/);
 
 export function describeChains(target: () => ContractTarget): void {
   describe('chained calls with a failing action', () => {
-    let connections: ContractConnections;
-    let conn: Connection;
-    const client = () => conn.client;
-    beforeAll(() => {
-      connections = new ContractConnections(target());
-      conn = connections.connect();
-    });
-    afterAll(() => connections.close());
+    const client = useContractClient(target);
 
     /**
      * An action after the failing one: 'stop' → unreported, so unknown (§0.4 E4); 'continue' → run and reported with its type.

@@ -4,6 +4,7 @@
 // a ContractTarget. sandbox-target.ts builds one from a running sandbox; a target for another
 // Kartra-compatible server only has to fill in the same fields (inspect and the special credentials
 // are optional — the checks that need them are skipped with the reason).
+import { afterAll, beforeAll } from 'vitest';
 import type { SandboxCatalog, SandboxLeadState, SandboxSubscription, SandboxTransaction } from '../../../sandbox';
 import { KartraClient } from '../../client';
 import { expectSuccess, type ActionEntry } from '../../decode';
@@ -166,4 +167,19 @@ let unique = 0;
 /** A fresh email address that no fixture or earlier test uses. */
 export function freshEmail(tag: string, domain = 'example.net'): string {
   return `contract.${tag}.${process.pid}.${Date.now().toString(36)}.${unique++}@${domain}`;
+}
+
+/** For a describe block: one connection to the target, opened before its tests and closed after; `client()` inside tests. */
+export function useContractClient(target: () => ContractTarget): () => KartraClient {
+  let connections: ContractConnections | undefined;
+  let conn: Connection | undefined;
+  beforeAll(() => {
+    connections = new ContractConnections(target());
+    conn = connections.connect();
+  });
+  afterAll(() => connections?.close());
+  return () => {
+    if (!conn) throw new Error('useContractClient: call client() inside a test');
+    return conn.client;
+  };
 }

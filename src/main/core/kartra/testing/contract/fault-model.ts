@@ -1,13 +1,14 @@
 // For the fault-injection test: a seeded plan of mixed lead writes, how each write ended, and what the server's state may therefore be.
 //
 // The model keeps, per lead, the set of values each observable key may have given how the writes
-// ended: a write that was done fixes its value, one Kartra refused changes nothing, and one whose
-// fate is unknown (UncertainWriteError, a TransportError after sending) adds its value as a
+// ended: a write that was done fixes its value, one Kartra refused (or the verifier found not applied) changes
+// nothing, and one whose fate is unknown (not settled by the verifier, a TransportError after sending) adds its value as a
 // possibility. Points are additive, so a write applied twice shows in the score: the score must be
 // the points of the done writes plus some subset of the uncertain ones — never more.
 import type { SandboxLeadState } from '../../../sandbox';
 import { KartraApiError, TransportError } from '../../errors';
 import { UncertainWriteError } from '../../uncertain-write-error';
+import { createRng } from '../../../sandbox/rng';
 
 export type FaultOp =
   | { kind: 'create'; tag: string }
@@ -29,21 +30,10 @@ export interface PlanCatalog {
   sequences: { name: string; steps: string[] }[];
 }
 
-/** Small deterministic PRNG (mulberry32), so the plan is the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** `leads` leads, each created first (with a chained tag), then `perLead - 1` mixed writes. */
 export function planWrites(seed: number, leads: number, perLead: number, catalog: PlanCatalog, emailOf: (i: number) => string): LeadPlan[] {
-  const random = seededRandom(seed);
+  const random = createRng(seed).next;
   const pick = <T>(list: readonly T[]): T => {
     const item = list[Math.floor(random() * list.length)];
     if (item === undefined) throw new Error('planWrites needs a non-empty catalog');
@@ -70,6 +60,8 @@ export function planWrites(seed: number, leads: number, perLead: number, catalog
 export type WriteOutcome =
   | { kind: 'done' }
   | { kind: 'refused'; type: string }
+  /** The outcome was unknown, and the verifier read the lead and found none of the write applied. */
+  | { kind: 'not_applied' }
   | { kind: 'uncertain' }
   | { kind: 'transport'; sent: boolean }
   | { kind: 'unnamed'; error: unknown };

@@ -133,7 +133,7 @@ export function describeLeadCommands(target: () => ContractTarget): void {
         { new_email: newEmail, last_name: 'Hopper', custom_fields: [{ field_identifier: fx.fields.text, field_value: '' }] },
         [{ cmd: 'assign_tag', tag_name: fx.tags[1]! }],
       );
-      expect(edited).toEqual({ leadId, results: [{ cmd: 'assign_tag', ok: true, message, kartraType: '103' }] });
+      expect(edited).toEqual({ leadId, head: expect.objectContaining({ cmd: 'edit_lead', ok: true }), results: [{ cmd: 'assign_tag', ok: true, message, kartraType: '103' }] });
       const after = state({ id: leadId });
       if (after) {
         expect(after).toMatchObject({ email: newEmail, profile: { first_name: 'Grace', last_name: 'Hopper', city: 'Arlington' }, tags: [fx.tags[1]] });
@@ -143,7 +143,7 @@ export function describeLeadCommands(target: () => ContractTarget): void {
       expect(await client().searchLead({ email: newEmail })).toEqual({ id: leadId });
 
       const byEmail = await client().editLead({ email: newEmail }, { city: 'Paris' });
-      expect(byEmail).toEqual({ leadId, results: [] });
+      expect(byEmail).toEqual({ leadId, head: expect.objectContaining({ cmd: 'edit_lead', ok: true }), results: [] });
       const lead = await client().getLead({ id: leadId });
       expect(lead).toMatchObject({ email: newEmail, first_name: 'Grace', last_name: 'Hopper', city: 'Paris' });
       expect(fieldValue(lead, fx.fields.text)).toBe('');

@@ -9,6 +9,7 @@ import type { SandboxCatalog, SandboxLeadState } from '../../../sandbox';
 import { applyChange, keyOf, modelOf, newLeadModel, type LeadModel } from './model';
 
 import type { PlannedChange } from './planned-change';
+import { createRng } from '../../../sandbox/rng';
 
 export type { PlannedChange } from './planned-change';
 
@@ -53,22 +54,11 @@ export function recordedPrefix(plan: PlannedChange[], outbox: { change: OutboxCh
   return { changes, items: at };
 }
 
-/** mulberry32: small, fast and the same on every machine, so a failing seed can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class Rng {
   readonly next: () => number;
   constructor(seed: number) {
-    this.next = seededRandom(seed);
+    this.next = createRng(seed).next;
   }
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

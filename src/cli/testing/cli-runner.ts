@@ -4,13 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, vi } from 'vitest';
-import type { RunningSandbox, SandboxAccountCredentials } from '../main/core/sandbox';
+import type { RunningSandbox, SandboxAccountCredentials } from '../../main/core/sandbox';
 
 // Every CLI run starts a Node + tsx child that opens a core (~4 s alone, far more on 2 cores shared with other work),
 // and a test makes several: the default 20 s per test is far too tight when the whole suite runs beside it.
 vi.setConfig({ testTimeout: 180_000 });
 
-export const REPO_ROOT = resolve(dirname(__filename), '..', '..');
+export const REPO_ROOT = resolve(dirname(__filename), '..', '..', '..');
 const MAIN = resolve(REPO_ROOT, 'src', 'cli', 'main.ts');
 
 export interface CliRun {

@@ -1,5 +1,6 @@
-// A recording stand-in for the `electron` module, for running the built bundles (out/main, out/preload) under
-// plain Node: it keeps what the bundle registered (IPC handlers, the protocol handler, windows, exposed APIs) so a
+// A recording stand-in for the `electron` module, for running the main entry (src/main/shell/index.test.ts) or the
+// built bundles (out/main, out/preload; scripts/build/bundles.test.ts) under plain Node: it keeps what they
+// registered (IPC handlers, the protocol handler, windows, exposed APIs, the order of the pre-ready calls) so a
 // test can drive and inspect it. Only the calls Lead Desk's shell and preload make exist.
 import { EventEmitter } from 'node:events';
 import Module from 'node:module';
@@ -25,8 +26,19 @@ class RecordingWebContents extends EventEmitter {
   }
 }
 
-export function createRecordingElectron(userData: string) {
+export interface RecordingOptions {
+  /** app.isPackaged (default true: a built app). */
+  isPackaged?: boolean;
+  /** app.getVersion() (default '7.7.7-bundle'). */
+  version?: string;
+}
+
+export function createRecordingElectron(userData: string, options: RecordingOptions = {}) {
   const state = {
+    /** The calls that must come before 'ready', in order: 'registerSchemes', 'enableSandbox'. */
+    order: [] as string[],
+    menuSet: false,
+    exitCalls: [] as number[],
     ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
     protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
     schemes: [] as unknown[],
@@ -68,27 +80,33 @@ export function createRecordingElectron(userData: string) {
 
   const electron = {
     app: {
-      isPackaged: true,
+      isPackaged: options.isPackaged ?? true,
       setPath: (name: string, value: string) => paths.set(name, value),
       getPath: (name: string) => {
         const value = paths.get(name);
         if (!value) throw new Error(`no path ${name}`);
         return value;
       },
-      getVersion: () => '7.7.7-bundle',
-      enableSandbox: noop,
+      getVersion: () => options.version ?? '7.7.7-bundle',
+      enableSandbox: () => void state.order.push('enableSandbox'),
       requestSingleInstanceLock: () => true,
       whenReady: () => ready,
       on: (name: string, fn: (...args: unknown[]) => void) => state.appEvents.set(name, [...(state.appEvents.get(name) ?? []), fn]),
       quit: () => void (state.quitCalls += 1),
-      exit: (code: number) => state.errors.push(`exit ${code}`),
+      exit: (code: number) => {
+        state.exitCalls.push(code);
+        state.errors.push(`exit ${code}`);
+      },
     },
     BrowserWindow,
     dialog: { showErrorBox: (title: string, text: string) => state.errors.push(`${title}: ${text}`) },
     shell: { openExternal: async () => undefined },
-    Menu: { setApplicationMenu: noop, buildFromTemplate: (template: unknown) => template },
+    Menu: { setApplicationMenu: () => void (state.menuSet = true), buildFromTemplate: (template: unknown) => template },
     protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => state.schemes.push(...schemes),
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        state.order.push('registerSchemes');
+        state.schemes.push(...schemes);
+      },
       handle: (_scheme: string, fn: (request: Request) => Promise<Response>) => (state.protocolHandler = fn),
     },
     session: {

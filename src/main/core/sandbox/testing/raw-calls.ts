@@ -1,7 +1,7 @@
 // Helpers for the sandbox's own tests: raw Kartra calls over loopback HTTP with PHP-style form bodies.
 import qs from 'qs';
-import { DEMO_ACCOUNT } from './auth';
-import type { RunningSandbox, SandboxAccountCredentials } from './types';
+import { DEMO_ACCOUNT } from '../auth';
+import type { RunningSandbox, SandboxAccountCredentials } from '../types';
 
 // Answers are checked field by field in tests, so a loose type keeps them readable.
 export type Json = Record<string, any>;

@@ -1,4 +1,4 @@
-// Test setup (after ../../test/setup-dom): a layout height for the review table's scroller (happy-dom has no layout).
+// Test setup (after ../../../test/setup-dom): a layout height for the review table's scroller (happy-dom has no layout).
 import { beforeAll } from 'vitest';
 
 beforeAll(() => {

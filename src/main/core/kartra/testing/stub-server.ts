@@ -1,10 +1,11 @@
 // Test-only helpers: a throwaway Kartra-like HTTP server on 127.0.0.1 and a scheduler that runs tasks at once.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { afterEach } from 'vitest';
-import type { Lane } from '../../../shared/domain/limiter';
-import { KartraClient } from './client';
-import type { Scheduler } from './types';
+import type { Lane } from '../../../../shared/domain/limiter';
+import { listenOnLoopback } from '../../testing/loopback-server';
+import { KartraClient, type KartraClientOptions } from '../client';
+import type { Scheduler } from '../types';
 
 export interface Hit {
   /** Form fields by their literal PHP key, e.g. "actions[0][cmd]". */
@@ -36,7 +37,6 @@ export interface TestServer {
 
 export async function startServer(handler: (hit: Hit, index: number) => Reply | Promise<Reply>): Promise<TestServer> {
   const hits: Hit[] = [];
-  const sockets = new Set<Socket>();
   let connections = 0;
   const ids = new WeakMap<Socket, number>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -58,25 +58,18 @@ export async function startServer(handler: (hit: Hit, index: number) => Reply | 
       });
     });
   });
-  server.on('connection', (socket: Socket) => {
-    connections += 1;
-    ids.set(socket, connections);
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+  const loopback = await listenOnLoopback(server, (socket, count) => {
+    connections = count;
+    ids.set(socket, count);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/api`,
+    url: loopback.url,
     hits,
     get connections() {
       return connections;
     },
     cmds: () => hits.map((h) => h.form['actions[0][cmd]'] ?? (h.form['get_lead[id]'] || h.form['get_lead[email]'] ? 'get_lead' : '?')),
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: loopback.close,
   };
 }
 
@@ -101,9 +94,11 @@ export const NO_LEAD: Reply = { json: { status: 'Error', message: 'No lead found
 
 /**
  * For a test file: `answer(handler)` starts a throwaway server and a client on it (immediate scheduler,
- * two quick attempts); both are closed after each test.
+ * two quick attempts unless `options` say otherwise); both are closed after each test.
  */
-export function useAnsweringServer(): (handler: (hit: Hit, index: number) => Reply) => Promise<{ server: TestServer; client: KartraClient }> {
+export function useAnsweringServer(
+  options: Partial<Pick<KartraClientOptions, 'retry' | 'http'>> & { credentials?: Omit<KartraClientOptions['credentials'], 'apiUrl'> } = {},
+): (handler: (hit: Hit, index: number) => Reply) => Promise<{ server: TestServer; client: KartraClient }> {
   let server: TestServer | undefined;
   let client: KartraClient | undefined;
   afterEach(async () => {
@@ -114,9 +109,10 @@ export function useAnsweringServer(): (handler: (hit: Hit, index: number) => Rep
   return async (handler) => {
     server = await startServer(handler);
     client = new KartraClient({
-      credentials: { apiUrl: server.url, appId: 'a', apiKey: 'k', apiPassword: 'p' },
+      credentials: { apiUrl: server.url, ...(options.credentials ?? { appId: 'a', apiKey: 'k', apiPassword: 'p' }) },
       scheduler: immediateScheduler(),
-      retry: { attempts: 2, baseDelayMs: 1 },
+      retry: options.retry ?? { attempts: 2, baseDelayMs: 1 },
+      ...(options.http ? { http: options.http } : {}),
     });
     return { server, client };
   };
