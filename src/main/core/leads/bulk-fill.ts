@@ -1,6 +1,6 @@
 // Filling the lead cache with many new leads at once: inside one transaction the per-row triggers on leads_seen
 // (FTS, per-account count, the views' props and facets) are suspended, and their work is done once, set-based,
-// for the new rows after the fill (bench:search, 1,000,000 leads: 222 s of CPU through the triggers, 109-117 s this way).
+// for the new rows after the fill (bench:search, 1,000,000 leads: 222 s of CPU through the triggers, 83-117 s this way).
 import type { Db } from '../store/database';
 import { VIEWS_TRIGGERS, viewsCatchUpSql } from '../views/views-migration';
 import { SEARCH_TRIGGER_NAMES, searchCatchUpSql } from './search-migration';
