@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { FilterCondition, ViewSort } from '../../src/shared/domain/lead-filter';
 import type { Lead } from '../../src/shared/domain/lead';
 import { AccountsRepo } from '../../src/main/core/store/accounts-repo';
-import { openDatabase, transaction } from '../../src/main/core/store/database';
+import { bulkFill } from '../../src/main/core/leads/bulk-fill';
+import { openDatabase } from '../../src/main/core/store/database';
 import { LeadCacheRepo } from '../../src/main/core/store/lead-cache-repo';
 import { LeadFilterRepo } from '../../src/main/core/views/lead-filter-repo';
 import { syntheticLead } from '../../e2e/bench/synthetic-leads';
@@ -38,7 +39,7 @@ try {
   const account = new AccountsRepo(db).insert({ label: 'bench', kind: 'kartra', appId: 'BENCH', apiUrl: 'https://app.kartra.com/api', testMode: false });
   const cache = new LeadCacheRepo(db);
   const fillStart = performance.now();
-  transaction(db, () => {
+  bulkFill(db, () => {
     for (let i = 0; i < LEADS; i++) cache.put(account.id, lead(i));
   });
   process.stderr.write(`filled ${LEADS} leads (with facets) in ${((performance.now() - fillStart) / 1000).toFixed(1)} s\n`);

@@ -5,6 +5,7 @@ import type { StatementSync } from 'node:sqlite';
 import { AppError } from '../errors';
 import type { Db } from './database';
 import { preparedStatements } from './prepared-statements';
+import { FTS_TEXT_COLUMNS, accountToken } from '../leads/search-migration';
 
 interface RawRow {
   row_id: number;
@@ -39,7 +40,13 @@ export function toFtsQuery(text: string): string | undefined {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 8);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : undefined;
+  // The column filter keeps words off the account column (every account token starts with "a").
+  return words.length ? `${FTS_TEXT_COLUMNS} : (${words.map((w) => `"${w}"*`).join(' ')})` : undefined;
+}
+
+/** The query scoped to one account's rows by its FTS token: no per-match lookup of the row's account. */
+export function accountFtsQuery(accountId: string, fts: string): string {
+  return `account : "${accountToken(accountId)}" AND ${fts}`;
 }
 
 
@@ -125,7 +132,8 @@ export class LeadCacheRepo {
   }
 
   count(accountId: string): number {
-    return (this.sql('SELECT COUNT(*) AS n FROM leads_seen WHERE account_id = ?').get(accountId) as { n: number }).n;
+    // Kept by triggers (search-migration.ts): counting the rows is a walk of the account's whole range.
+    return (this.sql('SELECT n FROM lead_counts WHERE account_id = ?').get(accountId) as { n: number } | undefined)?.n ?? 0;
   }
 
   get(accountId: string, ref: { id?: string; email?: string }): { lead: Lead; seenAt: number } | undefined {
@@ -174,19 +182,18 @@ export class LeadCacheRepo {
           : this.sql(`SELECT ${columns} FROM leads_seen s WHERE s.account_id = ? ORDER BY s.name COLLATE NOCASE, s.row_id LIMIT ? OFFSET ?`)
               .all(accountId, page.limit, offset)
       ) as unknown as RawRow[];
-      total = (this.sql('SELECT COUNT(*) AS n FROM leads_seen WHERE account_id = ?').get(accountId) as { n: number }).n;
+      total = this.count(accountId);
     } else {
       // Rows come in index (rowid) order, not ranked: ranking every match costs ~100 ms on a common word
       // over 100,000 leads, and with every word prefix-matched the first screen is already relevant.
+      // The account is matched inside FTS (its token); the page still checks it on the 100 rows it reads.
+      const scoped = accountFtsQuery(accountId, fts);
       rows = this.sql(
         `SELECT ${columns} FROM leads_fts f JOIN leads_seen s ON s.row_id = f.rowid
          WHERE leads_fts MATCH ? AND f.rowid > ? AND s.account_id = ? ORDER BY f.rowid LIMIT ? OFFSET ?`,
-      ).all(fts, after?.rowId ?? 0, accountId, page.limit, after ? 0 : offset) as unknown as RawRow[];
+      ).all(scoped, after?.rowId ?? 0, accountId, page.limit, after ? 0 : offset) as unknown as RawRow[];
       total = (
-        this.sql(
-          `SELECT COUNT(*) AS n FROM (SELECT 1 FROM leads_fts f JOIN leads_seen s ON s.row_id = f.rowid
-           WHERE leads_fts MATCH ? AND s.account_id = ? LIMIT ${SEARCH_COUNT_CAP})`,
-        ).get(fts, accountId) as { n: number }
+        this.sql(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM leads_fts WHERE leads_fts MATCH ? LIMIT ${SEARCH_COUNT_CAP})`).get(scoped) as { n: number }
       ).n;
     }
     const last = rows.length === page.limit ? rows[rows.length - 1] : undefined;

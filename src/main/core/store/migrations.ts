@@ -2,6 +2,7 @@
 import { JOBS_MIGRATION } from '../jobs/jobs-migration';
 import type { Migration } from './migration';
 import { VIEWS_MIGRATION } from '../views/views-migration';
+import { SEARCH_MIGRATION } from '../leads/search-migration';
 
 export type { Migration } from './migration';
 
@@ -190,4 +191,5 @@ export const MIGRATIONS: readonly Migration[] = [
           CREATE INDEX leads_seen_source ON leads_seen (account_id, source);`,
   },
   VIEWS_MIGRATION,
+  SEARCH_MIGRATION,
 ];

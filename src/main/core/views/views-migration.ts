@@ -34,6 +34,18 @@ const propsInsert = (row: string, from = '') => `
       ${row}.seen_at, coalesce(json_extract(${row}.lead_json, '$.date_joined'), ''), coalesce(json_extract(${row}.lead_json, '$.source'), ''),
       coalesce(json_extract(${row}.lead_json, '$.gdpr_lead_status'), '') ${from ? `FROM ${from.replace(/,\s*$/, '')}` : ''};`;
 
+/**
+ * The triggers' work for every leads_seen row after `afterRowId`, set-based: a bulk fill (leads/bulk-fill.ts)
+ * suspends the per-row triggers and runs this once.
+ */
+export function viewsCatchUpSql(afterRowId: number): string {
+  const source = `(SELECT * FROM leads_seen WHERE row_id > ${Math.trunc(afterRowId)}) s`;
+  return `${propsInsert('s', source)}\n${facetInserts('s', `${source},`)}`;
+}
+
+/** The names of the triggers on leads_seen this migration creates (a bulk fill checks it knows every one). */
+export const VIEWS_TRIGGERS = ['leads_seen_facets_ai', 'leads_seen_facets_au'];
+
 const facetTable = (table: string, key: string) => `
   CREATE TABLE ${table} (
     account_id TEXT NOT NULL,
