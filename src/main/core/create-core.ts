@@ -39,6 +39,8 @@ import { Pages } from './jobs/pages';
 import { RecipesService } from './jobs/recipes-service';
 import { RowRepo } from './jobs/row-repo';
 import { viewHandlers } from './views/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { SettingsService } from './settings/settings-service';
 import { LeadFilterRepo } from './views/lead-filter-repo';
 import { SavedViewsRepo } from './views/saved-views-repo';
 import { ViewsService } from './views/views-service';
@@ -186,8 +188,20 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
 
   const views = new ViewsService({ connection, filters: new LeadFilterRepo(db), saved: new SavedViewsRepo(db) });
 
+  const appSettings = new SettingsService({
+    settings,
+    connection,
+    cache: leadCache,
+    refresh: cacheRefresh,
+    dbFile,
+    dataDir: options.dataDir,
+    logsDir: options.logsDir ?? null,
+    ...(options.openFolder ? { openFolder: options.openFolder } : {}),
+  });
+
   const handlers: Handlers = {
     ...viewHandlers(views),
+    ...settingsHandlers(appSettings),
     'app.status': async () => status(),
     'sandbox.connect': async () => connection.connectSandbox(),
     'accounts.list': async () => accounts.list(),

@@ -9,6 +9,7 @@ import { importCommands } from './contract/import';
 import { leadCommands } from './contract/leads';
 import { outboxCommands } from './contract/outbox';
 import { recipeCommands } from './contract/recipes';
+import { settingsCommands } from './contract/settings';
 import { viewCommands } from './contract/views';
 
 export { AppStatus, ConnectInput, AccountsList } from './contract/app';
@@ -25,6 +26,7 @@ export const commands = {
   ...recipeCommands,
   ...historyCommands,
   ...viewCommands,
+  ...settingsCommands,
 } as const;
 
 export type Commands = typeof commands;
