@@ -134,6 +134,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     },
     onLeadUpdated: (accountId, lead) => events.emit('lead.updated', { accountId, lead }),
   });
+  const writeCounts = new WriteRepo(db);
   const accounts = new AccountsService({
     accounts: accountsRepo,
     cache: cacheRepo,
@@ -142,6 +143,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     limiters,
     log,
     // Uploaded CSV files hold lead data too: "delete local data" removes them with the job rows.
+    pendingChanges: (accountId) => Object.values(writeCounts.counts(accountId)).reduce((sum, n) => sum + n, 0),
     removeLocalFiles: (accountId) => {
       for (const { id } of db.prepare('SELECT id FROM jobs WHERE account_id = ?').all(accountId) as { id: string }[]) {
         rmSync(jobDir(options.dataDir, id), { recursive: true, force: true });

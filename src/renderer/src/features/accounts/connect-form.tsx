@@ -185,10 +185,7 @@ function SessionOnlyOffer({ message, connecting, onAccept }: { message: string; 
     <Alert role="alert" color="yellow" variant="light" icon={<KeyIcon />} title="No system keychain" data-error-code="keychain_unavailable">
       <Stack gap="xs">
         <Text size="sm">{message}</Text>
-        <Text size="sm">
-          Lead Desk never writes your API key and password to a file. Kept for this session only, they stay in memory
-          until Lead Desk quits; next time you enter them again.
-        </Text>
+        <Text size="sm">Lead Desk never writes your API key and password to a file.</Text>
         <div>
           <Button color="yellow" variant="filled" loading={connecting} onClick={onAccept}>
             Keep for this session only
