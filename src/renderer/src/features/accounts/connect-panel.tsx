@@ -32,13 +32,14 @@ export function ConnectPanel({ target, onCancel, order = 2 }: ConnectPanelProps)
         </Text>
       )}
       <Text size="sm" c="dimmed">
-        Find your API key and API password in Kartra under <b>My Integrations → API</b>. Lead Desk checks them with one
-        call, then keeps them in the system keychain — never in a file.
+        Your API key and password are in Kartra under <b>My Integrations → API</b>. Lead Desk checks them with one call
+        and keeps them in the system keychain — never in a file.
       </Text>
-      <GdprNotice variant="inline" />
-      {!offerShown && <KeychainNotice keychain={keychain} />}
       {/* A new key per target: a form for one account must not carry another's typed values. */}
       <ConnectForm key={target?.id ?? 'new'} target={target} defaultAppId={defaultAppId} {...(onCancel ? { onCancel } : {})} />
+      {/* Below the form, so its Connect button stays in sight in a small window. */}
+      {!offerShown && <KeychainNotice keychain={keychain} />}
+      <GdprNotice variant="inline" />
     </Stack>
   );
 }
