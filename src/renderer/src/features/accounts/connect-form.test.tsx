@@ -33,7 +33,7 @@ describe('Connect form', () => {
     expect(screen.getByText(/My Integrations → API/)).toBeTruthy();
     expect(screen.getByTestId('gdpr-notice').textContent).toContain(GDPR_NOTICE_TEXT);
     expect(field('App ID').value).toBe('LEADDESK');
-    expect(screen.getByText(/registered your own Kartra app/)).toBeTruthy();
+    expect(screen.getByText(/Lead Desk’s own, or your Kartra app’s/)).toBeTruthy();
     expect(field('API password').type).toBe('password');
     // The API address sits under "Advanced", with Kartra's address as its default.
     const advanced = screen.getByRole('button', { name: 'Advanced' });
