@@ -7,7 +7,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SCREENS } from './support/screen-tour';
 
-test.describe.configure({ timeout: 180_000 });
+// Fifteen screens, axe on each: minutes on a loaded 2-core machine.
+test.describe.configure({ timeout: 600_000 });
 
 interface Finding {
   screen: string;
@@ -33,7 +34,10 @@ for (const scheme of ['light', 'dark'] as const) {
     const findings: Finding[] = [];
     for (const screen of SCREENS) {
       await screen.show(app, host);
-      findings.push(...(await seriousFindings(app, screen.id)));
+      const found = await seriousFindings(app, screen.id);
+      // Printed as they come, so a long walk that fails later still shows each screen's findings.
+      if (found.length > 0) console.log(JSON.stringify(found, null, 2));
+      findings.push(...found);
     }
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
   });
