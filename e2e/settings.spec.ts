@@ -3,6 +3,7 @@
 // leads table (nothing at Kartra changes), and browser mode shows the data folder's path (it cannot open it).
 import { DEMO_ACCOUNT } from '../src/main/core/sandbox';
 import { expect, test } from './fixtures';
+import { dropFile, makeCsv, validateMapping } from './import-support';
 import { connectSandbox } from './journeys/sandbox-journey';
 
 test('settings: import default, theme, shortcuts, cache size and clear, data folder', async ({ app, host }) => {
@@ -23,6 +24,15 @@ test('settings: import default, theme, shortcuts, cache size and clear, data fol
   await expect(app.getByTestId('lead-count')).toContainText(/^\d+ leads/);
   await app.keyboard.press('Alt+7');
   await expect(page.getByRole('radio', { name: 'Fill empty fields' })).toBeChecked();
+
+  // …and the next import starts from it (its Options step can still change it).
+  await app.keyboard.press('Alt+5');
+  await dropFile(app, 'default-policy.csv', makeCsv('policy', 3).csv);
+  await expect(app.getByRole('combobox', { name: 'Map column Email' })).toHaveValue('Email', { timeout: 20_000 });
+  await validateMapping(app);
+  await app.getByRole('button', { name: 'Continue to options' }).click();
+  await expect(app.getByRole('radio', { name: /^Fill empty fields only/ })).toBeChecked();
+  await app.keyboard.press('Alt+7');
 
   // Theme: the page's own control switches the whole app.
   await page.getByText('Dark', { exact: true }).click();
