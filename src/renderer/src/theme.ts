@@ -21,6 +21,15 @@ export const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SC
  */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7]! },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7]!,
+    // Coloured text and light badges/buttons on white: shade 9 (shade 8 of teal, green or red is about 4:1).
+    ...Object.fromEntries(
+      Object.keys(t.colors).flatMap((c) => [
+        [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-9)`],
+        [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
+      ]),
+    ),
+  },
   dark: { '--mantine-color-dimmed': t.colors.dark[1]! },
 });

@@ -104,6 +104,8 @@ export function CommandPalette({ commands, pages }: { commands: PaletteCommands;
       highlightQuery
       scrollable
       maxHeight={420}
+      // The list scrolls: focusable, so a keyboard can scroll it too (axe: scrollable-region-focusable).
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Commands' } }}
       searchProps={{ leftSection: <SearchIcon size={16} />, placeholder: 'Type a command, or an email / lead id to look up', 'aria-label': 'Command' }}
     />
   );

@@ -248,9 +248,9 @@ describe('Test Mode badge', () => {
     expect(within(menu).getByRole('menuitem', { name: 'Main shop' }).textContent).toContain('1 pending');
     expect(within(menu).getByRole('menuitem', { name: 'Travel' }).textContent).not.toContain('pending');
 
-    fireEvent.change(within(menu).getByRole('textbox', { name: 'Find an account' }), { target: { value: 'trading' } });
+    fireEvent.change(within(menu).getByRole('searchbox', { name: 'Find an account' }), { target: { value: 'trading' } });
     expect(within(menu).getAllByRole('menuitem').map((i) => i.getAttribute('aria-label')).filter(Boolean)).toEqual([long.label]);
-    fireEvent.change(within(menu).getByRole('textbox', { name: 'Find an account' }), { target: { value: 'nothing like it' } });
+    fireEvent.change(within(menu).getByRole('searchbox', { name: 'Find an account' }), { target: { value: 'nothing like it' } });
     expect(within(menu).getByText('No account matches “nothing like it”.')).toBeTruthy();
   });
 
