@@ -23,11 +23,13 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': t.colors.gray[7]!,
-    // Coloured text and light badges/buttons on white: shade 9 (shade 8 of teal, green or red is about 4:1).
+    // Coloured text (c="green" reads the filled shade) on white: shade 9 (shade 8 of teal, green or red is about
+    // 3.5–4:1); text of light badges and buttons sits on a tinted ground, so it is shade 9 darkened a quarter.
     ...Object.fromEntries(
       Object.keys(t.colors).flatMap((c) => [
         [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-9)`],
-        [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-9)`],
+        [`--mantine-color-${c}-filled`, `var(--mantine-color-${c}-9)`],
+        [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9), black 25%)`],
       ]),
     ),
   },
