@@ -23,12 +23,12 @@ export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': t.colors.gray[7]!,
-    // Coloured text (c="green" reads the filled shade) on white: shade 9 (shade 8 of teal, green or red is about
-    // 3.5–4:1); text of light badges and buttons sits on a tinted ground, so it is shade 9 darkened a quarter.
+    // Coloured text (c="green" reads the filled shade) on white: shade 9 darkened (green 9 alone is 4.4:1, shade 8
+    // of teal, green or red about 3.5–4:1); text of light badges and buttons sits on a tinted ground, so it is shade 9 darkened a quarter.
     ...Object.fromEntries(
       Object.keys(t.colors).flatMap((c) => [
-        [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-9)`],
-        [`--mantine-color-${c}-filled`, `var(--mantine-color-${c}-9)`],
+        [`--mantine-color-${c}-text`, `color-mix(in srgb, var(--mantine-color-${c}-9), black 15%)`],
+        [`--mantine-color-${c}-filled`, `color-mix(in srgb, var(--mantine-color-${c}-9), black 15%)`],
         [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9), black 25%)`],
       ]),
     ),
