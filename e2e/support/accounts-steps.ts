@@ -40,7 +40,7 @@ export async function keychainAvailable(host: RunningHost): Promise<boolean> {
 /** The keychain_unavailable offer: checks its explanation, then accepts session-only storage. */
 export async function keepForThisSessionOnly(page: Page): Promise<void> {
   const offer = connectForm(page).getByRole('alert').filter({ hasText: 'No system keychain' });
-  await expect(offer).toContainText('cannot reach the system keychain');
+  await expect(offer).toContainText('has no system keychain');
   await expect(offer).toContainText('for this session only');
   await expect(offer).toContainText('never writes your API key and password to a file');
   await offer.getByRole('button', { name: 'Keep for this session only' }).click();

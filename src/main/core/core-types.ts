@@ -34,6 +34,10 @@ export interface CoreOptions {
   limiter?: { limit?: number; windowMs?: number; pauseOn429Ms?: number; safetyMarginMs?: number };
   /** HTTP timeouts of the Kartra client (tests shorten them; default 10 s connect, 30 s answer). */
   kartraHttp?: { headersTimeoutMs?: number; bodyTimeoutMs?: number; connectTimeoutMs?: number };
+  /** Where the logs are written (the desktop app's logs/ folder); unset where they go to the terminal. */
+  logsDir?: string;
+  /** Shows a folder in the system's file manager (the desktop app); unset, Settings shows the path only. */
+  openFolder?: (path: string) => Promise<void>;
   /** Rows of an import or recipe run with a call on its way at once (default 24). */
   jobConcurrency?: number;
 }

@@ -44,6 +44,8 @@ import { RowRepo } from './jobs/row-repo';
 import { viewHandlers } from './views/handlers';
 import { bulkHandlers } from './bulk-actions/handlers';
 import { BulkService } from './bulk-actions/bulk-service';
+import { settingsHandlers } from './settings/handlers';
+import { SettingsService } from './settings/settings-service';
 import { LeadFilterRepo } from './views/lead-filter-repo';
 import { SavedViewsRepo } from './views/saved-views-repo';
 import { ViewsService } from './views/views-service';
@@ -137,6 +139,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     },
     onLeadUpdated: (accountId, lead) => events.emit('lead.updated', { accountId, lead }),
   });
+  const writeCounts = new WriteRepo(db);
   const accounts = new AccountsService({
     accounts: accountsRepo,
     cache: cacheRepo,
@@ -145,6 +148,7 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     limiters,
     log,
     // Uploaded CSV files hold lead data too: "delete local data" removes them with the job rows.
+    pendingChanges: (accountId) => Object.values(writeCounts.counts(accountId)).reduce((sum, n) => sum + n, 0),
     removeLocalFiles: (accountId) => {
       for (const { id } of db.prepare('SELECT id FROM jobs WHERE account_id = ?').all(accountId) as { id: string }[]) {
         rmSync(jobDir(options.dataDir, id), { recursive: true, force: true });
@@ -208,9 +212,21 @@ async function createLockedCore(options: CoreOptions, releaseLock: () => void): 
     rate: () => limiters.states().find((s) => s.appId === connection.current()?.account.appId)?.limit ?? options.limiter?.limit ?? 20,
   });
 
+  const appSettings = new SettingsService({
+    settings,
+    connection,
+    cache: leadCache,
+    refresh: cacheRefresh,
+    dbFile,
+    dataDir: options.dataDir,
+    logsDir: options.logsDir ?? null,
+    ...(options.openFolder ? { openFolder: options.openFolder } : {}),
+  });
+
   const handlers: Handlers = {
     ...viewHandlers(views),
     ...bulkHandlers({ bulk, connection, cache: leadCache, filters }),
+    ...settingsHandlers(appSettings),
     'app.status': async () => status(),
     'sandbox.connect': async () => connection.connectSandbox(),
     'accounts.list': async () => accounts.list(),

@@ -1,6 +1,6 @@
 // Electron main entry: creates the core on the user's data folder, the hardened window, the app://
 // protocol, the IPC router and the menu; closes the core before the app quits.
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join, resolve } from 'node:path';
 import type { Core } from '../core/core-types';
 import { createCore } from '../core/create-core';
@@ -48,7 +48,18 @@ async function start(): Promise<void> {
   installSessionSecurity(session.defaultSession, { csp, trustedOrigins });
   handleAppProtocol(join(__dirname, '../renderer'), csp);
   installMenu({ isDev: Boolean(devUrl), isMac: process.platform === 'darwin' });
-  core = await createCore({ dataDir: app.getPath('userData'), version: app.getVersion(), log, processKind: 'desktop' });
+  core = await createCore({
+    dataDir: app.getPath('userData'),
+    version: app.getVersion(),
+    log,
+    processKind: 'desktop',
+    logsDir: join(app.getPath('userData'), 'logs'),
+    // Settings → "Open folder": only the app's own data and logs folders ever reach here (the core picks the path).
+    openFolder: async (path) => {
+      const problem = await shell.openPath(path);
+      if (problem) throw new Error(problem);
+    },
+  });
   registerIpcRouter({ core, isTrustedSender: (event) => isAppMainFrame(event, mainWindow, trustedOrigins), log });
   forwardCoreEvents(core, () => mainWindow?.webContents ?? null);
   openWindow();

@@ -4,7 +4,7 @@ import { Notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import type { AppStores } from './stores/app-stores';
 import { StoresProvider } from './stores/stores-context';
-import { colorSchemeManager, theme } from './theme';
+import { colorSchemeManager, cssVariablesResolver, theme } from './theme';
 
 export interface AppProvidersProps {
   stores: AppStores;
@@ -15,7 +15,7 @@ export interface AppProvidersProps {
 
 export function AppProviders({ stores, children, env = 'default' }: AppProvidersProps) {
   return (
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto" env={env}>
+    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" env={env}>
       <Notifications store={stores.notifications} position="bottom-right" limit={4} />
       <StoresProvider stores={stores}>{children}</StoresProvider>
     </MantineProvider>

@@ -10,6 +10,7 @@ import { importCommands } from './contract/import';
 import { leadCommands } from './contract/leads';
 import { outboxCommands } from './contract/outbox';
 import { recipeCommands } from './contract/recipes';
+import { settingsCommands } from './contract/settings';
 import { viewCommands } from './contract/views';
 
 export { AppStatus, ConnectInput, AccountsList } from './contract/app';
@@ -27,6 +28,7 @@ export const commands = {
   ...historyCommands,
   ...viewCommands,
   ...bulkCommands,
+  ...settingsCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -24,6 +24,8 @@ export interface AccountsDeps {
   log: Logger;
   /** Deletes the account's files outside the database (import uploads), before its rows go. */
   removeLocalFiles?: (accountId: string) => void;
+  /** Changes of the account not yet confirmed by Kartra (waiting, failed, to check): shown in the account switcher. */
+  pendingChanges?: (accountId: string) => number;
 }
 
 /** Credentials go to a host other than Kartra's (or this computer's) only when the user named that host. */
@@ -43,7 +45,8 @@ export class AccountsService {
   async list(): Promise<z.output<typeof AccountsList>> {
     const rows = this.deps.accounts.list();
     const accounts = await Promise.all(rows.map((row) => this.infoOf(row)));
-    return { accounts, currentId: this.deps.connection.currentRow()?.id ?? null, keychain: this.deps.vault.status() };
+    const pending = Object.fromEntries(rows.map((row) => [row.id, this.deps.pendingChanges?.(row.id) ?? 0]));
+    return { accounts, currentId: this.deps.connection.currentRow()?.id ?? null, keychain: this.deps.vault.status(), pending };
   }
 
   /**

@@ -23,8 +23,9 @@ export class CredentialVault {
     if (this.keychain || sessionOnly) return;
     throw new AppError(
       'keychain_unavailable',
-      `Lead Desk cannot reach the system keychain (${this.status().problem}), so it cannot save your API key and password safely. ` +
-        'You can keep them for this session only: they will be forgotten when Lead Desk quits, and never written to a file.',
+      // One plain sentence with what to do; the technical reason (D-Bus text) is in the log, written at start.
+      'This computer has no system keychain, so Lead Desk cannot save your API key and password: keep them for this session ' +
+        'only (forgotten when Lead Desk quits), or install or unlock a keychain (GNOME Keyring or KWallet on Linux) and restart Lead Desk.',
     );
   }
 
@@ -38,7 +39,10 @@ export class CredentialVault {
       try {
         await this.keychain.set(accountId, secret);
       } catch (error) {
-        throw new AppError('keychain_unavailable', `The system keychain did not store the credentials: ${String(error)}`, { retryable: true });
+        throw new AppError('keychain_unavailable', 'The system keychain did not store the API key and password (it may be locked): unlock it and connect again, or keep them for this session only.', {
+          retryable: true,
+          cause: error,
+        });
       }
       await this.session.delete(accountId);
       storage = 'keychain';
@@ -85,7 +89,7 @@ export class CredentialVault {
     try {
       return await this.keychain.get(accountId);
     } catch (error) {
-      throw new AppError('keychain_unavailable', `The system keychain did not answer: ${String(error)}`, { retryable: true });
+      throw new AppError('keychain_unavailable', 'The system keychain did not answer (it may be locked): unlock it and try again.', { retryable: true, cause: error });
     }
   }
 }

@@ -18,6 +18,8 @@ export interface KartraCodeInfo {
 }
 
 const API_PLACE = 'In Kartra, open My Integrations → API';
+/** Where Lead Desk takes new credentials: the connect form, which the account menu reopens for a connected account. */
+const FORM = 'on the connect form (for a connected account: the account menu at the top right → Update API key and password…)';
 const BUG = 'This is a bug in Lead Desk, not in your data; please report it.';
 const SEQ = ['subscribe_lead_to_sequence_at_step'];
 const CAL = ['calendar_subscribe', 'calendar_cancel'];
@@ -47,19 +49,19 @@ export const KARTRA_CODES: Readonly<Record<string, KartraCodeInfo>> = {
 
   // ── Connection and authentication (§4) ────────────────────────────────────────────────
   '201': row('Connection not secure', 'auth_failed', 'global',
-    `Kartra refused the call because it was not sent over a secure (https) connection. Check the API address in the account settings: it must be https://app.kartra.com/api. Your API key and password are under My Integrations → API in Kartra.`),
+    `Kartra refused the call because it was not sent over a secure (https) connection. Check the API address ${FORM}, under Advanced: it must be https://app.kartra.com/api. Your API key and password are under My Integrations → API in Kartra.`),
   '202': row('API key cannot be empty. Please get an API key first', 'auth_failed', 'global',
-    `Kartra received no API key. ${API_PLACE}, copy the API key and paste it into the account settings in Lead Desk.`),
+    `Kartra received no API key. ${API_PLACE}, copy the API key and paste it ${FORM}.`),
   '203': row('API key not valid. Please get an API key first', 'auth_failed', 'global',
-    `Kartra does not recognise the API key. ${API_PLACE}, copy the API key again (without spaces) and update it in the account settings.`),
+    `Kartra does not recognise the API key. ${API_PLACE}, copy the API key again (without spaces) and enter it ${FORM}.`),
   '233': row('API password not valid. Please get an API password first', 'auth_failed', 'global',
-    `The API password does not match the API key. ${API_PLACE}, copy the API password that belongs to this key and update it in the account settings.`),
+    `The API password does not match the API key. ${API_PLACE}, copy the API password that belongs to this key and enter it ${FORM}.`),
   '204': row('API Account inactive', 'auth_failed', 'global',
     `The Kartra account that owns this API key is inactive. Sign in to Kartra and check the account's status and billing; the key itself is listed under My Integrations → API.`),
   '238': row('App Id cannot be empty. Please get an App Id first', 'auth_failed', 'global',
-    `Kartra received no App ID. Enter the App ID in the account settings; the app's developer finds it in Kartra under My Integrations → API, in the app's details.`),
+    `Kartra received no App ID. Enter the App ID ${FORM}; the app's developer finds it in Kartra under My Integrations → API, in the app's details.`),
   '239': row('App Id is not valid. The app does not exists or is inactive', 'auth_failed', 'global',
-    `Kartra does not know this App ID, or the app is inactive. Compare the App ID in the account settings with the app shown in Kartra under My Integrations → API, and check that the app is active (Test Mode or Live).`),
+    `Kartra does not know this App ID, or the app is inactive. Compare the App ID ${FORM} with the app shown in Kartra under My Integrations → API, and check that the app is active (Test Mode or Live).`),
   '240': row('App Account inactive', 'auth_failed', 'global',
     `The Kartra account of the app's developer (the owner of the App ID) is inactive. The developer must reactivate it; the app is listed in Kartra under My Integrations → API.`),
   '242': row('This API call was sent from an unauthorized IP', 'auth_failed', 'global',

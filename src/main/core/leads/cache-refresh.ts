@@ -1,4 +1,4 @@
-// "Refresh from Kartra": reads every cached lead that came from a file, one get_lead each on the limiter's bulk lane
+// "Refresh from Kartra": reads every cached lead that came from a file (or, from Settings, every cached lead), one get_lead each on the limiter's bulk lane
 // (user clicks and queued writes go first), replaces the cached copy, and marks the leads Kartra does not know.
 // A small runner of its own: reads change nothing at Kartra, so they need neither the write queue nor the job runner.
 import type { CacheRefreshState } from '../../../shared/domain/local-leads';
@@ -15,7 +15,7 @@ const UNKNOWN_TO_KARTRA = new Set(['234', '243', '245']);
 
 export interface CacheRefreshDeps {
   connection: Pick<ConnectionService, 'require' | 'current'>;
-  cache: Pick<LeadCacheRepo, 'fromFile' | 'countFromFile' | 'put' | 'markMissing'>;
+  cache: Pick<LeadCacheRepo, 'fromFile' | 'all' | 'countFromFile' | 'put' | 'markMissing'>;
   emit: (state: CacheRefreshState) => void;
   /** The limiter's rate when nothing has been read yet (for the first ETA). */
   perSecond?: number;
@@ -34,11 +34,11 @@ export class CacheRefresh {
     return { ...this.state, fromFile: session ? this.deps.cache.countFromFile(session.account.id) : 0 };
   }
 
-  /** Starts a run over the leads from a file (a second call while one runs returns its state). */
-  start(): CacheRefreshState {
+  /** Starts a run over the leads from a file, or all cached leads (a second call while one runs returns its state). */
+  start(scope: 'file' | 'all' = 'file'): CacheRefreshState {
     if (this.state.status === 'running') return this.current();
     const session = this.deps.connection.require();
-    const todo = this.deps.cache.fromFile(session.account.id, Number.MAX_SAFE_INTEGER);
+    const todo = scope === 'all' ? this.deps.cache.all(session.account.id) : this.deps.cache.fromFile(session.account.id, Number.MAX_SAFE_INTEGER);
     this.state = { status: 'running', total: todo.length, done: 0, found: 0, missing: 0, failed: 0, etaSec: this.eta(todo.length, 0, 0), fromFile: todo.length, error: null };
     const started = Date.now();
     const accountId = session.account.id;

@@ -131,6 +131,16 @@ export class LeadCacheRepo {
     this.sql(`UPDATE leads_seen SET source = 'missing' WHERE account_id = ? AND lead_id = ?`).run(accountId, leadId);
   }
 
+  /** Every cached lead of the account as the key to read it by (Settings → "Refresh all from Kartra"). */
+  all(accountId: string): { id: string; email: string }[] {
+    return this.sql('SELECT lead_id AS id, email FROM leads_seen WHERE account_id = ? ORDER BY row_id').all(accountId) as { id: string; email: string }[];
+  }
+
+  /** Forgets the account's cached leads (their facets follow by ON DELETE CASCADE, the search index by trigger). */
+  clear(accountId: string): number {
+    return Number(this.sql('DELETE FROM leads_seen WHERE account_id = ?').run(accountId).changes);
+  }
+
   count(accountId: string): number {
     // Kept by triggers (search-migration.ts): counting the rows is a walk of the account's whole range.
     return (this.sql('SELECT n FROM lead_counts WHERE account_id = ?').get(accountId) as { n: number } | undefined)?.n ?? 0;

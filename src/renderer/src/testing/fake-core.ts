@@ -43,6 +43,8 @@ export class FakeCore implements Transport {
   tags: string[];
   accounts: AccountInfo[];
   currentId: string | null;
+  /** Per account id: changes not yet confirmed (accounts.list's `pending`). */
+  pending: Record<string, number> = {};
   readonly calls: { command: CommandName; input: unknown }[] = [];
   private readonly handlers = new Map<CommandName, (input: unknown) => unknown>();
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -181,13 +183,13 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
 function installAccountCommands(core: FakeCore): void {
   let nextId = 1;
   const find = (id: string) => core.accounts.find((a) => a.id === id);
-  const list = () => ok({ accounts: structuredClone(core.accounts), currentId: core.currentId, keychain: core.status.keychain });
+  const list = () => ok({ accounts: structuredClone(core.accounts), currentId: core.currentId, keychain: core.status.keychain, pending: { ...core.pending } });
   const gone = () => fail('not_found', 'That account is no longer known to Lead Desk.', false, { field: 'id' });
 
   core.answer('accounts.list', list);
   core.answer('accounts.connect', (input) => {
     if (!core.status.keychain.available && !input.sessionOnly) {
-      return fail('keychain_unavailable', 'Lead Desk cannot reach the system keychain. You can keep them for this session only.');
+      return fail('keychain_unavailable', 'This computer has no system keychain, so Lead Desk cannot save your API key and password: keep them for this session only.');
     }
     const existing = input.accountId ? find(input.accountId) : undefined;
     if (input.accountId && !existing) return gone();

@@ -1,11 +1,15 @@
 // The command palette (Ctrl/Cmd+K, from anywhere, even while typing): every workspace action and page (from the
-// page registry) with its shortcut, "Search leads" first; typing an email or lead id offers to look it up.
+// page registry) with its shortcut, "Search leads" first, "Switch to <account>" for every other account, and the
+// cached leads whose name, email or company match what is typed; an email or lead id also offers a Kartra look-up.
 import '@mantine/spotlight/styles.css';
 import { Kbd, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SearchIcon } from '../components/icons';
+import { accountMarkers } from '../features/accounts/account-menu';
+import { useSwitchAccount } from '../features/accounts/use-switch-account';
 import { isLookupQuery } from '../features/leads/format';
+import { useAccounts, useSession } from '../stores/stores-context';
 import { useProfile, useWorkspace } from '../features/leads/workspace-context';
 import { shortcutLabel, type WorkspacePage } from './pages';
 import { useCachedLeads } from './use-cached-leads';
@@ -26,6 +30,22 @@ export function CommandPalette({ commands, pages }: { commands: PaletteCommands;
   const leadOpen = useProfile((s) => s.profile !== null);
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light', { getInitialValueInEffect: true });
+  const accounts = useAccounts((s) => s.accounts);
+  const pending = useAccounts((s) => s.pending);
+  const loadAccounts = useAccounts((s) => s.load);
+  const connectedId = useSession((s) => s.status?.account?.id ?? null);
+  const switchTo = useSwitchAccount();
+  useEffect(() => void loadAccounts(), [loadAccounts]);
+
+  const accountActions: SpotlightActionData[] = accounts
+    .filter((account) => account.id !== connectedId)
+    .map((account) => ({
+      id: `account-${account.id}`,
+      label: `Switch to ${account.label}`,
+      description: [...accountMarkers(account), pending[account.id] ? `${pending[account.id]} pending` : '', 'account'].filter(Boolean).join(' · '),
+      keywords: ['account', 'switch', account.label, account.appId],
+      onClick: () => void switchTo(account),
+    }));
 
   const leadActions: SpotlightActionData[] = leads.map((row) => ({
     id: `lead-${row.id}`,
@@ -60,6 +80,7 @@ export function CommandPalette({ commands, pages }: { commands: PaletteCommands;
       rightSection: key(shortcutLabel(page.shortcut)),
       onClick: () => ui.getState().setTab(page.id),
     })),
+    ...accountActions,
     {
       id: 'theme',
       label: scheme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme',
@@ -83,6 +104,8 @@ export function CommandPalette({ commands, pages }: { commands: PaletteCommands;
       highlightQuery
       scrollable
       maxHeight={420}
+      // The list scrolls: focusable, so a keyboard can scroll it too (axe: scrollable-region-focusable).
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Commands' } }}
       searchProps={{ leftSection: <SearchIcon size={16} />, placeholder: 'Type a command, or an email / lead id to look up', 'aria-label': 'Command' }}
     />
   );

@@ -2,6 +2,8 @@
 // and the page shortcuts are all derived from it, and each page's code loads when the page is first shown.
 // A new screen = its folder under features/ + one entry here.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { PALETTE_SHORTCUT } from '../features/leads/format';
+import type { ShortcutEntry } from '../features/settings/shortcuts-section';
 
 /** What every page may ask of the workspace around it. */
 export interface PageActions {
@@ -91,6 +93,19 @@ export const WORKSPACE_PAGES: readonly WorkspacePage[] = [
     palette: { label: 'Open recipes', description: 'Saved sets of actions to apply to many leads', keywords: ['recipe', 'bulk'] },
     shortcut: 'alt+6',
   },
+  {
+    id: 'settings',
+    label: 'Settings',
+    component: page(
+      () => import('../features/settings/settings-page'),
+      ({ SettingsPage }) =>
+        function Settings() {
+          return <SettingsPage shortcuts={shortcutList(WORKSPACE_PAGES)} />;
+        },
+    ),
+    palette: { label: 'Open settings', description: 'Import default, local cache, theme, shortcuts, data and logs folders', keywords: ['settings', 'preferences', 'cache', 'theme', 'shortcuts', 'logs'] },
+    shortcut: 'alt+7',
+  },
 ];
 
 /** "alt+1" → "Alt+1", for the palette and tooltips. */
@@ -99,4 +114,16 @@ export function shortcutLabel(hotkey: string): string {
     .split('+')
     .map((part) => (part === 'mod' ? 'Ctrl' : part.charAt(0).toUpperCase() + part.slice(1)))
     .join('+');
+}
+
+/** Every keyboard shortcut in words (the Settings page): the fixed keys of use-workspace-hotkeys.ts, then each page's. */
+export function shortcutList(pages: readonly WorkspacePage[]): ShortcutEntry[] {
+  return [
+    { keys: PALETTE_SHORTCUT, what: 'Command palette: every command, page, account and cached lead' },
+    { keys: '/', what: 'Search leads' },
+    { keys: 'N', what: 'New lead' },
+    { keys: 'E', what: 'Edit the open lead' },
+    { keys: 'Esc', what: 'Close the open lead (or the open dialog)' },
+    ...pages.map((page) => ({ keys: shortcutLabel(page.shortcut), what: page.palette.label })),
+  ];
 }

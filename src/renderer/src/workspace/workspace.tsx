@@ -95,8 +95,16 @@ function WorkspaceView() {
       <Group justify="space-between" wrap="nowrap">
         <Tabs.List aria-label="Workspace pages">
           {WORKSPACE_PAGES.map((page) => (
-            <Tabs.Tab key={page.id} value={page.id} rightSection={page.badge ? <Suspense fallback={null}><page.badge /></Suspense> : undefined}>
-              {page.label}
+            <Tabs.Tab key={page.id} value={page.id}>
+              {/* The badge inside the label: a tab whose badge shows nothing takes no room for it. */}
+              <Group gap={6} wrap="nowrap" component="span">
+                {page.label}
+                {page.badge && (
+                  <Suspense fallback={null}>
+                    <page.badge />
+                  </Suspense>
+                )}
+              </Group>
             </Tabs.Tab>
           ))}
         </Tabs.List>

@@ -44,6 +44,8 @@ export const AccountsList = z.object({
   accounts: z.array(AccountInfo),
   currentId: z.string().nullable(),
   keychain: KeychainStatus,
+  /** Per account id: its changes not yet confirmed by Kartra (waiting, failed or to check). */
+  pending: z.record(z.string(), z.number()).default({}),
 });
 export type AppStatus = z.infer<typeof AppStatus>;
 

@@ -38,6 +38,7 @@ describe('Account menu', () => {
       'Travel',
       'Sandbox · Demo Store',
       'Add account…',
+      'Update API key and password…',
       'Rename…',
       'Forget…',
     ]);
@@ -45,7 +46,7 @@ describe('Account menu', () => {
       const item = within(menu).getByRole('menuitem', { name });
       return document.getElementById(item.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
     };
-    expect(describe('Main shop')).toBe('current');
+    expect(describe('Main shop')).toBe('currentconnected');
     expect(within(menu).getByRole('menuitem', { name: 'Main shop' }).getAttribute('aria-current')).toBe('true');
     expect(describe('Old shop')).toBe('needs credentials');
     expect(describe('Travel')).toBe('this session only');
@@ -196,9 +197,12 @@ describe('Account menu', () => {
     renderApp(core);
     expect(await screen.findByRole('heading', { name: 'Reconnect “Old shop”' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Try the sandbox' })).toBeTruthy();
-    // The switcher is there (accounts are known) though none is connected; it notes the missing keychain.
+    // The switcher is there (accounts are known) though none is connected; the missing keychain is said once, on the
+    // connect panel, never with its technical reason.
     const menu = await openMenu();
-    expect(within(menu).getByRole('note').textContent).toContain('kept for this session only');
+    expect(within(menu).queryByRole('note')).toBeNull();
+    expect(screen.getAllByRole('note', { name: 'Keychain' })).toHaveLength(1);
+    expect(document.body.textContent).not.toContain('no Secret Service');
     expect(within(menu).getByRole('menuitem', { name: 'Rename…' })).toBeTruthy();
   });
 
@@ -228,5 +232,41 @@ describe('Test Mode badge', () => {
     renderApp(new FakeCore({ status: { account: makeKartraAccount({ testMode: false }) } }));
     await screen.findByRole('group', { name: 'Connected account' });
     expect(screen.queryByText('Test Mode')).toBeNull();
+  });
+
+  it('finds an account by a word of its name, shows each account\'s colour and pending changes, and never cuts a long name', async () => {
+    const long = makeKartraAccount({ id: 'long', label: 'Agency Client (the one with the very long trading name) Ltd' });
+    const core = coreWith({ accounts: [agency, stale, travel, sandbox, long] });
+    core.pending = { agency: 3, shop: 1 };
+    renderApp(core);
+    const menu = await openMenu();
+    const item = await within(menu).findByRole('menuitem', { name: long.label });
+    // The whole name is in the item's text, wrapped rather than cut with an ellipsis.
+    expect(item.textContent).toContain(long.label);
+    expect(within(item).getByText(long.label).getAttribute('data-truncate')).toBeNull();
+    await waitFor(() => expect(within(menu).getByRole('menuitem', { name: 'Agency' }).textContent).toContain('3 pending'));
+    expect(within(menu).getByRole('menuitem', { name: 'Main shop' }).textContent).toContain('1 pending');
+    expect(within(menu).getByRole('menuitem', { name: 'Travel' }).textContent).not.toContain('pending');
+
+    fireEvent.change(within(menu).getByRole('searchbox', { name: 'Find an account' }), { target: { value: 'trading' } });
+    expect(within(menu).getAllByRole('menuitem').map((i) => i.getAttribute('aria-label')).filter(Boolean)).toEqual([long.label]);
+    fireEvent.change(within(menu).getByRole('searchbox', { name: 'Find an account' }), { target: { value: 'nothing like it' } });
+    expect(within(menu).getByText('No account matches “nothing like it”.')).toBeTruthy();
+  });
+
+  it('offers "Switch to …" for every other account in the command palette, and switches', async () => {
+    const core = coreWith();
+    core.pending = { agency: 2 };
+    renderApp(core);
+    const search = await screen.findByRole('textbox', { name: 'Search leads' });
+    fireEvent.keyDown(search, { key: 'k', code: 'KeyK', ctrlKey: true });
+    const command = await screen.findByRole('textbox', { name: 'Command' });
+    fireEvent.change(command, { target: { value: 'switch' } });
+    const dialog = command.closest('[role="dialog"]') as HTMLElement;
+    const entry = await within(dialog).findByRole('button', { name: /Switch to Agency/ });
+    expect(entry.textContent).toContain('2 pending');
+    expect(within(dialog).queryByRole('button', { name: /Switch to Main shop/ })).toBeNull();
+    fireEvent.click(entry);
+    await waitFor(() => expect(within(header()).getByRole('button', { name: 'Accounts' }).textContent).toContain('Agency'));
   });
 });

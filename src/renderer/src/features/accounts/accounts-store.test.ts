@@ -29,9 +29,9 @@ describe('accounts store', () => {
     core.answer('accounts.list', () => slow.promise);
     const { store } = setup(core);
     const first = store.getState().load();
-    core.answer('accounts.list', () => ok({ accounts: [makeKartraAccount({ id: 'a', label: 'New name' })], currentId: 'a', keychain: core.status.keychain }));
+    core.answer('accounts.list', () => ok({ accounts: [makeKartraAccount({ id: 'a', label: 'New name' })], currentId: 'a', keychain: core.status.keychain, pending: {} }));
     await store.getState().load();
-    slow.resolve(ok({ accounts: [makeKartraAccount({ id: 'a', label: 'Old name' })], currentId: null, keychain: core.status.keychain }));
+    slow.resolve(ok({ accounts: [makeKartraAccount({ id: 'a', label: 'Old name' })], currentId: null, keychain: core.status.keychain, pending: {} }));
     await first;
     expect(store.getState().accounts.map((a) => a.label)).toEqual(['New name']);
     expect(store.getState().currentId).toBe('a');

@@ -26,6 +26,8 @@ export interface AccountsState {
   /** The account marked current, even when it is not connected (its credentials are missing). */
   currentId: string | null;
   keychain: KeychainStatus | null;
+  /** Per account id: its changes not yet confirmed by Kartra (from accounts.list). */
+  pending: Record<string, number>;
   loaded: boolean;
   loadError: AppErrorData | null;
   /** The connect form shown instead of the workspace ("Add account…", re-entering credentials); null = none. */
@@ -68,6 +70,7 @@ export function createAccountsStore(api: LeadDeskApi, deps: AccountsStoreDeps): 
     accounts: [],
     currentId: null,
     keychain: null,
+    pending: {},
     loaded: false,
     loadError: null,
     form: null,
@@ -79,7 +82,7 @@ export function createAccountsStore(api: LeadDeskApi, deps: AccountsStoreDeps): 
       try {
         const list = await unwrap(api.accounts.list());
         if (id !== listId) return;
-        set({ accounts: list.accounts, currentId: list.currentId, keychain: list.keychain, loaded: true, loadError: null });
+        set({ accounts: list.accounts, currentId: list.currentId, keychain: list.keychain, pending: list.pending, loaded: true, loadError: null });
       } catch (error) {
         if (id !== listId) return;
         // The previous list stays shown; the menu says it could not be refreshed.
@@ -135,7 +138,7 @@ export function createAccountsStore(api: LeadDeskApi, deps: AccountsStoreDeps): 
       if (!outcome.ok) return outcome;
       listId += 1;
       const list = outcome.value;
-      set({ accounts: list.accounts, currentId: list.currentId, keychain: list.keychain, loaded: true, loadError: null });
+      set({ accounts: list.accounts, currentId: list.currentId, keychain: list.keychain, pending: list.pending, loaded: true, loadError: null });
       if (get().form?.accountId === id) set({ form: null, connectError: null });
       if (deps.connectedId() === id) deps.applyAccount(null);
       return { ok: true, value: null };

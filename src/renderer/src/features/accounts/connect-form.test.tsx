@@ -33,7 +33,7 @@ describe('Connect form', () => {
     expect(screen.getByText(/My Integrations → API/)).toBeTruthy();
     expect(screen.getByTestId('gdpr-notice').textContent).toContain(GDPR_NOTICE_TEXT);
     expect(field('App ID').value).toBe('LEADDESK');
-    expect(screen.getByText(/registered your own Kartra app/)).toBeTruthy();
+    expect(screen.getByText(/Lead Desk’s own, or your Kartra app’s/)).toBeTruthy();
     expect(field('API password').type).toBe('password');
     // The API address sits under "Advanced", with Kartra's address as its default.
     const advanced = screen.getByRole('button', { name: 'Advanced' });
@@ -139,14 +139,19 @@ describe('Connect form', () => {
   it('without a keychain: explains, offers "Keep for this session only", and re-submits with sessionOnly', async () => {
     const core = new FakeCore({ status: { keychain: { available: false, problem: 'no Secret Service' } } });
     await openWelcome(core);
-    expect(screen.getByTestId('keychain-notice').textContent).toContain('for this session only');
-    expect(screen.getByTestId('keychain-notice').textContent).toContain('no Secret Service');
+    // One plain sentence with what to do; never the technical reason.
+    expect(screen.getByTestId('keychain-notice').textContent).toContain('only until it quits');
+    expect(screen.getByTestId('keychain-notice').textContent).toContain('install or unlock a keychain');
+    expect(document.body.textContent).not.toContain('no Secret Service');
 
     fill(demo);
     submit();
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('cannot reach the system keychain');
+    expect(alert.textContent).toContain('has no system keychain');
     expect(alert.textContent).toContain('never writes your API key and password to a file');
+    // Said once: the note before the form gives way to the offer.
+    expect(screen.queryByTestId('keychain-notice')).toBeNull();
+    expect(document.body.textContent!.split('no system keychain').length - 1).toBe(1);
     expect(core.callsOf('accounts.connect')).toEqual([expect.objectContaining({ sessionOnly: false })]);
 
     fireEvent.click(within(alert).getByRole('button', { name: 'Keep for this session only' }));

@@ -1,5 +1,5 @@
 // The connect form: account name, API key and password, App ID and (Advanced) API address, checked before sending.
-import { Alert, Button, Checkbox, Collapse, Group, PasswordInput, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Button, Checkbox, Collapse, Group, PasswordInput, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AccountInfo } from '../../../../shared/domain/account';
@@ -83,36 +83,35 @@ export function ConnectForm({ target, defaultAppId, onCancel }: ConnectFormProps
   return (
     <form onSubmit={submit} noValidate aria-label={target ? `Reconnect ${target.label}` : 'Connect a Kartra account'}>
       <Stack gap="sm">
-        <TextInput
-          label="Account name"
-          description="How Lead Desk shows this account, e.g. your business name"
-          withAsterisk
-          autoComplete="off"
-          {...form.getInputProps('label')}
-        />
-        <TextInput label="API key" withAsterisk autoComplete="off" spellCheck={false} {...form.getInputProps('apiKey')} />
-        <PasswordInput
-          label="API password"
-          withAsterisk
-          autoComplete="off"
-          id={passwordId}
-          {...form.getInputProps('apiPassword')}
-          // Mantine leaves these off PasswordInput's inner input; without them the error is not announced.
-          aria-invalid={form.errors.apiPassword ? true : undefined}
-          aria-describedby={form.errors.apiPassword ? `${passwordId}-error` : undefined}
-        />
-        <TextInput
-          label="App ID"
-          description={
-            defaultAppId
-              ? 'The App ID of the Kartra app the calls go out under — prefilled with Lead Desk’s own. If you registered your own Kartra app, enter its App ID.'
-              : 'The App ID of the Kartra app the calls go out under. If you registered your own Kartra app, enter its App ID.'
-          }
-          withAsterisk
-          autoComplete="off"
-          spellCheck={false}
-          {...form.getInputProps('appId')}
-        />
+        {/* Two fields a row: the form and its Connect button fit a 1024×700 window without scrolling. */}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm" verticalSpacing="sm">
+          <TextInput
+            label="Account name"
+            description="How Lead Desk shows this account"
+            withAsterisk
+            autoComplete="off"
+            {...form.getInputProps('label')}
+          />
+          <TextInput
+            label="App ID"
+            description={defaultAppId ? 'Lead Desk’s own, or your Kartra app’s' : 'Your Kartra app’s App ID'}
+            withAsterisk
+            autoComplete="off"
+            spellCheck={false}
+            {...form.getInputProps('appId')}
+          />
+          <TextInput label="API key" withAsterisk autoComplete="off" spellCheck={false} {...form.getInputProps('apiKey')} />
+          <PasswordInput
+            label="API password"
+            withAsterisk
+            autoComplete="off"
+            id={passwordId}
+            {...form.getInputProps('apiPassword')}
+            // Mantine leaves these off PasswordInput's inner input; without them the error is not announced.
+            aria-invalid={form.errors.apiPassword ? true : undefined}
+            aria-describedby={form.errors.apiPassword ? `${passwordId}-error` : undefined}
+          />
+        </SimpleGrid>
         <div>
           <UnstyledButton
             aria-expanded={advanced}
@@ -185,10 +184,7 @@ function SessionOnlyOffer({ message, connecting, onAccept }: { message: string; 
     <Alert role="alert" color="yellow" variant="light" icon={<KeyIcon />} title="No system keychain" data-error-code="keychain_unavailable">
       <Stack gap="xs">
         <Text size="sm">{message}</Text>
-        <Text size="sm">
-          Lead Desk never writes your API key and password to a file. Kept for this session only, they stay in memory
-          until Lead Desk quits; next time you enter them again.
-        </Text>
+        <Text size="sm">Lead Desk never writes your API key and password to a file.</Text>
         <div>
           <Button color="yellow" variant="filled" loading={connecting} onClick={onAccept}>
             Keep for this session only

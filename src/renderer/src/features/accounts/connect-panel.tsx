@@ -1,7 +1,7 @@
 // The connect screen's content: what to enter and where Kartra shows it, keychain and GDPR notes, and the form.
 import { Stack, Text, Title } from '@mantine/core';
 import type { AccountInfo } from '../../../../shared/domain/account';
-import { useSession } from '../../stores/stores-context';
+import { useAccounts, useSession } from '../../stores/stores-context';
 import { ConnectForm } from './connect-form';
 import { GdprNotice } from './gdpr-notice';
 import { KeychainNotice } from './keychain-notice';
@@ -17,6 +17,8 @@ export interface ConnectPanelProps {
 export function ConnectPanel({ target, onCancel, order = 2 }: ConnectPanelProps) {
   const defaultAppId = useSession((state) => state.status?.defaultAppId ?? null);
   const keychain = useSession((state) => state.status?.keychain ?? null);
+  // Once the form's own "No system keychain" offer shows, the note would say the same thing a second time.
+  const offerShown = useAccounts((state) => state.connectError?.code === 'keychain_unavailable');
 
   return (
     <Stack gap="sm">
@@ -30,13 +32,14 @@ export function ConnectPanel({ target, onCancel, order = 2 }: ConnectPanelProps)
         </Text>
       )}
       <Text size="sm" c="dimmed">
-        Find your API key and API password in Kartra under <b>My Integrations → API</b>. Lead Desk checks them with one
-        call, then keeps them in the system keychain — never in a file.
+        Your API key and password are in Kartra under <b>My Integrations → API</b>. Lead Desk checks them with one call
+        and keeps them in the system keychain — never in a file.
       </Text>
-      <GdprNotice variant="inline" />
-      <KeychainNotice keychain={keychain} />
       {/* A new key per target: a form for one account must not carry another's typed values. */}
       <ConnectForm key={target?.id ?? 'new'} target={target} defaultAppId={defaultAppId} {...(onCancel ? { onCancel } : {})} />
+      {/* Below the form, so its Connect button stays in sight in a small window. */}
+      {!offerShown && <KeychainNotice keychain={keychain} />}
+      <GdprNotice variant="inline" />
     </Stack>
   );
 }

@@ -8,8 +8,8 @@ export function ConnectScreen() {
   const target = useAccounts((state) => state.accounts.find((account) => account.id === form?.accountId) ?? null);
   const closeForm = useAccounts((state) => state.closeForm);
   return (
-    <Container size="sm" py="xl">
-      <Paper withBorder p="lg" radius="md">
+    <Container size="sm" py="md">
+      <Paper withBorder p="md" radius="md">
         <ConnectPanel target={target} onCancel={closeForm} order={1} />
       </Paper>
     </Container>

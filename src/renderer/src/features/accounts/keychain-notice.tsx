@@ -1,7 +1,11 @@
-// A discreet warning that this computer has no usable system keychain, so credentials last one session only.
+// A discreet note that this computer has no usable system keychain, so credentials last one session only: one plain
+// sentence with what to do (the technical reason stays in the log).
 import { Group, Text } from '@mantine/core';
 import type { KeychainStatus } from '../../../../shared/domain/account';
 import { KeyIcon } from '../../components/icons';
+
+export const NO_KEYCHAIN_SENTENCE =
+  'No system keychain on this computer: Lead Desk can keep your API key and password only until it quits. To keep them, install or unlock a keychain (GNOME Keyring or KWallet on Linux) and restart Lead Desk.';
 
 export function KeychainNotice({ keychain }: { keychain: KeychainStatus | null | undefined }) {
   if (!keychain || keychain.available) return null;
@@ -12,8 +16,7 @@ export function KeychainNotice({ keychain }: { keychain: KeychainStatus | null |
         <KeyIcon size={14} />
       </Text>
       <Text size="xs" c="dimmed">
-        No system keychain on this computer: credentials can be kept for this session only
-        {keychain.problem ? ` (${keychain.problem})` : ''}.
+        {NO_KEYCHAIN_SENTENCE}
       </Text>
     </Group>
   );

@@ -48,8 +48,13 @@ export function HistoryPage({ onOpenLead }: { onOpenLead(id: string): void }) {
               undoing={pending.has(entry.id)}
             />
           ))}
+          {/* A feed holds articles only (ARIA): its empty note is one. */}
+          {entries.length === 0 && !loading && (
+            <Text c="dimmed" component="article">
+              {error ? 'No entries to show.' : 'No writes match these filters.'}
+            </Text>
+          )}
         </Stack>
-        {entries.length === 0 && !loading && !error && <Text c="dimmed">No writes match these filters.</Text>}
         {loading && entries.length === 0 && (
           <Center py="md">
             <Loader size="sm" aria-label="Loading history" />

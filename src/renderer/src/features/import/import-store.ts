@@ -107,6 +107,11 @@ export function createImportStore(api: LeadDeskApi, review: ReviewStore): Import
       async pickFile(file) {
         review.getState().reset(null);
         set({ ...FRESH, file: { name: file.name, size: file.size }, upload: { sent: 0, total: file.size }, fileModifiedAt: file.lastModified || null });
+        // Settings' default for leads Kartra already has (the Options step can still change it); unread, "keep" stays.
+        void unwrap(api.settings.get({})).then(
+          ({ importPolicy }) => set((s) => ({ options: { ...s.options, existing: importPolicy } })),
+          () => undefined,
+        );
         await guarded('upload', async () => {
           const jobId = await uploadFile(api, file, (upload) => set({ upload }));
           set({ jobId, busy: 'analyze' });

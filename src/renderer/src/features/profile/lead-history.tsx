@@ -16,16 +16,19 @@ export function LeadHistory({ leadId }: { leadId: string }) {
   const error = useHistory(store, (s) => s.error);
   const more = useHistory(store, (s) => s.nextBeforeId !== null);
   return (
-    <Stack gap={0} aria-label="Lead history" role="feed" aria-busy={loading}>
+    <Stack gap={0}>
       {error && <ErrorAlert error={error} title="History could not be read" />}
-      {entries.map((entry) => (
-        <HistoryEntryView key={entry.id} entry={entry} showLead={false} />
-      ))}
-      {entries.length === 0 && !loading && !error && (
-        <Text size="sm" c="dimmed">
-          No writes to this lead from Lead Desk yet.
-        </Text>
-      )}
+      {/* A feed holds articles only (ARIA), so its empty note is one; the error and "Older" stay outside it. */}
+      <Stack gap={0} aria-label="Lead history" role="feed" aria-busy={loading}>
+        {entries.map((entry) => (
+          <HistoryEntryView key={entry.id} entry={entry} showLead={false} />
+        ))}
+        {entries.length === 0 && !error && (
+          <Text size="sm" c="dimmed" component="article">
+            {loading ? 'Reading…' : 'No writes to this lead from Lead Desk yet.'}
+          </Text>
+        )}
+      </Stack>
       {more && (
         <Group pt="xs">
           <Button variant="subtle" size="compact-xs" loading={loading} onClick={() => void store.getState().older()}>

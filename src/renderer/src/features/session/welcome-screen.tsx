@@ -16,20 +16,21 @@ export function WelcomeScreen() {
   });
 
   return (
-    <Container size="lg" py="xl">
-      <Stack gap="lg">
-        <Stack gap="xs">
-          <Title order={1}>Welcome to Lead Desk</Title>
-          <Text size="lg">
-            Lead Desk manages the leads of a Kartra account from your desktop: find a lead by email or id, see its tags
-            and lists, and change them.
-          </Text>
-        </Stack>
+    // Compact: the connect form's button must be in sight without scrolling, down to a 1024×700 window.
+    <Container size="lg" py="md">
+      <Stack gap="md">
+        <Title order={1} size="h2">
+          Welcome to Lead Desk
+        </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Paper withBorder p="lg" radius="md">
+          <Paper withBorder p="md" radius="md">
             <ConnectPanel target={reconnect} />
           </Paper>
           <Stack gap="md">
+            <Text>
+              Lead Desk manages the leads of a Kartra account from your desktop: find a lead by email or id, see its tags
+              and lists, and change them.
+            </Text>
             <List spacing="xs">
               <List.Item>Changes are saved on this computer first, so nothing is lost when the network drops.</List.Item>
               <List.Item>Requests respect Kartra’s rate limit; the status bar shows it live.</List.Item>

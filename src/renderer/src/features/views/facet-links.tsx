@@ -20,7 +20,8 @@ export function FacetLinks({ kind, names, label }: { kind: 'tag' | 'list'; names
               variant={kind === 'tag' ? 'light' : 'outline'}
               tt="none"
               style={{ cursor: 'pointer' }}
-              rightSection={<span aria-hidden="true" style={{ opacity: 0.75 }}>{count.toLocaleString()}</span>}
+              // Full colour: a faded count fails WCAG AA contrast on the light badge.
+              rightSection={<span aria-hidden="true" style={{ fontWeight: 400 }}>{count.toLocaleString()}</span>}
             >
               {name}
             </Badge>
