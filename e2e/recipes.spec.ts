@@ -1,6 +1,6 @@
-// Recipes journey: a recipe with conditions ("has tag Beta Tester and not in list Partners") and remove actions,
-// built in the form, previewed from the cache, then run — each lead judged on a fresh read, so the lead whose
-// cache is stale is judged as Kartra has it. Checked in the sandbox's own state.
+// Recipes journey: a recipe with conditions ("has tag Beta Tester and not in list Partners"), remove actions and a
+// field to clear, built in the form, previewed from the cache, then run — each lead judged on a fresh read, so the
+// lead whose cache is stale is judged as Kartra has it. Checked in the sandbox's own state.
 import { test, expect } from './fixtures';
 import { connectSandbox } from './journeys/sandbox-journey';
 import { DEMO_ACCOUNT } from '../src/main/core/sandbox';
@@ -25,7 +25,7 @@ test('a recipe with a condition and a remove action, previewed then run, changes
   await expect(preview.getByText('4 reads + up to 2 writes')).toBeVisible();
   const rows = preview.getByRole('table', { name: 'Changes per lead' }).getByRole('row');
   await expect(rows).toHaveCount(5);
-  await expect(rows.nth(1)).toContainText(`removes tag Beta Tester · score ${leads.a.score} → ${leads.a.score - 2}`);
+  await expect(rows.nth(1)).toContainText(`clears Company (now “Acme”) · removes tag Beta Tester · score ${leads.a.score} → ${leads.a.score - 2}`);
   await expect(rows.nth(3)).toContainText('Skippedfails “Not in list Partners”');
   const sandbox = host.core.builtinSandbox()!;
   const state = (id: string) => sandbox.inspect.getLead({ apiKey: DEMO_ACCOUNT.apiKey, id })!;
@@ -43,7 +43,15 @@ test('a recipe with a condition and a remove action, previewed then run, changes
     const after = state(lead.id);
     expect(after.tags).not.toContain('Beta Tester');
     expect(after.score).toBe(lead.score - 2);
+    expect(after.profile.company, 'the recipe cleared the company').toBe('');
   }
+  // History keeps the company each lead had, and the whole run can be undone: a and d are back as they were.
+  await app.getByRole('tab', { name: 'History' }).click();
+  const entries = app.getByRole('feed', { name: 'History' }).locator('article[data-source="recipe"]');
+  await expect(entries.filter({ hasText: leads.a.email })).toContainText('Company: “Acme” → —');
+  await entries.first().getByRole('button', { name: 'Undo whole run' }).click();
+  await app.getByRole('dialog', { name: 'Undo the whole run?' }).getByRole('button', { name: 'Undo the run' }).click();
+  for (const lead of [leads.a, leads.d]) await expect.poll(() => state(lead.id), { timeout: 20_000 }).toEqual(lead);
   // b lost the tag in Kartra after it was cached, c is in Partners: both untouched.
   expect(state(leads.b.id)).toEqual(leads.b);
   expect(state(leads.c.id)).toEqual(leads.c);

@@ -1,5 +1,5 @@
-// Screenshots of the recipes page (a recipe with conditions and removals), a run's preview and the lead profile
-// with a pending badge in its header, at 1440×900 and 1024×700, light and dark, into test-results/screens/.
+// Screenshots of the recipes page (a recipe with conditions, removals and a field to clear), a run's preview and the
+// lead profile with a pending badge in its header, at 1440×900 and 1024×700, light and dark, into test-results/screens/.
 // Needs `npm run build`. Run: npx tsx scripts/screenshot-recipes.ts
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,10 @@ async function main(): Promise<void> {
         await page.getByRole('button', { name: 'Edit Beta over' }).click();
         await page.waitForTimeout(300);
         await page.screenshot({ path: name('recipes'), animations: 'disabled', fullPage: false });
+        // The form's "Remove" part: tags, lists, sequences, points and the fields it clears.
+        await page.getByRole('button', { name: 'Save recipe' }).scrollIntoViewIfNeeded();
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: name('recipe-remove'), animations: 'disabled', fullPage: false });
         await page.getByRole('button', { name: 'Cancel' }).click();
         await page.getByRole('button', { name: 'Apply Beta over' }).click();
         const panel = page.getByRole('region', { name: 'Apply Beta over' });

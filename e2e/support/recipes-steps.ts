@@ -1,6 +1,6 @@
 // Steps of the recipes journey (e2e/recipes.spec.ts) and its screenshots: four demo leads set up in the sandbox
 // around "has tag Beta Tester and not in list Partners", read into the cache, then one of them changed in Kartra
-// behind the cache's back (stale) — and a recipe built through the form.
+// behind the cache's back (stale) — and a recipe built through the form, which also clears the leads' company.
 import { expect, type Page } from '@playwright/test';
 import type { RunningHost } from '../../src/host/start-host';
 import { DEMO_ACCOUNT } from '../../src/main/core/sandbox';
@@ -24,9 +24,9 @@ export async function setUpRecipeLeads(host: RunningHost): Promise<RecipeLeads> 
   const apiKey = DEMO_ACCOUNT.apiKey;
   const [a, b, c, d] = sandbox.inspect.listLeads({ apiKey }).filter((l) => !l.deleted).slice(0, 4).map((l) => l.id);
   const edit = (id: string, e: Omit<Parameters<typeof sandbox.inspect.editLead>[0], 'apiKey' | 'id'>) => sandbox.inspect.editLead({ apiKey, id, ...e });
-  for (const id of [a!, b!]) edit(id, { addTags: ['Beta Tester'], unsubscribeLists: ['Partners'] });
+  for (const id of [a!, b!]) edit(id, { addTags: ['Beta Tester'], unsubscribeLists: ['Partners'], profile: { company: 'Acme' } });
   edit(c!, { addTags: ['Beta Tester'], subscribeLists: ['Partners'] });
-  edit(d!, { removeTags: ['Beta Tester'], unsubscribeLists: ['Partners'] });
+  edit(d!, { removeTags: ['Beta Tester'], unsubscribeLists: ['Partners'], profile: { company: 'Globex' } });
   for (const id of [a!, b!, c!, d!]) {
     const reply = await host.core.handle('leads.find', { query: id });
     if (!reply.ok) throw new Error(`leads.find ${id}: ${reply.error.message}`);
@@ -37,7 +37,7 @@ export async function setUpRecipeLeads(host: RunningHost): Promise<RecipeLeads> 
   return { a: get(a!), b: get(b!), c: get(c!), d: get(d!) };
 }
 
-/** New recipe → "if has tag Beta Tester and is not in list Partners": remove tag Beta Tester, remove 2 points. */
+/** New recipe → "if has tag Beta Tester and is not in list Partners": clear Company, remove tag Beta Tester, remove 2 points. */
 export async function createConditionalRecipe(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name: 'Recipes' }).click();
   await page.getByRole('button', { name: 'New recipe' }).click();
@@ -53,7 +53,11 @@ export async function createConditionalRecipe(page: Page, name: string): Promise
   await page.getByRole('option', { name: 'Beta Tester', exact: true }).click();
   await untag.press('Escape');
   await form.getByRole('textbox', { name: 'Remove points' }).fill('2');
-  await expect(form.getByText('If has tag Beta Tester and not in list Partners: remove tag “Beta Tester”, −2 points')).toBeVisible();
+  const clear = form.getByRole('combobox', { name: 'Clear fields', exact: true });
+  await clear.fill('Company');
+  await page.getByRole('option', { name: 'Company', exact: true }).click();
+  await clear.press('Escape');
+  await expect(form.getByText('If has tag Beta Tester and not in list Partners: clear Company, remove tag “Beta Tester”, −2 points')).toBeVisible();
   await form.getByRole('button', { name: 'Save recipe' }).click();
   await expect(form).toBeHidden();
   await expect(page.getByRole('table', { name: 'Recipes' }).getByText('If has tag Beta Tester and not in list Partners:')).toBeVisible();

@@ -1,6 +1,7 @@
 // CSV import and recipe jobs as the UI sees them: file analysis, column mapping, row validation, progress, report.
 import { z } from 'zod';
 import { LeadAction } from './actions';
+import { BulkField } from './bulk-actions';
 import { RecipeConditions } from './recipe-conditions';
 import { boundedRecord, MAX_EMAIL, MAX_LEAD_ID, MAX_NAME } from './bounded';
 
@@ -159,12 +160,21 @@ export const JobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 
+export const MAX_RECIPE_CLEAR = 20;
+export const RecipeClear = z.array(BulkField).max(MAX_RECIPE_CLEAR, `a recipe clears at most ${MAX_RECIPE_CLEAR} fields`);
+
 export const Recipe = z.object({
   id: z.string(),
   name: z.string().trim().min(1).max(80),
-  actions: z.array(LeadAction).min(1).max(20),
+  /** Empty only when the recipe clears fields (a recipe does at least one thing). */
+  actions: z.array(LeadAction).max(20),
   /** Every one must hold on the lead, read fresh when the recipe runs; a lead that fails one is skipped. Absent: none. */
   conditions: RecipeConditions.optional(),
+  /**
+   * Fields the recipe empties (a profile field by name, a custom field as `custom:<identifier>`), sent as one
+   * edit_lead ahead of the chain — Kartra clears a value sent as an empty string. Absent: none.
+   */
+  clear: RecipeClear.optional(),
   updatedAt: z.number(),
 });
 export type Recipe = z.infer<typeof Recipe>;

@@ -16,7 +16,7 @@ export const PreviewLead = z.object({
   meets: z.boolean().nullable(),
   /** The first condition the cached lead fails, in words. */
   unmet: z.string().nullable(),
-  /** Per action, in the recipe's order. */
+  /** Per field to clear, then per action, in the recipe's order. */
   effects: z.array(z.object({ changes: z.boolean(), text: z.string() })),
 });
 export type PreviewLead = z.infer<typeof PreviewLead>;
@@ -31,7 +31,7 @@ export const RecipePreview = z.object({
   unknown: z.number(),
   /** Of the leads that meet: how many the actions would change at all. */
   change: z.number(),
-  /** One get_lead per lead when the recipe has conditions. */
+  /** One get_lead per lead when the recipe has conditions or clears fields. */
   reads: z.number(),
   /** At most one chained call per lead that may meet the conditions. */
   writes: z.number(),

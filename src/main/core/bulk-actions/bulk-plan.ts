@@ -24,7 +24,7 @@ export function planLead(lead: Lead, action: BulkAction): LeadPlan {
   if (action.kind === 'field') {
     const before = currentValue(lead, action.field);
     if (before === action.value) return { changes: false, what: `${fieldName(action.field)} is ${quoted(before)} already: skipped` };
-    const options = new Set(lead.custom_fields.filter((f) => typeof f.value !== 'string').map((f) => f.field_identifier));
+    const options = new Set(lead.custom_fields.filter((f) => f.field_type === 'checkbox').map((f) => f.field_identifier));
     return {
       changes: true,
       what: `${fieldName(action.field)}: ${quoted(before)} → ${quoted(action.value)}`,

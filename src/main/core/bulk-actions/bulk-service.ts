@@ -91,7 +91,7 @@ export class BulkService {
     if (Object.keys(inverse.fields).length > 0) {
       // "seen": the values the change left; if Kartra shows others now, the undo stops as a conflict for the user.
       const seen = Object.fromEntries(entry.fields.map((f) => [f.field, f.after ?? '']));
-      changes.push({ change: { kind: 'edit', changes: editOfFields(inverse.fields, this.optionFields(account.id, entry.leadId, entry.leadEmail)) }, seen });
+      changes.push({ change: { kind: 'edit', changes: editOfFields(inverse.fields, this.checkboxFields(account.id, entry.leadId, entry.leadEmail)) }, seen });
     }
     changes.push(...inverse.actions.map((action): NewChange => ({ change: { kind: 'action', action } })));
     const ref = entry.leadId ? { id: entry.leadId, ...(entry.leadEmail ? { email: entry.leadEmail } : {}) } : { email: entry.leadEmail! };
@@ -118,7 +118,7 @@ export class BulkService {
       }
       const row: RowChange = { a: inverse.actions };
       if (Object.keys(inverse.fields).length > 0) {
-        row.f = editOfFields(inverse.fields, this.optionFields(account.id, entry.leadId, entry.leadEmail));
+        row.f = editOfFields(inverse.fields, this.checkboxFields(account.id, entry.leadId, entry.leadEmail));
         row.b = Object.fromEntries(entry.fields.map((f) => [f.field, f.after ?? '']));
       }
       const email = entry.leadEmail ?? (entry.leadId ? this.deps.cache.get(account.id, { id: entry.leadId })?.lead.email : undefined) ?? '';
@@ -164,8 +164,9 @@ export class BulkService {
   }
 
   /** Custom fields of the lead that hold options (their values travel as option-id lists). */
-  private optionFields(accountId: string, leadId: string | null, email: string | null): Set<string> {
+  /** The lead's checkbox fields: their values go back to Kartra as lists of option ids. */
+  private checkboxFields(accountId: string, leadId: string | null, email: string | null): Set<string> {
     const lead = this.deps.cache.get(accountId, leadId ? { id: leadId } : { email: email ?? '' })?.lead;
-    return new Set((lead?.custom_fields ?? []).filter((f) => typeof f.value !== 'string').map((f) => f.field_identifier));
+    return new Set((lead?.custom_fields ?? []).filter((f) => f.field_type === 'checkbox').map((f) => f.field_identifier));
   }
 }

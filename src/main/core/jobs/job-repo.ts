@@ -28,8 +28,8 @@ export const EMPTY_COUNTS: JobCounts = { total: 0, invalid: 0, excluded: 0, read
 /** What a job sends: the import's options and chain, or the recipe's conditions and actions. */
 export type JobPlan =
   | { kind: 'import'; options: ImportOptions; actions: LeadAction[] }
-  /** `conditions` is absent in runs started before recipes had them. */
-  | { kind: 'recipe'; recipeId: string; actions: LeadAction[]; conditions?: RecipeCondition[] }
+  /** `conditions` and `clear` are absent in runs started before recipes had them. */
+  | { kind: 'recipe'; recipeId: string; actions: LeadAction[]; conditions?: RecipeCondition[]; clear?: string[] }
   /** A bulk action or an undo (stored as a recipe run): each row carries its own change (bulk-actions/bulk-rows.ts). */
   | { kind: 'bulk'; source: 'bulk' | 'undo'; summary: string };
 

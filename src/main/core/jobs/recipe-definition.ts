@@ -1,21 +1,24 @@
-// How a recipe's definition is stored in recipes.actions_json: `{"actions": […], "conditions": […]}`. Recipes saved
-// before conditions existed hold a bare array of actions there; they load as recipes without conditions.
+// How a recipe's definition is stored in recipes.actions_json: `{"actions": […], "conditions": […], "clear": […]}`.
+// Recipes saved before conditions existed hold a bare array of actions there; they load as recipes without
+// conditions. Those saved before "clear a field" have no `clear`: they clear nothing.
 import { z } from 'zod';
 import { LeadAction } from '../../../shared/domain/actions';
+import { RecipeClear } from '../../../shared/domain/import';
 import { RecipeConditions, type RecipeCondition } from '../../../shared/domain/recipe-conditions';
 
 const Definition = z.union([
-  z.array(LeadAction).transform((actions) => ({ actions, conditions: [] as RecipeCondition[] })),
-  z.object({ actions: z.array(LeadAction), conditions: RecipeConditions.default([]) }),
+  z.array(LeadAction).transform((actions) => ({ actions, conditions: [] as RecipeCondition[], clear: [] as string[] })),
+  z.object({ actions: z.array(LeadAction), conditions: RecipeConditions.default([]), clear: RecipeClear.default([]) }),
 ]);
 
 export interface RecipeDefinition {
   actions: LeadAction[];
   conditions: RecipeCondition[];
+  clear: string[];
 }
 
-export function storedDefinition(actions: readonly LeadAction[], conditions: readonly RecipeCondition[]): string {
-  return JSON.stringify({ actions, conditions });
+export function storedDefinition(actions: readonly LeadAction[], conditions: readonly RecipeCondition[], clear: readonly string[]): string {
+  return JSON.stringify({ actions, conditions, clear });
 }
 
 /**
@@ -27,5 +30,9 @@ export function parseDefinition(json: string): RecipeDefinition {
   const parsed = Definition.safeParse(raw);
   if (parsed.success) return parsed.data;
   const loose = (Array.isArray(raw) ? { actions: raw } : raw) as Partial<RecipeDefinition> | null;
-  return { actions: Array.isArray(loose?.actions) ? loose.actions : [], conditions: Array.isArray(loose?.conditions) ? loose.conditions : [] };
+  return {
+    actions: Array.isArray(loose?.actions) ? loose.actions : [],
+    conditions: Array.isArray(loose?.conditions) ? loose.conditions : [],
+    clear: Array.isArray(loose?.clear) ? loose.clear.filter((k): k is string => typeof k === 'string') : [],
+  };
 }

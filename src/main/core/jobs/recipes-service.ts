@@ -52,7 +52,7 @@ export class RecipesService {
     return { recipes: rows.map(toRecipe) };
   }
 
-  async save(input: { id?: string; name: string; actions: LeadAction[]; conditions?: RecipeCondition[] }): Promise<Recipe> {
+  async save(input: { id?: string; name: string; actions: LeadAction[]; conditions?: RecipeCondition[]; clear?: string[] }): Promise<Recipe> {
     const { account } = this.deps.connection.require();
     if (input.id !== undefined && !this.find(account.id, input.id)) throw new AppError('not_found', 'That recipe no longer exists.', { details: { field: 'id' } });
     const clash = this.list().recipes.find((r) => r.name.toLowerCase() === input.name.toLowerCase() && r.id !== input.id);
@@ -65,7 +65,7 @@ export class RecipesService {
         `INSERT INTO recipes (id, account_id, name, actions_json, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, actions_json = excluded.actions_json, updated_at = excluded.updated_at`,
       )
-      .run(id, account.id, input.name, storedDefinition(input.actions, input.conditions ?? []), now);
+      .run(id, account.id, input.name, storedDefinition(input.actions, input.conditions ?? [], [...new Set(input.clear ?? [])]), now);
     return this.find(account.id, id)!;
   }
 
@@ -83,7 +83,10 @@ export class RecipesService {
     return previewRecipe(recipe, this.targetsOf(target), (ref) => this.deps.cache.get(account.id, ref)?.lead);
   }
 
-  /** One journaled job: a row per lead — a fresh read when the recipe has conditions, then one chained call — on the bulk lane. */
+  /**
+   * One journaled job: a row per lead — a fresh read when the recipe has conditions or clears fields, then one
+   * chained call (headed by edit_lead when it clears fields) — on the bulk lane.
+   */
   async apply(recipeId: string, target: RecipeTarget): Promise<JobProgress> {
     const { account } = this.deps.connection.require();
     const recipe = this.require(account.id, recipeId);
@@ -99,7 +102,7 @@ export class RecipesService {
       status: 'running',
       total: targets.length,
       headers: RECIPE_HEADERS,
-      plan: { kind: 'recipe', recipeId, actions, conditions: recipe.conditions ?? [] },
+      plan: { kind: 'recipe', recipeId, actions, conditions: recipe.conditions ?? [], clear: recipe.clear ?? [] },
       layout: writeTargets(jobDir(this.deps.dataDir, id), targets),
     });
     return this.deps.runner.start(job.id);

@@ -19,7 +19,11 @@ export function planner(job: JobRecord): (row: number, cells: readonly string[],
       const id = (cells[0] ?? '').trim();
       const email = (cells[1] ?? '').trim();
       if (!id && !email) return { invalid: 'no lead id or email' };
-      return { plan: { row, mode: 'recipe', ref: id ? { id } : { email }, lead: null, actions: plan.actions, conditions: plan.conditions ?? [] }, key: id ? `id:${id}` : email.toLowerCase() };
+      const clear = plan.clear ?? [];
+      return {
+        plan: { row, mode: 'recipe', ref: id ? { id } : { email }, lead: null, actions: plan.actions, conditions: plan.conditions ?? [], ...(clear.length ? { clear } : {}) },
+        key: id ? `id:${id}` : email.toLowerCase(),
+      };
     };
   }
   // The same checks as validation, with the fields as they were when the user validated.

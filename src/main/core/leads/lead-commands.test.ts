@@ -13,14 +13,10 @@ import { connectedCore, freshEmail } from '../jobs/testing/import-test-kit';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL, SANDBOX_APP_ID } from '../sandbox';
 import { CoreHarness, errorOf, valueOf } from '../testing/core-harness';
 import { waitUntil } from '../testing/wait';
-import { startFaultProxy, type FaultProxy } from '../writes/testing/fault-proxy';
+import { onFirst } from '../writes/testing/fault-proxy';
 
 const h = new CoreHarness();
-const proxies: FaultProxy[] = [];
-afterEach(async () => {
-  await h.cleanup();
-  for (const p of proxies.splice(0)) await p.close();
-});
+afterEach(() => h.cleanup());
 const apiKey = DEMO_ACCOUNT.apiKey;
 
 describe('leads.search', () => {
@@ -116,14 +112,8 @@ describe('account.createCustomField', () => {
 describe('outbox.edit', () => {
   it('a failed edit is corrected in the outbox and sent again: Kartra ends with the corrected value', { timeout: 30_000 }, async () => {
     const sandbox = await h.sandbox();
-    let refused = false;
     // Kartra refuses the first edit_lead (not forwarded: nothing applied); later requests pass.
-    const proxy = await startFaultProxy(sandbox.url, (r) => {
-      if (refused || !r.what.includes('edit_lead')) return 'pass';
-      refused = true;
-      return { dropAnswer: { status: 'Error', message: 'Invalid value', type: '239' } };
-    });
-    proxies.push(proxy);
+    const proxy = await h.faultProxy(sandbox.url, onFirst((r) => r.what.includes('edit_lead'), { dropAnswer: { status: 'Error', message: 'Invalid value', type: '239' } }).decide);
     const core = await h.core({ confirmWaitMs: 3_000 });
     valueOf(await core.handle('accounts.connect', { label: 'Shop', appId: SANDBOX_APP_ID, apiKey, apiPassword: DEMO_ACCOUNT.apiPassword, apiUrl: proxy.url }));
     const lead = valueOf<Lead>(await core.handle('leads.find', { query: DEMO_LEAD_EMAIL }));

@@ -1,4 +1,5 @@
-// Test harness: a real core in a temp folder, plus a separately started sandbox to connect to as a "real" account.
+// Test harness: a real core in a temp folder, plus a separately started sandbox to connect to as a "real" account
+// (optionally behind a fault proxy).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +9,12 @@ import { createCore } from '../create-core';
 import { SessionSecretStore, type SecretStore } from '../credentials/secret-store';
 import { silentLogger } from '../log';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox';
+import { startFaultProxy, type FaultProxy, type ProxiedRequest, type ProxyFate } from '../writes/testing/fault-proxy';
 
 export class CoreHarness {
   private readonly cores: Core[] = [];
   private readonly sandboxes: RunningSandbox[] = [];
+  private readonly proxies: FaultProxy[] = [];
   private readonly dirs: string[] = [];
 
   tempDir(prefix = 'lead-desk-'): string {
@@ -40,6 +43,13 @@ export class CoreHarness {
     return sandbox;
   }
 
+  /** A fault proxy in front of `upstreamUrl` (a sandbox), closed with the rest. */
+  async faultProxy(upstreamUrl: string, decide: (request: ProxiedRequest, index: number) => ProxyFate): Promise<FaultProxy> {
+    const proxy = await startFaultProxy(upstreamUrl, decide);
+    this.proxies.push(proxy);
+    return proxy;
+  }
+
   async closeCore(core: Core): Promise<void> {
     this.cores.splice(this.cores.indexOf(core), 1);
     await core.close();
@@ -47,6 +57,7 @@ export class CoreHarness {
 
   async cleanup(): Promise<void> {
     for (const core of this.cores.splice(0)) await core.close();
+    for (const proxy of this.proxies.splice(0)) await proxy.close();
     for (const sandbox of this.sandboxes.splice(0)) await sandbox.close();
     for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   }

@@ -249,9 +249,12 @@ export class JobRunner {
     };
     const release = await this.deps.slots.acquire('bulk', leadKey(plan.lead ? { email: plan.lead.email } : { id: plan.ref.id, email: plan.ref.email }));
     let result: RowResult;
+    // What was sent: the plan as the gate narrowed it (the fields to clear that held a value, and their values).
+    let sent = plan;
     try {
       // A recipe's conditions are judged on a fresh read first; a row left in flight already passed them.
-      const gate: GateResult = item.recovering ? { kind: 'go', ref: plan.ref, lead: null } : await gateRow(counting, plan);
+      const gate: GateResult = item.recovering ? { kind: 'go', plan, lead: null } : await gateRow(counting, plan);
+      if (gate.kind === 'go') sent = gate.plan;
       const fresh = gate.kind === 'go' ? gate.lead : gate.kind === 'settled' ? gate.result.lead : null;
       if (fresh && !this.detached) this.deps.cache.read(this.job.accountId, fresh);
       result =
@@ -261,8 +264,8 @@ export class JobRunner {
             ? { kind: 'not_sent', error: gate.error }
             : await sendRow(
                 counting,
-                { ...plan, ref: gate.ref },
-                item.step ?? firstStep(plan.mode),
+                sent,
+                item.step ?? firstStep(sent),
                 { inFlight: (step) => !this.detached && this.deps.rows.markInFlight(jobId, item.row, step, key, item.leadId) },
                 item.recovering,
               );
@@ -273,8 +276,8 @@ export class JobRunner {
     if (result.kind === 'settled') {
       this.deps.connectivity.reportSuccess();
       this.settle(item.row, result.settlement);
-      recordRow(this.deps, this.job, plan, result);
-      this.question = probe ? stepQuestion(plan, result.parts) : null;
+      recordRow(this.deps, this.job, sent, result);
+      this.question = probe ? stepQuestion(sent, result.parts) : null;
       return this.question ? 'step_question' : 'ok';
     }
     this.deps.connectivity.reportFailure(result.error);

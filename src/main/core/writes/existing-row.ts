@@ -11,6 +11,7 @@ import { describeKartraError } from '../kartra/error-codes';
 import { KartraApiError } from '../kartra/errors';
 import type { LeadState } from '../kartra/verify';
 import type { Settlement } from '../jobs/row-repo';
+import { editOfFields } from './history-undo';
 import type { RowPlan } from './row-plan';
 
 export type ExistingStep =
@@ -26,8 +27,9 @@ export type ExistingStep =
 
 export const policyOf = (plan: RowPlan): ExistingPolicy => plan.existing ?? 'keep';
 
+/** The fields the row's edit writes: the file's (import), or the recipe's fields to clear, each sent empty. */
 export function fieldsOf(plan: RowPlan): EditLeadData {
-  if (!plan.lead) return {};
+  if (!plan.lead) return plan.clear?.length ? clearingEdit(plan.clear) : {};
   const { email: _email, ...fields } = plan.lead;
   return fields;
 }
@@ -72,4 +74,9 @@ export async function existingStep(caller: KartraCaller, plan: RowPlan): Promise
   if (Object.keys(fields).length > 0) return { step: 'edit', fields, leadId };
   if (plan.actions.length > 0) return { step: 'actions', leadId };
   return unchanged(leadId, 'every field the file gives is already filled in Kartra');
+}
+
+/** Kartra clears any field, an option field too, that is sent as an empty string (kartra-api.md §8.3, §9.2). */
+export function clearingEdit(keys: readonly string[]): EditLeadData {
+  return editOfFields(Object.fromEntries(keys.map((k) => [k, ''])), new Set());
 }

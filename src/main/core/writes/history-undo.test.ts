@@ -34,11 +34,13 @@ describe('inverseOf', () => {
       actions: [],
       fields: { company: 'Acme', 'custom:size': '' },
     });
-    expect(editOfFields({ company: 'Acme', 'custom:colours': '3,5', 'custom:note': 'x' }, new Set(['colours']))).toEqual({
+    // A checkbox takes a list of option ids; a drop-down its one option id as it is.
+    expect(editOfFields({ company: 'Acme', 'custom:colours': '3,5', 'custom:note': 'x', 'custom:size': '607' }, new Set(['colours']))).toEqual({
       company: 'Acme',
       custom_fields: [
         { field_identifier: 'colours', field_value: ['3', '5'] },
         { field_identifier: 'note', field_value: 'x' },
+        { field_identifier: 'size', field_value: '607' },
       ],
     });
   });

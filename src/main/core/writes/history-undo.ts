@@ -71,15 +71,18 @@ export function inverseOf(entry: Pick<HistoryEntry, 'actions' | 'fields' | 'lead
   return { ok: true, actions, fields };
 }
 
-/** Field values as edit_lead takes them; a custom field of options gets its option ids back as a list. */
-export function editOfFields(fields: Record<string, string>, optionFields: ReadonlySet<string>): EditLeadData {
+/**
+ * Field values as edit_lead takes them: a checkbox field gets its option ids back as a list; a drop-down or radio
+ * field takes its one option id as it is (a list there is Kartra's 271 "Wrong custom field format").
+ */
+export function editOfFields(fields: Record<string, string>, checkboxFields: ReadonlySet<string>): EditLeadData {
   const edit: Record<string, unknown> = {};
   const custom: { field_identifier: string; field_value: string | string[] }[] = [];
   for (const [key, value] of Object.entries(fields)) {
     if (!key.startsWith('custom:')) edit[key] = value;
     else {
       const id = key.slice('custom:'.length);
-      custom.push({ field_identifier: id, field_value: optionFields.has(id) ? value.split(',').filter(Boolean) : value });
+      custom.push({ field_identifier: id, field_value: checkboxFields.has(id) ? value.split(',').filter(Boolean) : value });
     }
   }
   if (custom.length) edit.custom_fields = custom;

@@ -1,7 +1,8 @@
 // A recipe row's conditions, judged on a fresh get_lead (on the bulk lane, counted with the job's calls) right
 // before its chain is sent: the cache may be stale, Kartra is not. A lead that fails one is skipped and nothing
-// is sent; one that meets them all is then written by its id. A read changes nothing, so a read that did not come
-// back is simply done again later.
+// is sent; one that meets them all is then written by its id. A recipe that clears fields reads the lead too: only
+// the fields that hold a value are cleared, and their values are kept as History's "before", so an undo can put
+// them back. A read changes nothing, so a read that did not come back is simply done again later.
 import type { Lead, LeadRef } from '../../../shared/domain/lead';
 import { describeCondition } from '../../../shared/domain/describe-condition';
 import { firstUnmet } from '../../../shared/domain/recipe-conditions';
@@ -11,18 +12,19 @@ import { getLeadState, isNoLeadError } from '../kartra/commands-lead';
 import { describeKartraError } from '../kartra/error-codes';
 import { KartraApiError, RateLimitedError, TransportError } from '../kartra/errors';
 import { toAppError } from '../api/to-app-error';
+import { currentValue } from './conflicts';
 import type { RowPlan, RowResult } from './row-sender';
 
 export type GateResult =
-  /** Send the chain to this lead (its id once read). */
-  | { kind: 'go'; ref: LeadRef; lead: Lead | null }
+  /** Send this plan: the lead found by its id once read, the fields to clear narrowed to those that hold a value. */
+  | { kind: 'go'; plan: RowPlan; lead: Lead | null }
   | { kind: 'settled'; result: Extract<RowResult, { kind: 'settled' }> }
   /** The read did not come back: the row waits and is judged again. */
   | { kind: 'not_sent'; error: unknown };
 
 export async function gateRow(caller: KartraCaller, plan: RowPlan): Promise<GateResult> {
   const conditions = plan.conditions ?? [];
-  if (conditions.length === 0) return { kind: 'go', ref: plan.ref, lead: null };
+  if (conditions.length === 0 && !plan.clear?.length) return { kind: 'go', plan, lead: null };
   const settled = (status: 'skipped' | 'failed', outcome: string, reason: string, lead: Lead | null): GateResult => ({
     kind: 'settled',
     result: {
@@ -48,5 +50,11 @@ export async function gateRow(caller: KartraCaller, plan: RowPlan): Promise<Gate
   }
   const unmet = firstUnmet(conditions, lead);
   if (unmet) return settled('skipped', `Skipped: read just now, the lead does not meet “${describeCondition(unmet)}” — nothing sent`, 'condition', lead);
-  return { kind: 'go', ref: { id: lead.id }, lead };
+  const { clear: _all, ...rest } = plan;
+  // Both, as bulk rows: Kartra lets the id win, and History names the lead by its email.
+  const go: RowPlan = { ...rest, ref: { id: lead.id, ...(lead.email ? { email: lead.email } : {}) }, scoreBefore: lead.score };
+  const filled = (plan.clear ?? []).filter((key) => currentValue(lead, key) !== '');
+  if (filled.length > 0) return { kind: 'go', plan: { ...go, clear: filled, before: Object.fromEntries(filled.map((key) => [key, currentValue(lead, key)])) }, lead };
+  if (plan.actions.length === 0) return settled('skipped', 'Skipped: read just now, the fields to clear are empty already — nothing sent', 'unchanged', lead);
+  return { kind: 'go', plan: go, lead };
 }

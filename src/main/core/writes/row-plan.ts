@@ -18,6 +18,13 @@ export interface RowPlan {
   existing?: ExistingPolicy;
   /** Recipe: what the lead, read fresh before the chain, must meet (recipe-gate.ts); absent or empty: no read. */
   conditions?: RecipeCondition[];
+  /**
+   * Recipe: the fields it empties (a field name, or `custom:<identifier>`), by one edit_lead heading the chain.
+   * The gate reads the lead first and keeps only the fields that hold a value, their values going to `before`.
+   */
+  clear?: string[];
+  /** Recipe: the score the gate read right before the chain, so a lost answer's points can be checked against it. */
+  scoreBefore?: number;
   /** Bulk and undo rows: the fields' values before the change as the cache knew them (History's "before", for undo). */
   before?: Record<string, string>;
 }

@@ -44,16 +44,21 @@ export function recordRow(deps: RowRecordDeps, job: Pick<JobRecord, 'id' | 'acco
   else deps.cache.confirmed(job.accountId, settlement.leadId, changes.filter((_, i) => parts[i]?.outcome === 'done'));
 }
 
-/** The create (a new lead) or edit (an existing one, only the fields the existing-lead policy sent) heading an import row. */
+/**
+ * The create (a new lead) or edit (an existing one, only the fields the existing-lead policy sent) heading an import
+ * row, or the edit clearing a recipe's fields.
+ */
 function headChange(plan: RowPlan, head: RowHead): OutboxChange[] {
-  if (plan.mode === 'recipe' || !plan.lead || !head) return [];
+  if (!head) return [];
   if (head.kind === 'edit') return Object.keys(head.fields).length > 0 ? [{ kind: 'edit', changes: head.fields }] : [];
-  return [{ kind: 'create', lead: plan.lead }];
+  return plan.lead ? [{ kind: 'create', lead: plan.lead }] : [];
 }
 
 /** The fields History shows before/after: the created lead's, or the edit's; none for a bare chain. */
-function fieldsOfHead(plan: RowPlan, head: RowHead, before: Lead | undefined): HistoryFieldChange[] {
-  if (!plan.lead || !head) return [];
-  if (head.kind === 'create') return fieldChanges(plan.lead, before);
-  return fieldChanges(head.fields, before, plan.before);
+function fieldsOfHead(plan: RowPlan, head: RowHead, after: Lead | undefined): HistoryFieldChange[] {
+  if (!head) return [];
+  if (head.kind === 'create') return plan.lead ? fieldChanges(plan.lead, after) : [];
+  // A recipe's "before" is only what the gate read before clearing; the lead read after the edit is no "before"
+  // (a row finished after a crash has none: History shows the value before as unknown, and undo cannot restore it).
+  return fieldChanges(head.fields, plan.mode === 'recipe' ? undefined : after, plan.before);
 }

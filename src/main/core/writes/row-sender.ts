@@ -37,7 +37,9 @@ export type RowResult =
   /** It may have reached Kartra and the lead could not be read to tell: the row stays in flight. */
   | { kind: 'unknown'; error: unknown };
 
-export const firstStep = (mode: RowPlan['mode']): Step => (mode === 'recipe' ? 'actions' : mode === 'update' ? 'edit' : 'create');
+/** A recipe row that clears fields starts with its edit_lead; any other recipe row is a bare chain. */
+export const firstStep = (plan: Pick<RowPlan, 'mode' | 'clear'>): Step =>
+  plan.mode === 'recipe' ? (plan.clear?.length ? 'edit' : 'actions') : plan.mode === 'update' ? 'edit' : 'create';
 
 
 const DONE_STATUS = { create: 'created', edit: 'updated', actions: 'updated' } as const;
@@ -45,7 +47,8 @@ const DONE_TEXT = { create: 'Created', edit: 'Updated', actions: 'Applied' } as 
 
 function send(caller: KartraCaller, plan: RowPlan, step: Step, actions: readonly LeadAction[], fields: EditLeadData): Promise<ChainOutcome> {
   if (step === 'create') return sendCreate(caller, 'bulk', plan.lead!, actions);
-  if (step === 'edit') return sendEdit(caller, 'bulk', { email: plan.lead!.email }, fields, actions);
+  // An import row is found by its email; a recipe row by its id once the gate read it (Kartra lets the id win).
+  if (step === 'edit') return sendEdit(caller, 'bulk', plan.lead ? { email: plan.lead.email } : plan.ref, fields, actions);
   return sendActions(caller, 'bulk', plan.ref, actions);
 }
 
@@ -73,7 +76,7 @@ function afterRefusal(plan: RowPlan, step: Step, error: KartraApiError): Step | 
     if (plan.mode === 'upsert') return 'edit';
     return { status: 'skipped', outcome: 'A lead with this email already exists in Kartra (create only: left unchanged)', reason: 'exists', leadId: null };
   }
-  if ((step === 'edit' || (step === 'actions' && plan.mode !== 'recipe')) && isLeadNotFound(error.type)) {
+  if ((step === 'edit' || step === 'actions') && plan.mode !== 'recipe' && isLeadNotFound(error.type)) {
     if (plan.mode === 'upsert') return 'create';
     return { status: 'skipped', outcome: 'No lead with this email in Kartra (update only: not created)', reason: 'missing', leadId: null };
   }
@@ -115,7 +118,7 @@ export async function sendRow(caller: KartraCaller, plan: RowPlan, step: Step, j
     },
     parts: (parts ?? []).map((p) => ({ outcome: p.found === 'cannot_tell' ? 'needs_check' : p.outcome, kartraType: p.kartraType ?? null, message: p.message })),
     lead,
-    head: plan.mode === 'recipe' || doneAs === 'actions' ? null : doneAs === 'create' ? { kind: 'create' } : { kind: 'edit', fields: editFields ?? {} },
+    head: doneAs === 'actions' ? null : doneAs === 'create' ? { kind: 'create' } : { kind: 'edit', fields: editFields ?? (plan.mode === 'recipe' ? fieldsOf(plan) : {}) },
   });
   // create → 244 → edit is the normal upsert; the bound only stops a lead that keeps vanishing and reappearing.
   for (let round = 0; round < 5; round++) {
@@ -252,7 +255,10 @@ function mergeParts(previous: Part[] | null, plan: RowPlan, step: Step, pending:
   return next;
 }
 
-/** The verifier on a row: create rows start from a score of 0; a chain's last checkable action proves the points before it. */
+/**
+ * The verifier on a row: create rows start from a score of 0, a recipe row from the score its gate read just
+ * before; a chain's last checkable action proves the points before it.
+ */
 function verifyRow(plan: RowPlan, step: Step, parts: Part[], state: LeadState | null, editFields: EditLeadData): VerifyResult {
   const actions = plan.actions.map((action, i) => ({ action, outcome: parts[i + 1]!.outcome }));
   const result = verifyWrite({
@@ -260,7 +266,7 @@ function verifyRow(plan: RowPlan, step: Step, parts: Part[], state: LeadState | 
     head: step === 'create' ? { kind: 'create' } : step === 'edit' ? { kind: 'edit', changes: editFields } : null,
     headOutcome: step === 'actions' ? 'done' : parts[0]!.outcome,
     actions,
-    scoreBefore: step === 'create' ? 0 : undefined,
+    scoreBefore: step === 'create' ? 0 : plan.scoreBefore,
   });
   const evidence = evidenceAction(plan.actions);
   const at = evidence ? plan.actions.indexOf(evidence) : -1;

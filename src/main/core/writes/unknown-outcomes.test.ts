@@ -12,14 +12,10 @@ import type { Core } from '../core-types';
 import { DEMO_ACCOUNT, DEMO_LEAD_EMAIL, SANDBOX_APP_ID, type RunningSandbox } from '../sandbox';
 import { CoreHarness, valueOf } from '../testing/core-harness';
 import { waitUntil } from '../testing/wait';
-import { startFaultProxy, type FaultProxy, type ProxyFate, type ProxiedRequest } from './testing/fault-proxy';
+import { onFirst, type FaultProxy, type ProxyFate, type ProxiedRequest } from './testing/fault-proxy';
 
 const h = new CoreHarness();
-const proxies: FaultProxy[] = [];
-afterEach(async () => {
-  await h.cleanup();
-  for (const p of proxies.splice(0)) await p.close();
-});
+afterEach(() => h.cleanup());
 
 const apiKey = DEMO_ACCOUNT.apiKey;
 const POINTS = 7;
@@ -27,13 +23,7 @@ const POINTS = 7;
 /** A core on a sandbox behind a proxy that gives the FIRST write matching `isTarget` the `fate`. */
 async function setup(chainFailure: 'stop' | 'continue', isTarget: (r: ProxiedRequest) => boolean, fate: ProxyFate) {
   const sandbox: RunningSandbox = await h.sandbox({ chainFailure });
-  let used = false;
-  const proxy = await startFaultProxy(sandbox.url, (r) => {
-    if (used || !isTarget(r)) return 'pass';
-    used = true;
-    return fate;
-  });
-  proxies.push(proxy);
+  const proxy = await h.faultProxy(sandbox.url, onFirst(isTarget, fate).decide);
   const core = await h.core({ probeBackoffMs: [40, 80, 160], confirmWaitMs: 3_000, kartraHttp: { headersTimeoutMs: 500, bodyTimeoutMs: 500 } });
   valueOf<AccountInfo>(await core.handle('accounts.connect', { label: 'Shop', appId: SANDBOX_APP_ID, apiKey, apiPassword: DEMO_ACCOUNT.apiPassword, apiUrl: proxy.url }));
   const lead = valueOf<Lead>(await core.handle('leads.find', { query: DEMO_LEAD_EMAIL }));

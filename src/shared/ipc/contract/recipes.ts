@@ -1,7 +1,7 @@
 // Contract slice: recipes — saved bundles of lead actions with if/and conditions, previewed, then applied through
 // the job runner.
 import { z } from 'zod';
-import { JobProgress, Recipe, RecipeTarget } from '../../domain/import';
+import { JobProgress, Recipe, RecipeClear, RecipeTarget } from '../../domain/import';
 import { RecipeConditions } from '../../domain/recipe-conditions';
 import { RecipePreview } from '../../domain/recipe-preview';
 import { none } from './common';
@@ -12,7 +12,10 @@ const RecipeId = z.string().max(MAX_ID);
 export const recipeCommands = {
   'recipes.list': { input: none, output: z.object({ recipes: z.array(Recipe) }) },
   'recipes.save': {
-    input: z.object({ id: RecipeId.optional(), name: Recipe.shape.name, actions: Recipe.shape.actions, conditions: RecipeConditions.default([]) }).strict(),
+    input: z
+      .object({ id: RecipeId.optional(), name: Recipe.shape.name, actions: Recipe.shape.actions, conditions: RecipeConditions.default([]), clear: RecipeClear.default([]) })
+      .strict()
+      .refine((r) => r.actions.length + r.clear.length > 0, { message: 'a recipe needs at least one action or field to clear', path: ['actions'] }),
     output: Recipe,
   },
   'recipes.delete': { input: z.object({ id: RecipeId }).strict(), output: z.object({ recipes: z.array(Recipe) }) },

@@ -83,3 +83,16 @@ export async function startFaultProxy(upstreamUrl: string, decide: (request: Pro
     close: loopback.close,
   };
 }
+
+/** A decision giving `fate` to the FIRST request that `isTarget` picks, and 'pass' to every other; `used()` says whether it came. */
+export function onFirst(isTarget: (request: ProxiedRequest) => boolean, fate: ProxyFate): { decide: (request: ProxiedRequest) => ProxyFate; used: () => boolean } {
+  let used = false;
+  return {
+    decide: (request) => {
+      if (used || !isTarget(request)) return 'pass';
+      used = true;
+      return fate;
+    },
+    used: () => used,
+  };
+}

@@ -1,10 +1,8 @@
 // The fields of one bulk action: what to do, then what it needs (a tag, list or sequence from the account, a step,
 // points, or a field and its new value).
 import { NumberInput, Select, Stack, TextInput } from '@mantine/core';
-import { fieldLabel as customLabel, FIELD_TYPE_WORDS } from '../../../../shared/domain/custom-field-labels';
-import { LEAD_TEXT_FIELDS } from '../../../../shared/domain/lead';
 import { SequenceStepInput } from '../../components/sequence-step-input';
-import { FIELD_LABELS } from '../lead-editor/lead-fields';
+import { fieldChoices } from '../lead-editor/field-choices';
 import { useAccountLists } from '../leads/workspace-context';
 import { BULK_KINDS, type BulkDraft, type BulkKind } from './bulk-model';
 
@@ -12,12 +10,8 @@ export function BulkActionForm({ draft, onChange }: { draft: BulkDraft; onChange
   const lists = useAccountLists((s) => s.lists);
   const needs = BULK_KINDS[draft.kind].needs;
   const names = needs === 'tag' ? (lists?.tags.items ?? []) : needs === 'list' ? (lists?.lists.items ?? []) : needs === 'sequence' ? (lists?.sequences.items ?? []).map((s) => s.name) : [];
-  const fields = [
-    ...LEAD_TEXT_FIELDS.filter((f) => f !== 'lead_picture' && f !== 'ip').map((f) => ({ value: f, label: FIELD_LABELS[f] })),
-    ...(lists?.custom_fields.items ?? [])
-      .filter((f) => f.field_type === 'input_field' || f.field_type === 'text_area')
-      .map((f) => ({ value: `custom:${f.field_identifier}`, label: `${customLabel(f.field_identifier)} (${FIELD_TYPE_WORDS[f.field_type]})` })),
-  ];
+  // Set to a typed value: text custom fields only (an option field takes option ids, not words).
+  const fields = fieldChoices(lists?.custom_fields.items ?? [], ['input_field', 'text_area']);
   return (
     <Stack gap="sm">
       <Select

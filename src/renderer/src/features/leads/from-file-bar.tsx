@@ -46,12 +46,13 @@ export function FromFileBar() {
         <Text size="sm" c="dimmed">
           {running
             ? `Reading ${state.total.toLocaleString()} leads from Kartra: ${state.done.toLocaleString()} done${state.etaSec !== null ? `, about ${formatEta(state.etaSec)} left` : ''}.`
-            : `${state.fromFile.toLocaleString()} ${state.fromFile === 1 ? 'lead comes' : 'leads come'} from a file and ${state.fromFile === 1 ? 'has' : 'have'} not been read from Kartra yet.`}
+            : `${state.fromFile.toLocaleString()} ${state.fromFile === 1 ? 'lead comes' : 'leads come'} from a file and ${state.fromFile === 1 ? 'has' : 'have'} not been read from Kartra yet — one look-up each, about ${formatEta(Math.ceil(state.fromFile / PER_SECOND))} in all.`}
           {state.status === 'done' && state.missing > 0 && ` ${state.missing.toLocaleString()} not in Kartra (marked).`}
         </Text>
         {!running && state.fromFile > 0 && (
-          <Button size="xs" variant="light" onClick={() => void start()}>
-            Refresh from Kartra ({state.fromFile.toLocaleString()} look-ups, about {formatEta(Math.ceil(state.fromFile / PER_SECOND))})
+          // A short label, never cut at 1024 px: the cost is in the sentence beside it.
+          <Button size="xs" variant="light" onClick={() => void start()} style={{ flexShrink: 0 }}>
+            Refresh from Kartra
           </Button>
         )}
       </Group>

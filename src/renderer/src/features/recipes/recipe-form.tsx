@@ -1,12 +1,14 @@
 // Create or edit a recipe: its name, the conditions a lead must meet ("has tag A and not in list B"), what it adds
-// (tags, lists, a sequence at a step, points, a calendar booking) and what it removes (tags, lists, sequences, points).
+// (tags, lists, a sequence at a step, points, a calendar booking) and what it removes (tags, lists, sequences, points,
+// the values of fields).
 import { Button, Divider, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { AccountLists } from '../../../../shared/ipc/contract';
 import { ifClause } from '../../../../shared/domain/recipe-conditions';
 import { SequenceStepInput } from '../../components/sequence-step-input';
 import { ConditionsEditor } from './conditions-editor';
-import { actionsOf, conditionsOf, describeActions, recipeErrors, type RecipeDraft } from './recipe-model';
+import { choiceLabel, fieldChoices } from '../lead-editor/field-choices';
+import { actionsOf, conditionsOf, describeRecipe, recipeErrors, type RecipeDraft } from './recipe-model';
 
 export interface RecipeFormProps {
   initial: RecipeDraft;
@@ -27,6 +29,9 @@ export function RecipeForm({ initial, catalog, busy, onSave, onCancel }: RecipeF
   const tags = catalog?.tags.items ?? [];
   const lists = catalog?.lists.items ?? [];
   const sequences = catalog?.sequences.items.map((q) => q.name) ?? [];
+  // A field the account no longer has stays listed (by its identifier) so it can be seen and taken out.
+  const known = fieldChoices(catalog?.custom_fields.items ?? []);
+  const fields = [...known, ...draft.clear.filter((f) => !known.some((c) => c.value === f)).map((value) => ({ value, label: choiceLabel(known, value) }))];
   const actions = actionsOf(draft);
   const conditions = conditionsOf(draft);
 
@@ -59,9 +64,21 @@ export function RecipeForm({ initial, catalog, busy, onSave, onCancel }: RecipeF
         <MultiSelect label="Unsubscribe from lists" data={lists} value={draft.leaveLists} onChange={(v) => patch({ leaveLists: v })} searchable clearable />
         <MultiSelect label="Unsubscribe from sequences" data={sequences} value={draft.leaveSequences} onChange={(v) => patch({ leaveSequences: v })} searchable clearable />
         <NumberInput label="Remove points" min={0} allowDecimal={false} value={draft.removePoints} onChange={(v) => patch({ removePoints: points(v) })} error={shown.removePoints} />
+        <MultiSelect
+          label="Clear fields"
+          description="Empties these fields on each lead; History keeps their values, so an undo can put them back"
+          data={fields}
+          value={draft.clear}
+          onChange={(v) => patch({ clear: v })}
+          error={shown.clear}
+          searchable
+          clearable
+        />
         <Text size="sm" c={shown.actions ? 'red' : 'dimmed'} role={shown.actions ? 'alert' : undefined}>
           {shown.actions ??
-            (actions.length > 0 ? `${conditions.length > 0 ? `${ifClause(conditions)}: ` : 'Does: '}${describeActions(actions)}` : 'No actions yet.')}
+            (actions.length > 0 || draft.clear.length > 0
+              ? `${conditions.length > 0 ? `${ifClause(conditions)}: ` : 'Does: '}${describeRecipe({ actions, clear: draft.clear }, (f) => choiceLabel(fields, f))}`
+              : 'No actions yet.')}
         </Text>
         <Group>
           <Button type="submit" loading={busy}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_RECIPE, actionsOf, conditionsOf, draftOf, parseEmails, recipeErrors } from './recipe-model';
+import { EMPTY_RECIPE, actionsOf, conditionsOf, describeRecipe, draftOf, parseEmails, recipeErrors } from './recipe-model';
 
 describe('recipe model', () => {
   it('turns a draft into chained actions and back', () => {
@@ -62,11 +62,23 @@ describe('recipe model', () => {
   });
 
   it('explains what stops a save', () => {
-    expect(recipeErrors(EMPTY_RECIPE)).toEqual({ name: 'Give the recipe a name.', actions: 'Add at least one action: add or remove a tag, a list, a sequence or points, or book a calendar.' });
+    expect(recipeErrors(EMPTY_RECIPE)).toEqual({
+      name: 'Give the recipe a name.',
+      actions: 'Add at least one action: add or remove a tag, a list, a sequence or points, book a calendar, or clear a field.',
+    });
+    // Clearing a field is enough for a recipe; at most 20 of them.
+    expect(recipeErrors({ ...EMPTY_RECIPE, name: 'Wipe', clear: ['company'] })).toEqual({});
+    expect(recipeErrors({ ...EMPTY_RECIPE, name: 'Wipe', clear: Array.from({ length: 21 }, (_, i) => `custom:f${i}`) }).clear).toBe('A recipe clears at most 20 fields; this one has 21.');
     expect(recipeErrors({ ...EMPTY_RECIPE, name: 'x', sequence: 'Welcome', step: 'step 2' }).step).toBe('The step is a number or code of letters and digits.');
     expect(recipeErrors({ ...EMPTY_RECIPE, name: 'x', calendar: 'Demo' }).calendar).toBe('A calendar needs both its name and the class.');
     expect(recipeErrors({ ...EMPTY_RECIPE, name: 'x', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }).actions).toBe('A recipe holds at most 20 actions; this one has 21.');
     expect(recipeErrors({ ...EMPTY_RECIPE, name: 'ok', tags: ['VIP'] })).toEqual({});
+  });
+
+  it('keeps the fields a recipe clears through a round trip, and says them in words', () => {
+    const back = draftOf({ id: 'r', name: 'Wipe', actions: [{ cmd: 'unassign_tag', tag_name: 'VIP' }], clear: ['company', 'custom:job_title'], updatedAt: 1 });
+    expect(back.clear).toEqual(['company', 'custom:job_title']);
+    expect(describeRecipe({ actions: actionsOf(back), clear: back.clear }, (f) => (f === 'company' ? 'Company' : 'Job title'))).toBe('clear Company, Job title, remove tag “VIP”');
   });
 
   it('reads pasted emails one per line, flags the invalid ones and drops repeats', () => {

@@ -1,7 +1,7 @@
 // The recipe form's model: a draft (its conditions; tags, lists, sequence at a step, points, calendar to add; tags,
-// lists, sequences, points to remove) ⇄ Kartra actions and conditions, with its checks.
+// lists, sequences, points to remove; fields to clear) ⇄ Kartra actions, conditions and fields, with its checks.
 import { LeadAction } from '../../../../shared/domain/actions';
-import type { Recipe } from '../../../../shared/domain/import';
+import { MAX_RECIPE_CLEAR, type Recipe } from '../../../../shared/domain/import';
 import { MAX_RECIPE_CONDITIONS, type RecipeCondition } from '../../../../shared/domain/recipe-conditions';
 import { conditionRows, toCondition, type ConditionDraft } from './condition-draft';
 
@@ -19,6 +19,8 @@ export interface RecipeDraft {
   leaveLists: string[];
   leaveSequences: string[];
   removePoints: number;
+  /** Fields emptied by the recipe: a field name, or `custom:<identifier>`. */
+  clear: string[];
   /** "Only for leads that …", all of them ("and"). */
   conditions: ConditionDraft[];
   /** Actions this form does not edit (e.g. a second sequence, points that expire): kept as they are. */
@@ -27,12 +29,13 @@ export interface RecipeDraft {
 
 export const EMPTY_RECIPE: RecipeDraft = {
   name: '', tags: [], lists: [], sequence: null, step: '1', points: 0, calendar: '', calendarClass: '',
-  untags: [], leaveLists: [], leaveSequences: [], removePoints: 0, conditions: [], other: [],
+  untags: [], leaveLists: [], leaveSequences: [], removePoints: 0, clear: [], conditions: [], other: [],
 };
 
 export function draftOf(recipe: Recipe): RecipeDraft {
   const draft: RecipeDraft = {
     ...EMPTY_RECIPE, id: recipe.id, name: recipe.name, tags: [], lists: [], untags: [], leaveLists: [], leaveSequences: [], other: [],
+    clear: [...(recipe.clear ?? [])],
     conditions: (recipe.conditions ?? []).flatMap(conditionRows),
   };
   for (const action of recipe.actions) {
@@ -78,7 +81,7 @@ export function conditionsOf(draft: RecipeDraft): RecipeCondition[] {
   return draft.conditions.map(toCondition).flatMap((r) => ('condition' in r ? [r.condition] : []));
 }
 
-export type RecipeErrors = Partial<Record<'name' | 'actions' | 'step' | 'points' | 'removePoints' | 'calendar' | 'conditions', string>>;
+export type RecipeErrors = Partial<Record<'name' | 'actions' | 'step' | 'points' | 'removePoints' | 'calendar' | 'conditions' | 'clear', string>>;
 
 /** Field errors for the form; empty when it can be saved. */
 export function recipeErrors(draft: RecipeDraft): RecipeErrors {
@@ -96,8 +99,9 @@ export function recipeErrors(draft: RecipeDraft): RecipeErrors {
     errors.conditions = `Condition ${badRow + 1}: ${'error' in result ? result.error : ''}`;
   } else if (draft.conditions.length > MAX_RECIPE_CONDITIONS) errors.conditions = `A recipe takes at most ${MAX_RECIPE_CONDITIONS} conditions.`;
   if (Boolean(draft.calendar.trim()) !== Boolean(draft.calendarClass.trim())) errors.calendar = 'A calendar needs both its name and the class.';
+  if (draft.clear.length > MAX_RECIPE_CLEAR) errors.clear = `A recipe clears at most ${MAX_RECIPE_CLEAR} fields; this one has ${draft.clear.length}.`;
   const actions = actionsOf(draft);
-  if (actions.length === 0) errors.actions = 'Add at least one action: add or remove a tag, a list, a sequence or points, or book a calendar.';
+  if (actions.length === 0 && draft.clear.length === 0) errors.actions = 'Add at least one action: add or remove a tag, a list, a sequence or points, book a calendar, or clear a field.';
   else if (actions.length > 20) errors.actions = `A recipe holds at most 20 actions; this one has ${actions.length}.`;
   else if (Object.keys(errors).length === 0) {
     const bad = actions.map((a) => LeadAction.safeParse(a)).find((r) => !r.success);
@@ -106,7 +110,13 @@ export function recipeErrors(draft: RecipeDraft): RecipeErrors {
   return errors;
 }
 
-/** Plain-language summary of a recipe's actions, for the list. */
+/** Plain-language summary of a recipe: the fields it clears (`label` names one in words), then its actions. */
+export function describeRecipe(recipe: { actions: readonly LeadAction[]; clear?: readonly string[] }, label: (field: string) => string): string {
+  const clear = recipe.clear?.length ? [`clear ${recipe.clear.map(label).join(', ')}`] : [];
+  return [...clear, describeActions(recipe.actions)].filter(Boolean).join(', ');
+}
+
+/** Plain-language summary of a recipe's actions. */
 export function describeActions(actions: readonly LeadAction[]): string {
   return actions
     .map((a) => {

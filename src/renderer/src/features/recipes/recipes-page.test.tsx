@@ -24,7 +24,7 @@ describe('Recipes page', () => {
     fireEvent.change(within(form).getByRole('textbox', { name: 'Give points' }), { target: { value: '10' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Save recipe' }));
     await screen.findByRole('table', { name: 'Recipes' });
-    expect(kit.core.callsOf('recipes.save')).toEqual([{ name: 'Welcome pack', actions: [{ cmd: 'give_points_to_lead', points: 10 }], conditions: [] }]);
+    expect(kit.core.callsOf('recipes.save')).toEqual([{ name: 'Welcome pack', actions: [{ cmd: 'give_points_to_lead', points: 10 }], conditions: [], clear: [] }]);
     expect(screen.getByText('+10 points')).toBeTruthy();
   });
 

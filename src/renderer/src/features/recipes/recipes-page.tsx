@@ -7,7 +7,8 @@ import { ErrorAlert } from '../../components/error-alert';
 import { useBulk, useImportFlow, useRecipes } from '../import/import-context';
 import { ApplyRecipe } from './apply-recipe';
 import { RecipeForm } from './recipe-form';
-import { EMPTY_RECIPE, describeActions, draftOf, type RecipeDraft } from './recipe-model';
+import { choiceLabel, fieldChoices } from '../lead-editor/field-choices';
+import { EMPTY_RECIPE, describeRecipe, draftOf, type RecipeDraft } from './recipe-model';
 
 type Panel = { kind: 'form'; draft: RecipeDraft } | { kind: 'apply'; recipeId: string } | null;
 
@@ -19,6 +20,7 @@ export function RecipesPage() {
   const importJobId = useRecipes((s) => s.importJobId);
   const catalog = useImportFlow((s) => s.catalog);
   const [panel, setPanel] = useState<Panel>(null);
+  const fields = fieldChoices(catalog?.custom_fields.items ?? []);
   const { flow } = useBulk();
   useEffect(() => {
     void store.getState().load();
@@ -43,8 +45,8 @@ export function RecipesPage() {
         <Button onClick={() => setPanel({ kind: 'form', draft: EMPTY_RECIPE })}>New recipe</Button>
       </Group>
       <Text size="sm" c="dimmed">
-        A recipe adds or removes tags, lists, sequences and points (and can book a calendar) on many leads in one go, one call per lead — optionally only on
-        the leads that meet its conditions, checked on each lead as Kartra has it when the recipe runs.
+        A recipe adds or removes tags, lists, sequences and points, clears fields (and can book a calendar) on many leads in one go, one call per lead —
+        optionally only on the leads that meet its conditions, checked on each lead as Kartra has it when the recipe runs.
       </Text>
       {error && <ErrorAlert error={error} onClose={() => store.getState().clearError()} />}
       {recipes.length === 0 ? (
@@ -61,7 +63,7 @@ export function RecipesPage() {
                       {ifClause(recipe.conditions ?? [])}:
                     </Text>
                   )}
-                  <Text size="sm">{describeActions(recipe.actions)}</Text>
+                  <Text size="sm">{describeRecipe(recipe, (field) => choiceLabel(fields, field))}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs" justify="flex-end" wrap="nowrap">

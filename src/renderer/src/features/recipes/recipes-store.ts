@@ -65,7 +65,7 @@ export function createRecipesStore(api: LeadDeskApi): RecipesStore {
       },
       async save(draft) {
         return run(async () => {
-          const saved = await unwrap(api.recipes.save({ ...(draft.id ? { id: draft.id } : {}), name: draft.name.trim(), actions: actionsOf(draft), conditions: conditionsOf(draft) }));
+          const saved = await unwrap(api.recipes.save({ ...(draft.id ? { id: draft.id } : {}), name: draft.name.trim(), actions: actionsOf(draft), conditions: conditionsOf(draft), clear: draft.clear }));
           set((s) => ({ recipes: [...s.recipes.filter((r) => r.id !== saved.id), saved].sort((a, b) => a.name.localeCompare(b.name)) }));
           return saved;
         });

@@ -119,8 +119,8 @@ export function makeImportKit(options: { headers?: string[]; data?: string[][]; 
     return ok({ fileName: 'people-result.csv', csv, rows: rows.length });
   });
   core.answer('recipes.list', () => ok({ recipes: structuredClone(kit.recipes) }));
-  core.answer('recipes.save', ({ id, name, actions }) => {
-    const recipe: Recipe = { id: id ?? `r${kit.recipes.length + 1}`, name, actions, updatedAt: 1 };
+  core.answer('recipes.save', ({ id, name, actions, clear }) => {
+    const recipe: Recipe = { id: id ?? `r${kit.recipes.length + 1}`, name, actions, ...(clear?.length ? { clear } : {}), updatedAt: 1 };
     kit.recipes = [...kit.recipes.filter((r) => r.id !== recipe.id), recipe];
     return ok(recipe);
   });
