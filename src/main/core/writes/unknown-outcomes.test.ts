@@ -97,6 +97,31 @@ describe('unknown outcomes are read back before anything is sent again', () => {
   });
 });
 
+describe('two changes to one list in one call', () => {
+  // Subscribe, then unsubscribe: the lead shows only the unsubscribe. Read alone, the subscribe would look not
+  // applied and be sent again, leaving the lead subscribed (found by the crash test of the replay).
+  for (const [name, fate] of [
+    ['answer lost after Kartra applied the call', 'reset'],
+    ['call never reached Kartra', { dropAnswer: { status: 'Error', message: 'List does not exist', type: '225' } }],
+  ] as const) {
+    it(`${name}: the lead ends unsubscribed, never subscribed again`, { timeout: 30_000 }, async () => {
+      const isPair = (r: ProxiedRequest) => r.what.includes('subscribe_lead_to_list') && r.what.includes('unsubscribe_lead_from_list');
+      const t = await setup('continue', isPair, fate);
+      const list = t.sandbox.inspect.catalog({ apiKey }).lists.map((l) => l.name).find((n) => !t.kartraLead().lists.some((m) => m.name === n))!;
+      await t.core.handle('leads.applyActions', {
+        lead: { id: t.lead.id },
+        actions: [{ cmd: 'subscribe_lead_to_list', list_name: list }, { cmd: 'unsubscribe_lead_from_list', list_name: list }],
+      });
+      await settled(t.core);
+      expect(t.kartraLead().lists.filter((l) => l.name === list)).toEqual([{ name: list, active: false }]);
+      // Kartra received the pair exactly once: applied, it is not sent again; never received, it is sent once more, in order.
+      expect(count(t.proxy, 'subscribe_lead_to_list')).toBe(1);
+      expect(count(t.proxy, 'unsubscribe_lead_from_list')).toBe(1);
+      expect(t.proxy.requests.some((r) => r.what === 'get_lead')).toBe(true);
+    });
+  }
+});
+
 describe('what cannot be read back needs the user', () => {
   for (const decision of ['send_again', 'fine'] as const) {
     it(`an unknown calendar booking becomes needs_check, is not re-sent, and "${decision}" settles it`, { timeout: 30_000 }, async () => {

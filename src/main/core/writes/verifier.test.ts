@@ -53,4 +53,34 @@ describe('verifyWrite', () => {
     expect(verifyWrite({ lead: state({ city: 'Oslo', email: 'new@example.com' }), head: { kind: 'edit', changes }, headOutcome: 'unknown', actions: [] }).head?.kind).toBe('applied');
     expect(verifyWrite({ lead: state({ city: 'Bergen', email: 'new@example.com' }), head: { kind: 'edit', changes }, headOutcome: 'unknown', actions: [] }).head?.kind).toBe('not_applied');
   });
+
+  describe('two actions of one chain on the same list or sequence', () => {
+    const join: LeadAction = { cmd: 'subscribe_lead_to_list', list_name: 'Webinar' };
+    const leave: LeadAction = { cmd: 'unsubscribe_lead_from_list', list_name: 'Webinar' };
+    const kinds = (lead: Partial<Lead>, ...actions: LeadAction[]) =>
+      verifyWrite({ lead: state(lead), head: null, headOutcome: 'done', actions: unknown(...actions) }).actions.map((v) => v?.kind);
+
+    it('subscribe then unsubscribe: an inactive membership means both were applied (the subscribe is not sent again)', () => {
+      expect(kinds({ lists: [{ list_name: 'Webinar', active: false }] }, join, leave)).toEqual(['applied', 'applied']);
+    });
+
+    it('subscribe then unsubscribe: still active means only the unsubscribe is missing; no membership means neither was applied', () => {
+      expect(kinds({ lists: [{ list_name: 'Webinar', active: true }] }, join, leave)).toEqual(['applied', 'not_applied']);
+      expect(kinds({ lists: [] }, join, leave)).toEqual(['not_applied', 'not_applied']);
+    });
+
+    it('the same for a sequence, and the later of two tag changes settles the earlier', () => {
+      const stop: LeadAction = { cmd: 'unsubscribe_lead_from_sequence', sequence_name: 'Welcome' };
+      expect(kinds({ sequences: [{ sequence_name: 'Welcome', step: '1', status: 'unsubscribed' }] }, seq, stop)).toEqual(['applied', 'applied']);
+      expect(kinds({ sequences: [] }, seq, stop)).toEqual(['not_applied', 'not_applied']);
+      const untag: LeadAction = { cmd: 'unassign_tag', tag_name: 'VIP' };
+      expect(kinds({ tags: [] }, tag, untag)).toEqual(['applied', 'applied']);
+      expect(kinds({ tags: ['VIP'] }, tag, untag)).toEqual(['applied', 'not_applied']);
+    });
+
+    it('an unsubscribe Kartra confirmed settles the subscribe before it', () => {
+      const r = verifyWrite({ lead: state({ lists: [{ list_name: 'Webinar', active: false }] }), head: null, headOutcome: 'done', actions: [{ action: join, outcome: 'unknown' }, { action: leave, outcome: 'done' }] });
+      expect(r.actions.map((v) => v?.kind ?? null)).toEqual(['applied', null]);
+    });
+  });
 });

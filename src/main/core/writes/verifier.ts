@@ -4,6 +4,7 @@
 // not applied; what cannot be read back is never re-sent automatically (kartra-api.md §0.4 E4, E7).
 import type { LeadAction } from '../../../shared/domain/actions';
 import type { EditLeadData } from '../../../shared/domain/lead-input';
+import { actionTarget } from '../../../shared/domain/action-target';
 import { describeAction } from '../../../shared/domain/describe-action';
 import { actionVerdict, emailsMatch, fieldsVerdict, type LeadState } from '../kartra/verify';
 
@@ -79,7 +80,47 @@ export function verifyWrite(facts: VerifyFacts): VerifyResult {
     }
     return actionVerdict(state, action) === 'applied' ? APPLIED : NOT_APPLIED;
   });
-  return { missing: false, leadId: state.lead.id || null, head, actions };
+  return { missing: false, leadId: state.lead.id || null, head, actions: settleSameTarget(state, facts.actions, actions) };
+}
+
+const isUnsubscribe = (a: LeadAction) => a.cmd === 'unsubscribe_lead_from_list' || a.cmd === 'unsubscribe_lead_from_sequence';
+const isSubscribe = (a: LeadAction) => a.cmd === 'subscribe_lead_to_list' || a.cmd === 'subscribe_lead_to_sequence_at_step';
+
+/** The lead has a membership of that list or sequence, active or not. */
+function hasMembership(state: LeadState, action: LeadAction): boolean {
+  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (action.cmd === 'unsubscribe_lead_from_list') return state.lead.lists.some((l) => same(l.list_name, action.list_name));
+  if (action.cmd === 'unsubscribe_lead_from_sequence') return state.lead.sequences.some((q) => same(q.sequence_name, action.sequence_name));
+  return false;
+}
+
+/**
+ * Two actions of one chain on the same thing ("subscribe to W, then unsubscribe from W"): the lead shows only what
+ * the later one left, so the earlier one cannot be judged on its own — judged alone, a subscribe looks not applied
+ * after the whole chain was, and sending it again would leave the lead subscribed. Kartra applies a chain in order:
+ * when the later action holds, the earlier one was processed before it and is settled as applied. An unsubscribe
+ * after a subscribe holds only when the membership exists (inactive): with none, neither was applied, and both are
+ * sent again, in order.
+ */
+function settleSameTarget(state: LeadState, actions: VerifyFacts['actions'], verdicts: (Verdict | null)[]): (Verdict | null)[] {
+  const out = [...verdicts];
+  for (let last = actions.length - 1; last > 0; last--) {
+    const target = actionTarget(actions[last]!.action);
+    if (target === null || isCalendar(actions[last]!.action)) continue;
+    const earlier = actions.map((a, i) => i).filter((i) => i < last && actionTarget(actions[i]!.action) === target && out[i] !== null);
+    // Only the last action on a target is judged against the lead here; earlier ones follow it.
+    if (earlier.length === 0 || actions.slice(last + 1).some((a) => actionTarget(a.action) === target)) continue;
+    const lastHolds = actions[last]!.outcome === 'done' || out[last]?.kind === 'applied';
+    if (!lastHolds) continue;
+    const action = actions[last]!.action;
+    if (isUnsubscribe(action) && earlier.some((i) => isSubscribe(actions[i]!.action)) && !hasMembership(state, action)) {
+      for (const i of earlier) out[i] = NOT_APPLIED;
+      if (out[last] !== null) out[last] = NOT_APPLIED;
+      continue;
+    }
+    for (const i of earlier) out[i] = APPLIED;
+  }
+  return out;
 }
 
 /**
