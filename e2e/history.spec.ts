@@ -1,8 +1,8 @@
 // History and the profile's payments in the browser against the sandbox: 50 dropped rows all show in the Leads
 // table and its search; the History page shows that import's write and a profile edit of one of those leads with
-// their per-action outcomes; a refund from the profile goes behind its confirmation, lands once in the sandbox,
-// and shows in History; a refund whose answer is lost waits in the outbox as "needs your check" (never re-sent)
-// until the user says it is fine. Screenshots at 1440×900 and 1024×700 go to test-results/screens/.
+// their per-action outcomes; a refund and a subscription cancel from the profile each go behind a confirmation,
+// land once in the sandbox and show in History; a refund whose answer is lost waits in the outbox as "needs your
+// check" (never re-sent) until the user says it is fine. Screenshots at 1440×900 and 1024×700 go to test-results/screens/.
 import { DEMO_ACCOUNT, SANDBOX_APP_ID } from '../src/main/core/sandbox';
 import { startFaultProxy } from '../src/main/core/writes/testing/fault-proxy';
 import { DAY_MS, parseEstDateTime } from '../src/main/core/sandbox/est-time';
@@ -120,6 +120,36 @@ test('refund a sale from the profile behind a confirmation naming amount and pro
   const entry = app.getByRole('feed', { name: 'History' }).locator('article').filter({ hasText: `Refund ${partial} of ${sale.productName}` });
   await expect(entry).toHaveCount(1);
   await expect(entry.locator('[data-cmd="refund_transaction"]')).toHaveAttribute('data-outcome', 'done');
+});
+
+test('cancel a subscription from the profile behind a confirmation naming it, its product and amount: the sandbox cancels it once, History shows it', async ({ app, host }) => {
+  await connectSandbox(app);
+  const kartra = sandboxOf(host);
+  const apiKey = DEMO_ACCOUNT.apiKey;
+  const sub = kartra.sandbox.inspect.subscriptions({ apiKey }).find((s) => s.status === 'Active' && !s.cancelFails && s.leadEmail);
+  if (!sub) throw new Error('the demo data has no subscription that can be cancelled');
+  const profile = await openLead(app, sub.leadEmail, /.+/);
+
+  await profile.getByRole('table', { name: 'Subscriptions' }).getByRole('button', { name: `Cancel subscription ${sub.id}` }).click();
+  const dialog = app.getByRole('dialog', { name: 'Cancel a subscription' });
+  const text = dialog.getByTestId('payment-confirm-text');
+  await expect(text).toContainText(`Cancel subscription ${sub.id} to `);
+  await expect(text).toContainText(sub.productName);
+  await expect(text).toContainText(/\(\d+(\.\d+)? per payment\)/);
+  // "Keep it" sends nothing.
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(dialog).toBeHidden();
+  expect(kartra.sandbox.inspect.subscriptions({ apiKey }).find((s) => s.id === sub.id)!.status).toBe('Active');
+
+  await profile.getByRole('table', { name: 'Subscriptions' }).getByRole('button', { name: `Cancel subscription ${sub.id}` }).click();
+  await dialog.getByRole('button', { name: 'Cancel subscription' }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+  expect(kartra.sandbox.inspect.subscriptions({ apiKey }).find((s) => s.id === sub.id)!.status).toBe('Cancelled');
+
+  await openTab(app, 'History');
+  const entry = app.getByRole('feed', { name: 'History' }).locator('article').filter({ hasText: `Cancel subscription ${sub.id}` });
+  await expect(entry).toHaveCount(1);
+  await expect(entry.locator('[data-cmd="cancel_transaction"]')).toHaveAttribute('data-outcome', 'done');
 });
 
 test('a refund whose answer is lost is never re-sent: the outbox shows it as needs your check, and "It’s fine" settles it', async ({ app, host }) => {
