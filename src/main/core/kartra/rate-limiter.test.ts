@@ -118,7 +118,7 @@ describe('RateLimiter lanes', () => {
     const warm = limiter.schedule('outbox', task('warm', 'warm', 5000));
     await clock.advance(5000);
     await warm;
-    await clock.advance(1005);
+    await clock.advance(1005); // idle for less than two windows: still warm (see the next test)
     const all = ['a', 'b', 'c', 'd'].map((name) => limiter.schedule('outbox', task(name, name, 5000)));
     expect(limiter.state().inFlight).toBe(3);
     await clock.advance(1004);
@@ -129,6 +129,26 @@ describe('RateLimiter lanes', () => {
     await clock.advance(6000);
     await Promise.all(all);
     expect(limiter.state().inFlight).toBe(0);
+    limiter.close();
+  });
+});
+
+describe('RateLimiter after an idle spell', () => {
+  it('counts the first window of a burst after two windows of idleness from its answers', async () => {
+    // The burst leaves the client one request after another, later than the sends it would be counted from: its
+    // first window is timed from answers, as a cold start's is; the next one is warm again.
+    const { clock, limiter, starts, task } = setup({ limit: 3 });
+    await Promise.all([limiter.schedule('outbox', task('warm', 'warm', 300)), clock.advance(300)]);
+    await clock.advance(2100);
+    const all = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => limiter.schedule('outbox', task(name, name, 300)));
+    await clock.advanceTo(3704);
+    expect(starts.map((s) => s.name)).toEqual(['warm', 'a', 'b', 'c']); // sent at 2400, answered at 2700
+    await clock.advanceTo(3705);
+    expect(starts.slice(4)).toEqual([{ name: 'd', at: 3705 }, { name: 'e', at: 3705 }, { name: 'f', at: 3705 }]);
+    await clock.advanceTo(4710); // warm again: g counts d's window from its send, 1000 ms + the 5 ms base margin
+    expect(starts.slice(7)).toEqual([{ name: 'g', at: 4710 }]);
+    await clock.advanceTo(7000);
+    await Promise.all(all);
     limiter.close();
   });
 });
