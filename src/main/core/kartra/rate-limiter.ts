@@ -58,7 +58,7 @@ export class RateLimiter implements Scheduler {
   private lastAnswerAt = -Infinity;
   /** Since when nothing has been queued or in flight (null: busy, or never used). */
   private idleSince: number | null = null;
-  /** When the current run of work began after an idle spell longer than a window. */
+  /** When the current run of work began after an idle spell of more than IDLE_WINDOWS windows. */
   private burstFrom = -Infinity;
   private readonly guard: GuardMargin;
   /** This client's share of the App's budget, lowered by 429s (another client of the same App ID). */
@@ -217,7 +217,7 @@ export class RateLimiter implements Scheduler {
     if (this.starts.length > this.opts.limit) this.starts.shift();
     // Cold (nothing answered lately): its arrival may lag by a connection set-up, so it counts from its answer,
     // as every start did before round trips were learned; warm starts count from their send time.
-    // So is the first window of work after an idle spell of two windows: the burst queued at once leaves the client one request
+    // So is the first window of work after an idle spell: the burst queued at once leaves the client one request
     // after another (tens of ms for 20), later than the sends it is counted from, while the spread learned on paced
     // starts is a few ms (bench:outbox drew 3–7 × 429 at the start of a replay without this).
     const cold = now - this.lastAnswerAt > COLD_AFTER_MS || now - this.burstFrom < this.opts.windowMs;
