@@ -147,6 +147,8 @@ export class RateLimiter implements Scheduler {
         const queue = LANES.map((lane) => this.queues[lane]).find((q) => q.length > 0);
         if (!queue) {
           this.clearStartTimer();
+          // Nothing queued: idle from now on once nothing is in flight either (pump runs after every settle).
+          if (this.inFlight === 0) this.idleSince ??= this.opts.clock.now();
           return;
         }
         const now = this.opts.clock.now();
@@ -255,7 +257,6 @@ export class RateLimiter implements Scheduler {
   private settle(startedAt: number, answered: boolean, anchor: Anchor, previous: Anchor | undefined): void {
     this.inFlight--;
     const now = this.opts.clock.now();
-    if (this.inFlight === 0 && LANES.every((lane) => this.queues[lane].length === 0)) this.idleSince = now;
     if (anchor.at === Infinity) anchor.at = Math.max(startedAt, now);
     anchor.settledAfter = Math.max(0, now - startedAt);
     if (!answered) return;

@@ -58,6 +58,13 @@ export function actionVerdict(state: LeadState | null, action: LeadAction): Writ
   }
 }
 
+/** The lead has a membership of the list or sequence an unsubscribe is about, active or not. */
+export function hasMembership(state: LeadState, action: LeadAction): boolean {
+  if (action.cmd === 'unsubscribe_lead_from_list') return state.lead.lists.some((l) => same(l.list_name, action.list_name));
+  if (action.cmd === 'unsubscribe_lead_from_sequence') return state.lead.sequences.some((q) => same(q.sequence_name, action.sequence_name));
+  return false;
+}
+
 function isActive(status: string): boolean {
   return status === '' || same(status, 'active') || same(status, 'subscribed');
 }

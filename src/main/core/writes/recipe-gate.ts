@@ -53,8 +53,8 @@ export async function gateRow(caller: KartraCaller, plan: RowPlan): Promise<Gate
   const { clear: _all, ...rest } = plan;
   // Both, as bulk rows: Kartra lets the id win, and History names the lead by its email.
   const go: RowPlan = { ...rest, ref: { id: lead.id, ...(lead.email ? { email: lead.email } : {}) }, scoreBefore: lead.score };
-  const filled = (plan.clear ?? []).filter((key) => currentValue(lead, key) !== '');
-  if (filled.length > 0) return { kind: 'go', plan: { ...go, clear: filled, before: Object.fromEntries(filled.map((key) => [key, currentValue(lead, key)])) }, lead };
+  const filled = (plan.clear ?? []).map((key) => [key, currentValue(lead, key)] as const).filter(([, value]) => value !== '');
+  if (filled.length > 0) return { kind: 'go', plan: { ...go, clear: filled.map(([key]) => key), before: Object.fromEntries(filled) }, lead };
   if (plan.actions.length === 0) return settled('skipped', 'Skipped: read just now, the fields to clear are empty already — nothing sent', 'unchanged', lead);
   return { kind: 'go', plan: go, lead };
 }

@@ -6,7 +6,7 @@ import type { LeadAction } from '../../../shared/domain/actions';
 import type { EditLeadData } from '../../../shared/domain/lead-input';
 import { actionTarget } from '../../../shared/domain/action-target';
 import { describeAction } from '../../../shared/domain/describe-action';
-import { actionVerdict, emailsMatch, fieldsVerdict, type LeadState } from '../kartra/verify';
+import { actionVerdict, emailsMatch, fieldsVerdict, hasMembership, type LeadState } from '../kartra/verify';
 
 export type Verdict =
   | { kind: 'applied' }
@@ -85,14 +85,6 @@ export function verifyWrite(facts: VerifyFacts): VerifyResult {
 
 const isUnsubscribe = (a: LeadAction) => a.cmd === 'unsubscribe_lead_from_list' || a.cmd === 'unsubscribe_lead_from_sequence';
 const isSubscribe = (a: LeadAction) => a.cmd === 'subscribe_lead_to_list' || a.cmd === 'subscribe_lead_to_sequence_at_step';
-
-/** The lead has a membership of that list or sequence, active or not. */
-function hasMembership(state: LeadState, action: LeadAction): boolean {
-  const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-  if (action.cmd === 'unsubscribe_lead_from_list') return state.lead.lists.some((l) => same(l.list_name, action.list_name));
-  if (action.cmd === 'unsubscribe_lead_from_sequence') return state.lead.sequences.some((q) => same(q.sequence_name, action.sequence_name));
-  return false;
-}
 
 /**
  * Two actions of one chain on the same thing ("subscribe to W, then unsubscribe from W"): the lead shows only what
