@@ -84,7 +84,7 @@ interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
 /**
  * Streams one sheet of the workbook into `csvPath`: the first, or `choice`. Only one row is held at a time (shared
  * strings and styles are the workbook's own tables, kept as exceljs reads them); the sheets before the chosen one
- * are skipped unread.
+ * are read through without being kept.
  */
 export async function xlsxToCsv(xlsxPath: string, csvPath: string, onProgress: (rows: number) => void, choice?: SheetChoice): Promise<SheetCsv> {
   const input = createReadStream(xlsxPath);
@@ -105,7 +105,13 @@ export async function xlsxToCsv(xlsxPath: string, csvPath: string, onProgress: (
       // Its place in the workbook's tab order (the order the file stores sheets in when the list is not known yet).
       const position = order().findIndex((s) => String(s.id) === String(worksheet.id)) + 1 || seen;
       const wanted = choice === undefined ? true : typeof choice === 'number' ? position === choice : worksheet.name.trim().toLowerCase() === choice.trim().toLowerCase();
-      if (!wanted) continue;
+      if (!wanted) {
+        // Read through, not skipped: exceljs keeps a sheet stored before the workbook's own list in a temp file and
+        // deletes it once the sheet is handed over, while the unread sheet's stream is still opening it; the stray
+        // ENOENT then killed the worker and failed the next file (xlsx.test.ts, once in a few runs).
+        for await (const _row of worksheet) void _row;
+        continue;
+      }
       found = true;
       sheet = worksheet.name;
       for await (const row of worksheet) {
