@@ -27,12 +27,16 @@ export interface LimitedResult {
   allowed: number;
 }
 
-/** The three cheap reads the bench mixes, in turn: get_lead, search_lead, retrieve_account_tags (only that one without an email). */
+/**
+ * The three cheap reads the bench mixes, in turn: get_lead, search_lead, retrieve_account_tags (only that one
+ * without an email). On the bulk lane: every call is queued at once, a backlog like an import's.
+ */
 function cheapCall(client: KartraClient, i: number, email: string): Promise<unknown> {
-  if (email === '') return client.retrieveAccountTags();
-  if (i % 3 === 0) return client.getLead({ email });
-  if (i % 3 === 1) return client.searchLead({ email });
-  return client.retrieveAccountTags();
+  const lane = { lane: 'bulk' } as const;
+  if (email === '') return client.retrieveAccountTags(lane);
+  if (i % 3 === 0) return client.getLead({ email }, lane);
+  if (i % 3 === 1) return client.searchLead({ email }, lane);
+  return client.retrieveAccountTags(lane);
 }
 
 export const round = (value: number, digits: number): number => Number(value.toFixed(digits));

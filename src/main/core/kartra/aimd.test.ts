@@ -1,5 +1,5 @@
-// The 429 back-off: one share-proportional cut per 429 event, a floor, one step up per clean window, patience next
-// to a level that failed.
+// The 429 back-off: one share-proportional cut per 429 event, a step back after a failed step up to at most half,
+// a floor, one step up per clean window, patience next to a level that failed.
 import { describe, expect, it } from 'vitest';
 import { AimdRate, CUT, FIRST_HOLD_WINDOWS } from './aimd';
 
@@ -73,5 +73,28 @@ describe('AimdRate', () => {
     rate.rejected(50, 60); // a new failure starts over at the first hold
     cleanWindows(rate, 1 + FIRST_HOLD_WINDOWS, 70);
     expect(rate.allowed).toBe(4);
+  });
+
+  it('steps back to the level a clean window proved when the step above it draws a 429, up to half the budget', () => {
+    const rate = new AimdRate(20);
+    rate.rejected(0, 100); // nothing proven yet: 20 → 10
+    cleanWindows(rate, 1, 200); // 10 proven, → 11
+    expect(rate.allowed).toBe(11);
+    expect(rate.rejected(300, 400)).toBe(true);
+    expect(rate.allowed).toBe(10); // not 11 × (1 − 0.5 · 0.55) = 7.98: the budget ends between 10 and 11
+    cleanWindows(rate, FIRST_HOLD_WINDOWS - 1, 500);
+    expect(rate.allowed).toBe(10); // and it waits before trying 11 again
+    // At the proven level itself a 429 means another client's demand grew: the share cut applies.
+    rate.rejected(600, 700);
+    expect(rate.allowed).toBe(7); // 10 × 0.75
+  });
+
+  it('cuts a failed step by the share held when the proven level is above half the budget, so two clients even out', () => {
+    const rate = new AimdRate(20);
+    rate.rejected(0, 100); // 20 → 10
+    cleanWindows(rate, 2, 200); // 10 and 11 proven, → 12
+    expect(rate.allowed).toBe(12);
+    rate.rejected(300, 400);
+    expect(rate.allowed).toBe(8); // 12 × (1 − 0.5 · 0.6) = 8.4, not back to 11
   });
 });

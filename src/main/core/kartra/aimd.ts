@@ -11,19 +11,20 @@ export const MAX_HOLD_WINDOWS = 64;
 
 /**
  * Starts allowed per window, between max·FLOOR_SHARE (at least 1) and `max`. Another client's calls are invisible
- * except through 429s, and which client meets the 429 is not fair: a client already filling the window re-sends
- * into each slot its own answer frees, one guard margin later, so a newcomer's requests mostly arrive at a full
- * window and the incumbent only meets a 429 when a newcomer slips into one of those gaps. A per-429 cut (the
- * earlier design) therefore starved the late client (shares 0.04 / 0.96). So:
+ * except through 429s, and which client meets a 429 is chance: whoever's request arrives at a full window. The
+ * limiter spreads bulk starts over the window (rate-limiter.ts) so that room left by one client is spread too and
+ * a newcomer finds it; a client filling the window in bursts left room only in a few ms per second, so the
+ * newcomer met nearly every 429 and starved. Here:
  * - the cut is per *event* (429s to requests started before the last cut are old news: the burst they belong to
  *   was already answered by the cut) and proportional to the share held: rate × (1 − CUT·share). The rare 429 of a
  *   client holding most of the budget gives half of it away, the frequent ones of a small client cost it little;
  *   like TCP's AIMD, equal additive steps and a share-proportional cut converge to equal shares;
- * - the share has a floor, so a starved client keeps a few starts a window landing in the incumbent's gaps,
- *   which is the only way the incumbent can learn that it has company. Those gaps are the guard margin: behind a
- *   jittery network (50 ms at 125 ms ± 20 %) they are wide and a newcomer gets in within a few windows; on
- *   loopback (5 ms) they are not, and a late client stays starved (a known limit; a periodic yield by the
- *   incumbent fixed it in simulation but cost a lone client 3 % of its rate);
+ * - but a 429 to a step above the highest level a clean window has proven (since the last cut) only steps back to
+ *   that level, while that level is at most half the budget: the budget ends between the two, and a full cut
+ *   there gave away over a quarter of the rate to learn one start's worth (bench: 0.86–0.92 of the ceiling, now ≈ 0.93–
+ *   0.95). Above half the step is cut by the share anyway, or two clients would stay split where chance put them;
+ * - the share has a floor, so a starved client keeps a few starts a window, which is how an incumbent learns that
+ *   it has company;
  * - each window of clean answers adds 1, but next to a level that drew a 429 the rate waits first (16, 32, 64
  *   clean windows after each failed try), so two clients sharing the budget probe rarely: every probe that fails
  *   costs a 429 and a pause. A probe that survives a clean window clears the memory and growth is free again.
@@ -37,6 +38,8 @@ export class AimdRate {
   private cleanAnswers = 0;
   private heldWindows = 0;
   private changedAt = -Infinity;
+  /** The highest level a clean window passed at since the last multiplicative cut (null: none yet). */
+  private provenAt: number | null = null;
 
   constructor(private readonly max: number) {
     this.rate = max;
@@ -71,7 +74,14 @@ export class AimdRate {
     const before = this.allowed;
     this.failedAt = before;
     this.failures = Math.min(this.failures + 1, 8);
-    this.rate = Math.max(this.floor, this.rate * (1 - (CUT * this.rate) / this.max));
+    if (this.provenAt !== null && before > this.provenAt && this.provenAt <= this.max / 2) {
+      // A step above the level proven clean drew it: the budget ends between the two, so back to the proven one.
+      this.rate = this.provenAt;
+    } else {
+      // At a level that was clean: someone else's demand grew (or nothing is proven yet). Cut by the share held.
+      this.rate = Math.max(this.floor, this.rate * (1 - (CUT * this.rate) / this.max));
+      this.provenAt = null;
+    }
     this.cleanAnswers = 0;
     this.heldWindows = 0;
     this.changedAt = now;
@@ -80,6 +90,7 @@ export class AimdRate {
 
   private cleanWindow(): void {
     const level = this.allowed;
+    this.provenAt = Math.max(this.provenAt ?? 0, level);
     if (this.failedAt !== null && level >= this.failedAt) {
       // A whole window at the level that failed went through: the competitor has gone or made room.
       this.failedAt = null;

@@ -32,7 +32,7 @@ function setup(opts: Partial<RateLimiterOptions> = {}) {
 describe('RateLimiter sliding window', () => {
   it('never lets more than `limit` starts into any window and runs at about `limit` per window', async () => {
     const { clock, limiter, starts, task } = setup({ onState: undefined });
-    const results = Array.from({ length: 200 }, (_, i) => limiter.schedule('bulk', task(`t${i}`, i)));
+    const results = Array.from({ length: 200 }, (_, i) => limiter.schedule('outbox', task(`t${i}`, i)));
     await clock.advanceTo(20_000);
     expect(await Promise.all(results)).toEqual(Array.from({ length: 200 }, (_, i) => i));
     const log = starts.map((s) => s.at);
@@ -77,9 +77,9 @@ describe('RateLimiter sliding window', () => {
   it('lets a task start again within one window after the wall clock steps backwards', async () => {
     const { clock, limiter, starts, task } = setup({ limit: 2 });
     clock.t = 50_000;
-    await Promise.all([limiter.schedule('bulk', task('a', 1)), limiter.schedule('bulk', task('b', 2))]);
+    await Promise.all([limiter.schedule('outbox', task('a', 1)), limiter.schedule('outbox', task('b', 2))]);
     clock.t = 10_000; // the system clock was corrected by 40 s
-    const c = limiter.schedule('bulk', task('c', 3));
+    const c = limiter.schedule('outbox', task('c', 3));
     await clock.advance(1005);
     await expect(c).resolves.toBe(3);
     expect(starts.at(-1)?.at).toBeLessThanOrEqual(11_005);
@@ -91,8 +91,8 @@ describe('RateLimiter lanes', () => {
   it('starts interactive before outbox before bulk, FIFO within each lane', async () => {
     const { clock, limiter, starts, task } = setup({ limit: 2 });
     const all = [
-      limiter.schedule('bulk', task('b1', 0)),
-      limiter.schedule('bulk', task('b2', 0)), // b1, b2 start at once: the window is empty
+      limiter.schedule('bulk', task('b1', 0)), // the window is empty
+      limiter.schedule('bulk', task('b2', 0)), // bulk starts are paced (0.9 × 1000/2 ms apart): b2 waits
       limiter.schedule('bulk', task('b3', 0)),
       limiter.schedule('outbox', task('o1', 0)),
       limiter.schedule('bulk', task('b4', 0)),
@@ -106,8 +106,32 @@ describe('RateLimiter lanes', () => {
     all.push(limiter.schedule('interactive', task('i3', 0)));
     await clock.advanceTo(10_000);
     await Promise.all(all);
-    expect(starts.map((s) => s.name)).toEqual(['b1', 'b2', 'i1', 'i2', 'i3', 'o1', 'o2', 'o3', 'b3', 'b4']);
-    expect(starts.map((s) => s.at)).toEqual([0, 0, 1005, 1005, 2010, 2010, 3015, 3015, 4020, 4020]);
+    // o1 takes the window's second slot at once: a bulk start's pacing never holds back another lane.
+    expect(starts.map((s) => s.name)).toEqual(['b1', 'o1', 'i1', 'i2', 'i3', 'o2', 'o3', 'b2', 'b3', 'b4']);
+    expect(starts.map((s) => s.at)).toEqual([0, 0, 1005, 1005, 2010, 2010, 3015, 3465, 4020, 4470]);
+    limiter.close();
+  });
+
+  it('spreads bulk starts over the window from the first one, and lets interactive and outbox work go at once', async () => {
+    // A bulk backlog sent in bursts keeps its slots bunched, leaving another client of the App no room but a few ms
+    // a second; spread, the room is spread too (aimd.ts). A click or a few edits should not wait for each other.
+    const { clock, limiter, starts, task } = setup({ limit: 4 });
+    const bulk = Array.from({ length: 8 }, (_, i) => limiter.schedule('bulk', task(`b${i}`, i)));
+    await clock.advanceTo(3000);
+    await Promise.all(bulk);
+    // 0.9 × 1000/4 = 225 ms apart; the fifth waits for the first to leave the window (1000 + 5 ms), not for pacing.
+    expect(starts.map((s) => s.at)).toEqual([0, 225, 450, 675, 1005, 1230, 1455, 1680]);
+    expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBe(4);
+    starts.length = 0;
+    await clock.advanceTo(10_000); // idle: the window is empty again
+    const now = [...['i1', 'i2'].map((n) => limiter.schedule('interactive', task(n, n))), ...['o1', 'o2'].map((n) => limiter.schedule('outbox', task(n, n)))];
+    await Promise.all(now);
+    expect(starts).toEqual([
+      { name: 'i1', at: 10_000 },
+      { name: 'i2', at: 10_000 },
+      { name: 'o1', at: 10_000 },
+      { name: 'o2', at: 10_000 },
+    ]);
     limiter.close();
   });
 
@@ -169,8 +193,8 @@ describe('RateLimiter after a stall', () => {
     const { clock, limiter, starts, task } = setup({ limit: 2 });
     await warmUp(clock, limiter, task);
     const t0 = clock.t;
-    const first = [limiter.schedule('bulk', task('a', 'a', 400)), limiter.schedule('bulk', task('b', 'b', 400))];
-    const next = limiter.schedule('bulk', task('c', 'c'));
+    const first = [limiter.schedule('outbox', task('a', 'a', 400)), limiter.schedule('outbox', task('b', 'b', 400))];
+    const next = limiter.schedule('outbox', task('c', 'c'));
     await clock.advance(400);
     await Promise.all(first);
     await clock.advance(605); // send + window + margin: enough for a typical request, not for a 400 ms stall
@@ -185,8 +209,8 @@ describe('RateLimiter after a stall', () => {
     const { clock, limiter, starts, task } = setup({ limit: 2 });
     await warmUp(clock, limiter, task);
     const t0 = clock.t;
-    const stalled = [limiter.schedule('bulk', task('a', 'a', 3000)), limiter.schedule('bulk', task('b', 'b', 3000))];
-    const next = limiter.schedule('bulk', task('c', 'c'));
+    const stalled = [limiter.schedule('outbox', task('a', 'a', 3000)), limiter.schedule('outbox', task('b', 'b', 3000))];
+    const next = limiter.schedule('outbox', task('c', 'c'));
     await clock.advance(2999);
     expect(starts.map((s) => s.name)).not.toContain('c');
     await clock.advance(1);
@@ -207,8 +231,8 @@ describe('RateLimiter after a network failure', () => {
     await clock.advance(1005);
     const t0 = clock.t;
     const reset = () => new Error('socket hang up');
-    const failing = [task('a', 'a', 3000, reset), task('b', 'b', 3000, reset)].map((t) => limiter.schedule('bulk', t).catch((e: Error) => e.message));
-    const next = limiter.schedule('bulk', task('c', 'c'));
+    const failing = [task('a', 'a', 3000, reset), task('b', 'b', 3000, reset)].map((t) => limiter.schedule('outbox', t).catch((e: Error) => e.message));
+    const next = limiter.schedule('outbox', task('c', 'c'));
     await clock.advance(3000);
     expect(await Promise.all(failing)).toEqual(['socket hang up', 'socket hang up']);
     await clock.advance(1005);
@@ -223,7 +247,7 @@ describe('RateLimiter on 429', () => {
 
   it('counts a cold first window from its answers (a connection set-up may delay those arrivals)', async () => {
     const { clock, limiter, starts, task } = setup({ limit: 2 });
-    const all = ['a', 'b', 'c', 'd', 'e'].map((name) => limiter.schedule('bulk', task(name, name, 300)));
+    const all = ['a', 'b', 'c', 'd', 'e'].map((name) => limiter.schedule('outbox', task(name, name, 300)));
     await clock.advanceTo(1304);
     expect(starts.map((s) => s.name)).toEqual(['a', 'b']); // sent at 0, answered at 300: nothing before 1305
     await clock.advanceTo(1305);
@@ -259,11 +283,11 @@ describe('RateLimiter on 429', () => {
   it('keeps arrival order when several tasks of a lane come back with 429, and never bursts past the limit after the pause', async () => {
     const { clock, limiter, starts, task } = setup({ limit: 4 });
     const results = [
-      limiter.schedule('bulk', task('a', 'a', 10)),
-      limiter.schedule('bulk', task('b', 'b', 300, once429)), // fails last
-      limiter.schedule('bulk', task('c', 'c', 100, once429)), // fails first
-      limiter.schedule('bulk', task('d', 'd', 10)),
-      ...['e', 'f', 'g', 'h', 'i'].map((name) => limiter.schedule('bulk', task(name, name))),
+      limiter.schedule('outbox', task('a', 'a', 10)),
+      limiter.schedule('outbox', task('b', 'b', 300, once429)), // fails last
+      limiter.schedule('outbox', task('c', 'c', 100, once429)), // fails first
+      limiter.schedule('outbox', task('d', 'd', 10)),
+      ...['e', 'f', 'g', 'h', 'i'].map((name) => limiter.schedule('outbox', task(name, name))),
     ];
     await clock.advanceTo(10_000);
     expect(await Promise.all(results)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);

@@ -41,6 +41,12 @@ const COLD_AFTER_MS = 5_000;
 /** Idle (nothing queued or in flight) for more than this many windows, the next work starts as a burst (see start()). */
 const IDLE_WINDOWS = 2;
 
+/**
+ * Bulk starts are at least this share of window/allowed apart. Below 1 so the window's own rule (each start waits
+ * for the one `allowed` places back) sets the pace, and a start a timer fired late does not delay every later one.
+ */
+const BULK_PACE = 0.9;
+
 interface Timer {
   readonly handle: unknown;
   readonly at: number;
@@ -153,7 +159,7 @@ export class RateLimiter implements Scheduler {
         }
         const now = this.opts.clock.now();
         this.absorbClockJump(now);
-        const at = this.nextStartAt(now);
+        const at = this.nextStartAt(now, queue[0]?.lane);
         if (at > now) {
           // Infinity: every slot is held by a request in flight; its answer pumps again.
           if (Number.isFinite(at)) this.armStartTimer(at, now);
@@ -174,15 +180,34 @@ export class RateLimiter implements Scheduler {
    * so the window is timed from send times and widened by the guard margin learned from that spread. Timing it
    * from answers instead (the earlier design) was safe without learning but cost one round trip per window.
    */
-  private nextStartAt(now: number): number {
+  private nextStartAt(now: number, lane: Lane | undefined): number {
     const allowed = this.share.allowed;
     // The allowed-th latest end of an anchor's window must have passed before another start.
     const ends = this.anchors.length >= allowed ? this.anchors.map((a) => a.at + this.opts.windowMs + this.marginAfter(a, now)).sort((x, y) => y - x) : [];
     const at = ends[allowed - 1] ?? -Infinity;
-    // Sharing the App: spread starts over the window, so a burst after a pause does not meet a full window at once.
     const lastStart = this.starts[this.starts.length - 1];
-    const paced = this.share.sharing && lastStart !== undefined ? lastStart + this.opts.windowMs / allowed : -Infinity;
+    const gap = this.paceGap(allowed, lane);
+    const paced = gap > 0 && lastStart !== undefined ? lastStart + gap : -Infinity;
     return Math.max(at, paced, this.pausedUntil);
+  }
+
+  /**
+   * How far apart starts are spread, in ms (0: as the window allows, in bursts).
+   * - Sharing the App: one every window/allowed, so a burst after a pause does not meet the other client's full
+   *   window at one instant.
+   * - Bulk work at the full share: nearly as much (BULK_PACE), from its first start. A window filled in one burst
+   *   stays bunched, each start re-using the slot of the one a window before: the window then has room only
+   *   in the guard margin's few ms per second, so another client of the App (a second import, the CLI) meets
+   *   429s on almost every try while this one never meets any and never learns it has company (the bench's late
+   *   client starved at a share of 0.08, drawing 3 % 429s). Spread evenly, the room is spread over the second: the
+   *   newcomer's calls get in, this client's next ones meet the 429s, and AIMD splits the budget. Costs a lone
+   *   client nothing past the first second of a job, which its backlog makes no one wait for.
+   * - Interactive and outbox work go in bursts: a profile's reads or a handful of edits should not queue behind
+   *   each other for tens of ms.
+   */
+  private paceGap(allowed: number, lane: Lane | undefined): number {
+    if (this.share.sharing) return this.opts.windowMs / allowed;
+    return lane === 'bulk' ? (BULK_PACE * this.opts.windowMs) / allowed : 0;
   }
 
   /**
