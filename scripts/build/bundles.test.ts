@@ -13,7 +13,7 @@ import { commandChannel, EVENT_CHANNEL } from '../../src/shared/ipc/channels';
 import { COMMAND_NAMES, EVENT_NAMES } from '../../src/shared/ipc/contract';
 import { DEMO_LEAD_EMAIL } from '../../src/main/core/sandbox';
 import { buildApp, OUT } from './testing/build-app';
-import { createRecordingElectron, substituteElectron, type RecordedWindow } from '../../src/main/testing/recording-electron';
+import { createRecordingElectron, substituteElectron, type RecordedWindow } from '../../src/main/shell/testing/recording-electron';
 
 const nativeRequire = createRequire(__filename);
 let base: string;

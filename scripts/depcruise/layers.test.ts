@@ -50,7 +50,9 @@ async function check(files: Record<string, string>): Promise<Violation[]> {
     await mkdir(dirname(join(root, path)), { recursive: true });
     await writeFile(join(root, path), content);
   }
-  const args = [RUNNER, 'src', 'e2e', '--config', CONFIG, '--output-type', 'json'];
+  // As `npm run check:layers`, scripts/ too when the tree has one (the runner refuses a folder that does not exist).
+  const scripts = Object.keys(files).some((f) => f.startsWith('scripts/')) ? ['scripts'] : [];
+  const args = [RUNNER, 'src', 'e2e', ...scripts, '--config', CONFIG, '--output-type', 'json'];
   const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: root, maxBuffer: 1 << 24 }).catch(
     // A tree with violations exits non-zero; its report is still on stdout.
     (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
@@ -101,6 +103,22 @@ describe('layer check (dependency-cruiser)', { timeout: 60_000 }, () => {
     const violations = await check(withFile('src/main/core/leads/lead-service.ts', "import { w } from '../../shell/window';\nexport const service = () => w;\n"));
     const names = violations.filter((v) => v.from === 'src/main/core/leads/lead-service.ts').map((v) => v.rule.name).sort();
     expect(names).toEqual(['core-stays-below-its-callers', 'nothing-imports-the-shell']);
+  });
+
+  it("lets tests use the shell's test kit, and keeps product code from it and from the shell itself", async () => {
+    const kit = { 'src/main/shell/testing/recording-electron.ts': 'export const stand = {};\n' };
+    const violations = await check({
+      ...clean,
+      ...kit,
+      'scripts/build/bundles.test.ts': "import { stand } from '../../src/main/shell/testing/recording-electron';\nexport const t = stand;\n",
+      'scripts/build/bundles.ts': "import { w } from '../../src/main/shell/window';\nexport const b = w;\n",
+      'src/main/core/create-core.ts': "import { stand } from '../shell/testing/recording-electron';\nexport const c = stand;\n",
+    });
+    expect(violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort()).toEqual([
+      'core-stays-below-its-callers: src/main/core/create-core.ts → src/main/shell/testing/recording-electron.ts',
+      'nothing-imports-the-shell: scripts/build/bundles.ts → src/main/shell/window.ts',
+      'test-kits-only-from-tests: src/main/core/create-core.ts → src/main/shell/testing/recording-electron.ts',
+    ]);
   });
 
   it("fails when a core file imports 'electron'", async () => {

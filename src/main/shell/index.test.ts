@@ -5,15 +5,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { createRecordingElectron } from '../testing/recording-electron';
+import type { createRecordingElectron } from './testing/recording-electron';
 
 type RecordingElectron = ReturnType<typeof createRecordingElectron>;
 
-/** The recording Electron (src/main/testing), made when index.ts first imports 'electron'. */
+/** The recording Electron (./testing/recording-electron.ts), made when index.ts first imports 'electron'. */
 const hoisted = vi.hoisted(() => ({ userData: '', recording: undefined as undefined | RecordingElectron }));
 
 vi.mock('electron', async () => {
-  const { createRecordingElectron } = await import('../testing/recording-electron');
+  const { createRecordingElectron } = await import('./testing/recording-electron');
   hoisted.recording = createRecordingElectron(hoisted.userData, { isPackaged: false, version: '9.9.9' });
   return hoisted.recording.electron;
 });
