@@ -57,18 +57,19 @@ describe('RateLimiter behind a jittery network', () => {
 
   it('never waits longer past a start than its own round trip: answers that jitter alone do not slow the window', async () => {
     // Kartra counts on arrival; with no upstream delay every arrival is at its send, however late the answer.
-    // The learned margin sees round trips of 0–200 ms differ and grows past 150 ms; the cap keeps each wait at
+    // The learned margin sees round trips of 0–200 ms differ and grows to about 150 ms; the cap keeps each wait at
     // the awaited start's own round trip (100 ms on average), not the margin.
     const { ratio, count429, limiters } = await run([0], 800, 0, 1, 4, 100);
     expect(count429).toBe(0);
-    expect(limiters[0]!.guardMs).toBeGreaterThan(150);
-    // Waiting W + 5 + ~100 ms per slot gives ≈ 0.90; the learned margin alone (W + 5 + ~160) gave 0.857 here.
+    // Waiting W + 5 + ~100 ms per slot gives ≈ 0.90; the learned margin alone (W + 5 + ~150) would give < 0.88.
+    const marginAlone = 1000 / (1000 + 5 + limiters[0]!.guardMs);
+    expect(marginAlone).toBeLessThan(0.88);
     expect(ratio).toBeGreaterThan(0.88);
   });
 
   // Fairness costs some of the combined rate: each 429 pauses its client 1 s and cuts a large share (aimd.ts).
-  // The goal is 0.92 of the ceiling; the simulation reaches 0.92–0.97 at 125 ms ± 20 % (0.89–0.95 before
-  // bulk starts were spread and a failed step went back to the proven level).
+  // The goal is 0.92 of the ceiling; these cases reach 0.93–0.96 with 0.5–1 % 429s (0.89–0.95 before a bulk
+  // job's first window was spread and a failed step went back to the proven level).
   it.each([
     [1, 0],
     [2, 0],

@@ -92,7 +92,7 @@ describe('RateLimiter lanes', () => {
     const { clock, limiter, starts, task } = setup({ limit: 2 });
     const all = [
       limiter.schedule('bulk', task('b1', 0)), // the window is empty
-      limiter.schedule('bulk', task('b2', 0)), // bulk starts are paced (0.9 × 1000/2 ms apart): b2 waits
+      limiter.schedule('bulk', task('b2', 0)), // a bulk job's first window is spread (0.9 × 1000/2 ms apart): b2 waits
       limiter.schedule('bulk', task('b3', 0)),
       limiter.schedule('outbox', task('o1', 0)),
       limiter.schedule('bulk', task('b4', 0)),
@@ -108,20 +108,27 @@ describe('RateLimiter lanes', () => {
     await Promise.all(all);
     // o1 takes the window's second slot at once: a bulk start's pacing never holds back another lane.
     expect(starts.map((s) => s.name)).toEqual(['b1', 'o1', 'i1', 'i2', 'i3', 'o2', 'o3', 'b2', 'b3', 'b4']);
-    expect(starts.map((s) => s.at)).toEqual([0, 0, 1005, 1005, 2010, 2010, 3015, 3465, 4020, 4470]);
+    expect(starts.map((s) => s.at)).toEqual([0, 0, 1005, 1005, 2010, 2010, 3015, 3015, 4020, 4020]);
     limiter.close();
   });
 
-  it('spreads bulk starts over the window from the first one, and lets interactive and outbox work go at once', async () => {
+  it("spreads a bulk job's first window, whose slots later starts keep, and lets interactive and outbox work go at once", async () => {
     // A bulk backlog sent in bursts keeps its slots bunched, leaving another client of the App no room but a few ms
     // a second; spread, the room is spread too (aimd.ts). A click or a few edits should not wait for each other.
     const { clock, limiter, starts, task } = setup({ limit: 4 });
     const bulk = Array.from({ length: 8 }, (_, i) => limiter.schedule('bulk', task(`b${i}`, i)));
     await clock.advanceTo(3000);
     await Promise.all(bulk);
-    // 0.9 × 1000/4 = 225 ms apart; the fifth waits for the first to leave the window (1000 + 5 ms), not for pacing.
+    // 0.9 × 1000/4 = 225 ms apart; then each start takes the slot of the one a window (1000 + 5 ms) before it.
     expect(starts.map((s) => s.at)).toEqual([0, 225, 450, 675, 1005, 1230, 1455, 1680]);
     expect(maxStartsInAnyWindow(starts.map((s) => s.at), 1000)).toBe(4);
+    // After two idle windows the next bulk work is a new first window, spread again.
+    starts.length = 0;
+    await clock.advanceTo(5000);
+    const again = [0, 1].map((i) => limiter.schedule('bulk', task(`c${i}`, i)));
+    await clock.advance(1000);
+    await Promise.all(again);
+    expect(starts.map((s) => s.at)).toEqual([5000, 5225]);
     starts.length = 0;
     await clock.advanceTo(10_000); // idle: the window is empty again
     const now = [...['i1', 'i2'].map((n) => limiter.schedule('interactive', task(n, n))), ...['o1', 'o2'].map((n) => limiter.schedule('outbox', task(n, n)))];
