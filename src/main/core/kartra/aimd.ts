@@ -12,17 +12,17 @@ export const MAX_HOLD_WINDOWS = 64;
 /**
  * Starts allowed per window, between max·FLOOR_SHARE (at least 1) and `max`. Another client's calls are invisible
  * except through 429s, and which client meets a 429 is chance: whoever's request arrives at a full window. The
- * limiter spreads bulk starts over the window (rate-limiter.ts) so that room left by one client is spread too and
- * a newcomer finds it; a client filling the window in bursts left room only in a few ms per second, so the
- * newcomer met nearly every 429 and starved. Here:
+ * limiter spreads a bulk job's first window (rate-limiter.ts), whose slots later starts keep, so that room left by
+ * one client is spread too and a newcomer finds it; a client filling the window in bursts left room only in a few
+ * ms per second, so the newcomer met nearly every 429 and starved. Here:
  * - the cut is per *event* (429s to requests started before the last cut are old news: the burst they belong to
  *   was already answered by the cut) and proportional to the share held: rate × (1 − CUT·share). The rare 429 of a
  *   client holding most of the budget gives half of it away, the frequent ones of a small client cost it little;
  *   like TCP's AIMD, equal additive steps and a share-proportional cut converge to equal shares;
  * - but a 429 to a step above the highest level a clean window has proven (since the last cut) only steps back to
  *   that level, while that level is at most half the budget: the budget ends between the two, and a full cut
- *   there gave away over a quarter of the rate to learn one start's worth (bench: 0.86–0.92 of the ceiling, now ≈ 0.93–
- *   0.95). Above half the step is cut by the share anyway, or two clients would stay split where chance put them;
+ *   there (11 → 8) gave away over a quarter of the rate to learn one start's worth. Above half the step is cut by
+ *   the share anyway, or two clients would stay split where chance put them (shares 0.26 / 0.74 in simulation);
  * - the share has a floor, so a starved client keeps a few starts a window, which is how an incumbent learns that
  *   it has company;
  * - each window of clean answers adds 1, but next to a level that drew a 429 the rate waits first (16, 32, 64
