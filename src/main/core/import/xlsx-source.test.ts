@@ -24,7 +24,7 @@ describe('xlsxToCsv', () => {
     const onError = (error: unknown) => stray.push(error);
     process.on('uncaughtException', onError);
     try {
-      // The race lost about one read in ten before the fix; 150 reads of a few ms each.
+      // The race lost about one read in twenty before the fix; 150 reads of a few ms each.
       for (let i = 0; i < 50; i++) {
         expect(await xlsxToCsv(path, join(dir, 'out.csv'), () => {}, 2)).toMatchObject({ sheet: 'Notes', rows: 1, fatal: null });
         expect(await xlsxToCsv(path, join(dir, 'out.csv'), () => {}, 3)).toMatchObject({ sheet: 'Good', rows: 1, fatal: null });
