@@ -206,8 +206,12 @@ export class RateLimiter implements Scheduler {
    */
   private paceGap(now: number, allowed: number, lane: Lane | undefined): number {
     if (this.share.sharing) return this.opts.windowMs / allowed;
-    const firstWindow = now - this.burstFrom < this.opts.windowMs;
-    return lane === 'bulk' && firstWindow ? (BULK_PACE * this.opts.windowMs) / allowed : 0;
+    return lane === 'bulk' && this.inFirstWindow(now) ? (BULK_PACE * this.opts.windowMs) / allowed : 0;
+  }
+
+  /** Whether `now` lies in the first window of work after an idle spell (burstFrom: see schedule()). */
+  private inFirstWindow(now: number): boolean {
+    return now - this.burstFrom < this.opts.windowMs;
   }
 
   /**
@@ -247,7 +251,7 @@ export class RateLimiter implements Scheduler {
     // So is the first window of work after an idle spell: the burst queued at once leaves the client one request
     // after another (tens of ms for 20), later than the sends it is counted from, while the spread learned on paced
     // starts is a few ms (bench:outbox drew 3–7 × 429 at the start of a replay without this).
-    const cold = now - this.lastAnswerAt > COLD_AFTER_MS || now - this.burstFrom < this.opts.windowMs;
+    const cold = now - this.lastAnswerAt > COLD_AFTER_MS || this.inFirstWindow(now);
     this.idleSince = null;
     const anchor: Anchor = { at: cold ? Infinity : now, roundTrip: null, settledAfter: null, cold };
     // The start this one waited for: `allowed` places back, one window earlier.
