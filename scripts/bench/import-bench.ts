@@ -122,7 +122,7 @@ function child(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ 
       if (args[0]?.endsWith('main.ts')) process.stderr.write(c); // the CLI's own progress lines
     });
     p.on('error', fail);
-    p.on('exit', (code) => done({ stdout, stderr, code }));
+    p.on('close', (code) => done({ stdout, stderr, code })); // after its output is all read ('exit' can come first)
   });
 }
 

@@ -98,7 +98,8 @@ describe('data folder lock', () => {
               out += chunk.toString();
               if (out.includes('\n')) done(JSON.parse(out));
             });
-            child.on('exit', (code) => !out.includes('\n') && fail(new Error(`child exited ${code} without an answer`)));
+            // 'close', not 'exit': a loser prints and exits at once, and 'exit' can come before its output is read.
+            child.on('close', (code) => !out.includes('\n') && fail(new Error(`child exited ${code} without an answer`)));
           }),
       ),
     );
